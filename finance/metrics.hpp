@@ -3,12 +3,11 @@
 // index, PMT/IPMT/PPMT. Sign convention: money in is positive, money out negative. Rates are decimals
 // per period. Formulas and references: docs/methodology/metrics.md.
 
+#include "finance/answer.hpp"
+
 #include <ql/time/date.hpp>
 
-#include <optional>
 #include <span>
-#include <string>
-#include <vector>
 
 namespace cityfin::finance {
 
@@ -17,16 +16,6 @@ using Flows = std::span<const double>;
 /// How the first flow is treated. FirstFlowAtT0: flows[0] is at time 0, undiscounted (textbook NPV).
 /// Spreadsheet: flows[0] is discounted one full period, as a spreadsheet's NPV(rate, v1..vn).
 enum class NpvConvention { FirstFlowAtT0, Spreadsheet };
-
-/// A figure that may not exist (no IRR, never paid back). When value is empty, reason says why in
-/// words fit for a user; it is never NaN and never a made-up number.
-struct Answer {
-    std::optional<double> value;
-    std::string reason;
-    std::vector<std::string> warnings;
-
-    explicit operator bool() const noexcept { return value.has_value(); }
-};
 
 double npv(double rate, Flows flows, NpvConvention convention = NpvConvention::FirstFlowAtT0);
 
