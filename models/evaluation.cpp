@@ -1,0 +1,85 @@
+#include "models/evaluation.hpp"
+
+#include "finance/metrics.hpp"
+#include "models/structures/build.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace cityfin::models {
+namespace {
+
+bool hasFlows(const std::vector<double>& flows) {
+    return std::any_of(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
+}
+
+double partyRate(Party party, const Project& project, const StructureOutcome& outcome) {
+    switch (party) {
+    case Party::Private: return outcome.privateRate;
+    case Party::Lenders: return outcome.debt ? outcome.debt->schedule.periodRate : project.rates.publicRate;
+    default: return project.rates.publicRate;
+    }
+}
+
+void fillCityFigures(Evaluation& e, const Project& project) {
+    const auto& city = e.party(Party::Government).flows;
+    e.cityPresentCost = -e.party(Party::Government).npv;
+    e.cityPeakOutlay = 0.0;
+    e.cityPeakYear = e.project.calendarYears.front();
+    for (std::size_t t = 0; t < city.size(); ++t)
+        if (-city[t] > e.cityPeakOutlay) {
+            e.cityPeakOutlay = -city[t];
+            e.cityPeakYear = e.project.calendarYears[t];
+        }
+    const auto guarantee = e.outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee);
+    e.guaranteePayments = std::accumulate(guarantee.begin(), guarantee.end(), 0.0);
+    e.guaranteePaymentsPv = finance::npv(project.rates.publicRate, guarantee);
+}
+
+void fillPrivateFigures(Evaluation& e) {
+    const PartyResult& equity = e.party(Party::Private);
+    if (!hasFlows(equity.flows)) {
+        e.equityIrr.reason = e.equityMirr.reason = e.equityPayback.reason = "the private party has no flows";
+        return;
+    }
+    e.equityIrr = equity.irr;
+    const double financeRate = e.outcome.debt ? e.outcome.debt->schedule.periodRate : equity.discountRate;
+    e.equityMirr = finance::mirr(equity.flows, financeRate, equity.discountRate);
+    e.equityPayback = finance::payback(equity.flows);
+    if (e.outcome.debt && e.outcome.debt->cover) {
+        e.minDscr = e.outcome.debt->cover->minDscr;
+        e.averageDscr = e.outcome.debt->cover->averageDscr;
+        e.llcr = e.outcome.debt->cover->llcrAtRepaymentStart;
+    }
+}
+
+} // namespace
+
+const PartyResult& Evaluation::party(Party p) const {
+    return *std::find_if(parties.begin(), parties.end(), [p](const PartyResult& r) { return r.party == p; });
+}
+
+Evaluation evaluate(const Project& project, const Structure& structure, const Scenario& scenario) {
+    ProjectFlows flows = projectFlows(project, scenario);
+    StructureOutcome outcome = buildOutcome(project, flows, structure);
+    Evaluation e{structure.id, structure.name, structureKind(structure.terms), std::move(flows), std::move(outcome)};
+    for (Party party : kParties) {
+        PartyResult r{party, partyRate(party, project, e.outcome), e.outcome.ledger.partyFlows(party)};
+        r.npv = finance::npv(r.discountRate, r.flows);
+        r.irr = hasFlows(r.flows) ? finance::irr(r.flows) : finance::Answer{{}, "no flows", {}};
+        e.parties.push_back(std::move(r));
+    }
+    e.projectIrr = finance::irr(e.project.preFinancingCashFlow());
+    fillCityFigures(e, project);
+    fillPrivateFigures(e);
+    return e;
+}
+
+std::vector<Evaluation> evaluateAll(const Project& project, const std::vector<Structure>& structures,
+                                    const Scenario& scenario) {
+    std::vector<Evaluation> all;
+    for (const Structure& s : structures) all.push_back(evaluate(project, s, scenario));
+    return all;
+}
+
+} // namespace cityfin::models

@@ -1,0 +1,54 @@
+#pragma once
+// What a structure's mechanics produce: the ledger, and the financing facts behind it (debt
+// schedule, bond figures, the terms it had to solve for). Every structure returns one of these; the
+// evaluation turns it into metrics the same way for all of them.
+
+#include "finance/bond.hpp"
+#include "finance/coverage.hpp"
+#include "finance/debt.hpp"
+#include "models/ledger.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cityfin::models {
+
+/// A term the structure derived rather than took from the case (the PPP unitary charge, ...).
+struct SolvedTerm {
+    std::string id;       ///< e.g. "unitary_charge"
+    std::string label;    ///< e.g. "Unitary charge, first operating year"
+    double value = 0.0;
+    std::string unit;     ///< "CNY per year", "share", "years"
+};
+
+/// Borrowing by one party, on the project timeline.
+struct DebtOutcome {
+    std::string borrower;             ///< "private", "government"
+    double amount = 0.0;              ///< total drawn
+    finance::DebtSchedule schedule;   ///< on the project timeline
+    std::optional<finance::CoverRatios> cover;  ///< when a CFADS exists (project finance)
+    std::optional<std::string> sizingConstraint;  ///< "gearing" or "dscr"
+};
+
+struct BondOutcome {
+    double face = 0.0;
+    double proceeds = 0.0;
+    finance::BondFigures green;
+    finance::BondFigures conventional;
+    double greeniumSavingPv = 0.0;    ///< PV at the city's rate of the coupons saved net of green costs
+    double tonnesCo2PerMillion = 0.0; ///< filled by the value assessment when outcomes exist
+};
+
+struct StructureOutcome {
+    explicit StructureOutcome(std::size_t periods) : ledger(periods) {}
+
+    Ledger ledger;
+    double privateRate = 0.0;               ///< the private party's discount rate (its hurdle)
+    std::optional<DebtOutcome> debt;
+    std::optional<BondOutcome> bond;
+    std::vector<SolvedTerm> solved;
+    std::vector<std::string> notes;         ///< facts for the user, in plain words
+};
+
+} // namespace cityfin::models

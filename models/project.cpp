@@ -1,0 +1,148 @@
+#include "models/project.hpp"
+
+#include "finance/errors.hpp"
+
+#include <cmath>
+#include <numeric>
+#include <string>
+
+namespace cityfin::models {
+namespace {
+
+void requireNonNegative(const std::string& field, double x) {
+    if (!std::isfinite(x) || x < 0.0) throw InputError(field, formatValue(x), "a finite number >= 0");
+}
+
+void requireFraction(const std::string& field, double x) {
+    if (!std::isfinite(x) || x < 0.0 || x > 1.0) throw InputError(field, formatValue(x), "a fraction from 0 to 1");
+}
+
+void requireYears(const std::string& field, int years, int low, int high) {
+    if (years < low || years > high)
+        throw InputError(field, std::to_string(years),
+                         "a whole number of years from " + std::to_string(low) + " to " + std::to_string(high));
+}
+
+void validateRevenue(const RevenueStream& r, const std::string& at) {
+    requireNonNegative(at + ".annual_volume", r.annualVolume);
+    requireNonNegative(at + ".unit_price", r.unitPrice);
+    requireRate(at + ".volume_growth", r.volumeGrowth);
+    requireRate(at + ".price_escalation", r.priceEscalation);
+    requireYears(at + ".ramp_up_years", r.rampUpYears, 0, 20);
+}
+
+void validateSaving(const EnergySaving& s, const std::string& at) {
+    requireNonNegative(at + ".baseline_kwh", s.baselineKwh);
+    requireFraction(at + ".saving_fraction", s.savingFraction);
+    requireNonNegative(at + ".price_per_kwh", s.pricePerKwh);
+    requireRate(at + ".price_escalation", s.priceEscalation);
+    requireFraction(at + ".degradation", s.degradation);
+}
+
+void validateScenario(const Scenario& s) {
+    for (auto [field, x] : {std::pair{"scenario.capex_factor", s.capexFactor}, {"scenario.opex_factor", s.opexFactor},
+                            {"scenario.demand_factor", s.demandFactor}, {"scenario.savings_factor", s.savingsFactor},
+                            {"scenario.price_factor", s.priceFactor}})
+        requireNonNegative(field, x);
+    if (s.delayYears < 0) throw InputError("scenario.delay_years", std::to_string(s.delayYears), "0 or more years");
+}
+
+// Share of a full year's volume earned in operating year k (1-based) during the ramp-up.
+double rampFactor(int rampUpYears, int k) {
+    return k <= rampUpYears ? static_cast<double>(k) / (rampUpYears + 1) : 1.0;
+}
+
+} // namespace
+
+double Project::totalCapex() const noexcept { return std::accumulate(capex.begin(), capex.end(), 0.0); }
+
+void validateProject(const Project& p) {
+    requireYears("project.construction_years", p.constructionYears, 1, 10);
+    requireYears("project.operating_years", p.operatingYears, 1, 60);
+    if (static_cast<int>(p.capex.size()) != p.constructionYears)
+        throw InputError("project.capex", std::to_string(p.capex.size()) + " values",
+                         std::to_string(p.constructionYears) + " values, one per construction year");
+    for (std::size_t i = 0; i < p.capex.size(); ++i) requireNonNegative(indexedField("project.capex", i), p.capex[i]);
+    if (p.totalCapex() <= 0.0) throw InputError("project.capex", "a total of 0", "a positive total capex");
+    requireNonNegative("project.annual_opex", p.annualOpex);
+    requireRate("project.opex_escalation", p.opexEscalation);
+    requireRate("project.inflation", p.inflation);
+    if (p.basis == PriceBasis::Real && p.inflation != 0.0)
+        throw InputError("project.inflation", formatValue(p.inflation), "0 in a case in real terms");
+    for (std::size_t i = 0; i < p.lifecycle.size(); ++i) {
+        const std::string at = indexedField("project.lifecycle", i);
+        requireYears(at + ".operating_year", p.lifecycle[i].operatingYear, 1, p.operatingYears);
+        requireNonNegative(at + ".amount", p.lifecycle[i].amount);
+    }
+    for (std::size_t i = 0; i < p.revenues.size(); ++i) validateRevenue(p.revenues[i], indexedField("project.revenues", i));
+    for (std::size_t i = 0; i < p.energySavings.size(); ++i)
+        validateSaving(p.energySavings[i], indexedField("project.energy_savings", i));
+    requireNonNegative("project.residual_value", p.residualValue);
+    requireRate("project.rates.public", p.rates.publicRate);
+    requireRate("project.rates.private", p.rates.privateRate);
+    requireRate("project.rates.social", p.rates.socialRate);
+    requireFraction("project.tax_rate", p.taxRate);
+    requireYears("project.depreciation_years", p.depreciationYears, 0, 100);
+}
+
+ProjectFlows projectFlows(const Project& p, const Scenario& s) {
+    validateProject(p);
+    validateScenario(s);
+    const std::size_t n = static_cast<std::size_t>(p.periods());
+    ProjectFlows f;
+    f.constructionYears = p.constructionYears;
+    f.operatingYears = p.operatingYears;
+    for (auto* v : {&f.priceIndex, &f.capex, &f.opex, &f.lifecycle, &f.userCharges, &f.marketRevenue,
+                    &f.energySavings, &f.residualValue, &f.forecastUserCharges, &f.forecastEnergySavings})
+        v->assign(n, 0.0);
+    f.operating.assign(n, false);
+    const int firstOperating = p.constructionYears + s.delayYears;
+    for (std::size_t t = 0; t < n; ++t) {
+        const int ti = static_cast<int>(t);
+        f.calendarYears.push_back(p.startYear + ti);
+        f.priceIndex[t] = p.basis == PriceBasis::Nominal ? std::pow(1.0 + p.inflation, ti) : 1.0;
+        if (ti < p.constructionYears) f.capex[t] = p.capex[t] * f.priceIndex[t] * s.capexFactor;
+        const int forecastYear = ti - p.constructionYears + 1;  // operating year as planned
+        const int actualYear = ti - firstOperating + 1;         // operating year after any delay
+        f.operating[t] = actualYear >= 1;
+        for (const RevenueStream& r : p.revenues) {
+            if (forecastYear < 1) continue;
+            const double price = r.unitPrice * std::pow(1.0 + r.priceEscalation, ti) * f.priceIndex[t];
+            const auto volume = [&](int k) {
+                return r.annualVolume * std::pow(1.0 + r.volumeGrowth, k - 1) * rampFactor(r.rampUpYears, k);
+            };
+            if (r.payer == RevenueStream::Payer::Users) f.forecastUserCharges[t] += volume(forecastYear) * price;
+            if (actualYear < 1) continue;
+            const double actual = volume(actualYear) * s.demandFactor * price * s.priceFactor;
+            (r.payer == RevenueStream::Payer::Users ? f.userCharges : f.marketRevenue)[t] += actual;
+        }
+        for (const EnergySaving& e : p.energySavings) {
+            if (forecastYear < 1) continue;
+            const double price = e.pricePerKwh * std::pow(1.0 + e.priceEscalation, ti) * f.priceIndex[t];
+            const auto kwh = [&](int k) { return e.baselineKwh * e.savingFraction * std::pow(1.0 - e.degradation, k - 1); };
+            f.forecastEnergySavings[t] += kwh(forecastYear) * price;
+            if (actualYear >= 1) f.energySavings[t] += kwh(actualYear) * s.savingsFactor * price * s.priceFactor;
+        }
+        if (actualYear >= 1)
+            f.opex[t] = p.annualOpex * std::pow(1.0 + p.opexEscalation, ti) * f.priceIndex[t] * s.opexFactor;
+        for (const LifecycleCost& c : p.lifecycle)
+            if (c.operatingYear == actualYear) f.lifecycle[t] += c.amount * f.priceIndex[t] * s.opexFactor;
+    }
+    f.residualValue[n - 1] = p.residualValue * f.priceIndex[n - 1];
+    return f;
+}
+
+std::vector<double> ProjectFlows::operatingCashFlow() const {
+    std::vector<double> cash(periods());
+    for (std::size_t t = 0; t < cash.size(); ++t)
+        cash[t] = userCharges[t] + marketRevenue[t] + energySavings[t] - opex[t] - lifecycle[t];
+    return cash;
+}
+
+std::vector<double> ProjectFlows::preFinancingCashFlow() const {
+    std::vector<double> cash = operatingCashFlow();
+    for (std::size_t t = 0; t < cash.size(); ++t) cash[t] += residualValue[t] - capex[t];
+    return cash;
+}
+
+} // namespace cityfin::models

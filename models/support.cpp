@@ -1,0 +1,158 @@
+#include "models/support.hpp"
+
+#include "finance/errors.hpp"
+#include "finance/metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace cityfin::models {
+namespace {
+
+void requireShare(const std::string& field, double x) {
+    if (!std::isfinite(x) || x < 0.0 || x > 1.0) throw InputError(field, formatValue(x), "a share from 0 to 1");
+}
+
+void requireAmount(const std::string& field, double x) {
+    if (!std::isfinite(x) || x < 0.0) throw InputError(field, formatValue(x), "an amount >= 0");
+}
+
+void validateGuarantee(const MinimumRevenueGuarantee& m, int operatingYears) {
+    const std::string at = "support.minimum_revenue_guarantee";
+    if (m.bands.empty()) throw InputError(at + ".bands", "[]", "at least one band of years");
+    for (std::size_t i = 0; i < m.bands.size(); ++i) {
+        const auto& b = m.bands[i];
+        const std::string band = indexedField(at + ".bands", i);
+        if (b.fromYear < 1 || b.toYear < b.fromYear || b.toYear > operatingYears)
+            throw InputError(band, std::to_string(b.fromYear) + "-" + std::to_string(b.toYear),
+                             "operating years within 1-" + std::to_string(operatingYears) + ", from <= to");
+        requireShare(band + ".guaranteed_share", b.guaranteedShare);
+    }
+    requireShare(at + ".no_payment_below", m.noPaymentBelow);
+    for (std::size_t i = 0; i < m.clawback.size(); ++i) {
+        const std::string band = indexedField(at + ".clawback", i);
+        if (!std::isfinite(m.clawback[i].above) || m.clawback[i].above < 1.0)
+            throw InputError(band + ".above", formatValue(m.clawback[i].above), "a share of forecast >= 1");
+        requireShare(band + ".city_share", m.clawback[i].cityShare);
+    }
+}
+
+} // namespace
+
+void validateSupport(const SupportTerms& s, const Project& project) {
+    for (std::size_t i = 0; i < s.grants.size(); ++i) {
+        const std::string at = indexedField("support.grants", i);
+        requireAmount(at + ".amount", s.grants[i].amount);
+        if (s.grants[i].year < 0 || s.grants[i].year >= project.periods())
+            throw InputError(at + ".year", std::to_string(s.grants[i].year),
+                             "a period from 0 to " + std::to_string(project.periods() - 1));
+    }
+    requireShare("support.construction_subsidy_share", s.constructionSubsidyShare);
+    if (s.minimumRevenueGuarantee) validateGuarantee(*s.minimumRevenueGuarantee, project.operatingYears);
+    if (s.creditGuarantee) {
+        requireShare("support.credit_guarantee.spread_reduction", s.creditGuarantee->spreadReduction);
+        requireShare("support.credit_guarantee.fee_rate", s.creditGuarantee->feeRate);
+    }
+    if (s.taxIncentive && s.taxIncentive->reducedRate)
+        requireShare("support.tax_incentive.reduced_rate", *s.taxIncentive->reducedRate);
+    if (s.taxIncrement) {
+        requireAmount("support.tax_increment.annual_increment", s.taxIncrement->annualIncrement);
+        requireShare("support.tax_increment.share_captured", s.taxIncrement->shareCaptured);
+        if (s.taxIncrement->years < 0)
+            throw InputError("support.tax_increment.years", std::to_string(s.taxIncrement->years), "0 or more");
+    }
+    if (s.crowdfunding) {
+        requireAmount("support.crowdfunding.amount", s.crowdfunding->amount);
+        requireRate("support.crowdfunding.rate", s.crowdfunding->rate);
+        if (s.crowdfunding->tenorYears < 1 || s.crowdfunding->tenorYears >= project.periods())
+            throw InputError("support.crowdfunding.tenor_years", std::to_string(s.crowdfunding->tenorYears),
+                             "1 to " + std::to_string(project.periods() - 1));
+    }
+    if (s.coInvestment) requireShare("support.co_investment.public_equity_share", s.coInvestment->publicEquityShare);
+}
+
+std::vector<double> privateUpfrontSupport(const SupportTerms& s, std::span<const double> privateCapex,
+                                          std::size_t periods) {
+    std::vector<double> support(periods, 0.0);
+    for (const Grant& g : s.grants)
+        if (g.toPrivate) support[static_cast<std::size_t>(g.year)] += g.amount;
+    for (std::size_t t = 0; t < periods && t < privateCapex.size(); ++t)
+        support[t] += s.constructionSubsidyShare * privateCapex[t];
+    return support;
+}
+
+GuaranteeFlows revenueGuarantee(const MinimumRevenueGuarantee& m, const ProjectFlows& f, int lastOperatingPeriod) {
+    const std::size_t n = f.periods();
+    GuaranteeFlows g{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+    for (std::size_t t = static_cast<std::size_t>(f.constructionYears); t < n; ++t) {
+        if (static_cast<int>(t) > lastOperatingPeriod) break;
+        const int year = static_cast<int>(t) - f.constructionYears + 1;  // contractual operating year
+        const double forecast = f.forecastUserCharges[t], actual = f.userCharges[t];
+        if (forecast <= 0.0) continue;
+        for (const GuaranteeBand& b : m.bands)
+            if (year >= b.fromYear && year <= b.toYear && actual >= m.noPaymentBelow * forecast)
+                g.payment[t] = std::max(0.0, b.guaranteedShare * forecast - actual);
+        // Clawback bands are cumulative steps: each band's city share applies to revenue above it.
+        std::vector<ClawbackBand> bands = m.clawback;
+        std::sort(bands.begin(), bands.end(), [](const auto& a, const auto& b) { return a.above < b.above; });
+        for (std::size_t i = 0; i < bands.size(); ++i) {
+            const double upper = i + 1 < bands.size() ? bands[i + 1].above * forecast : actual;
+            const double slice = std::min(actual, upper) - bands[i].above * forecast;
+            if (slice > 0.0) g.clawback[t] += bands[i].cityShare * slice;
+        }
+    }
+    return g;
+}
+
+void bookGrantsAndSubsidy(Ledger& ledger, const SupportTerms& s, std::span<const double> privateCapex) {
+    const std::size_t n = ledger.periods();
+    std::vector<double> toCity(n, 0.0), toPrivate(n, 0.0), subsidy(n, 0.0);
+    for (const Grant& g : s.grants) (g.toPrivate ? toPrivate : toCity)[static_cast<std::size_t>(g.year)] += g.amount;
+    for (std::size_t t = 0; t < n && t < privateCapex.size(); ++t) subsidy[t] = s.constructionSubsidyShare * privateCapex[t];
+    const auto any = [](const std::vector<double>& v) { return std::any_of(v.begin(), v.end(), [](double x) { return x != 0.0; }); };
+    if (any(toCity)) ledger.addTransfer(Party::Funders, Party::Government, LineKind::Grant, toCity);
+    if (any(toPrivate)) ledger.addTransfer(Party::Funders, Party::Private, LineKind::Grant, toPrivate);
+    if (any(subsidy)) ledger.addTransfer(Party::Government, Party::Private, LineKind::ConstructionSubsidy, subsidy);
+}
+
+void bookTaxIncrementAndCrowdfunding(Ledger& ledger, const SupportTerms& s, const ProjectFlows& f, Party borrower) {
+    const std::size_t n = ledger.periods();
+    if (s.taxIncrement && s.taxIncrement->annualIncrement > 0.0) {
+        std::vector<double> increment(n, 0.0);
+        const int years = s.taxIncrement->years > 0 ? s.taxIncrement->years : f.operatingYears;
+        for (std::size_t t = static_cast<std::size_t>(f.constructionYears); t < n; ++t)
+            if (static_cast<int>(t) - f.constructionYears < years)
+                increment[t] = s.taxIncrement->annualIncrement * s.taxIncrement->shareCaptured * f.priceIndex[t];
+        ledger.addReal(Party::Government, LineKind::TaxIncrement, increment);
+    }
+    if (s.crowdfunding && s.crowdfunding->amount > 0.0) {
+        const auto& c = *s.crowdfunding;
+        std::vector<double> drawn(n, 0.0), interest(n, 0.0), principal(n, 0.0);
+        drawn[0] = c.amount;
+        double balance = c.amount;
+        for (int k = 1; k <= c.tenorYears; ++k) {
+            const std::size_t t = static_cast<std::size_t>(k);
+            interest[t] = balance * c.rate;
+            principal[t] = -finance::ppmt(c.rate, k, c.tenorYears, c.amount);
+            balance -= principal[t];
+        }
+        ledger.addTransfer(Party::Lenders, borrower, LineKind::Drawdown, drawn);
+        ledger.addTransfer(borrower, Party::Lenders, LineKind::Interest, interest);
+        ledger.addTransfer(borrower, Party::Lenders, LineKind::Principal, principal);
+    }
+}
+
+void bookCoInvestment(Ledger& ledger, const SupportTerms& s, std::span<const double> privateEquity) {
+    if (!s.coInvestment || s.coInvestment->publicEquityShare <= 0.0) return;
+    const std::size_t n = ledger.periods();
+    std::vector<double> injection(n, 0.0), dividend(n, 0.0);
+    for (std::size_t t = 0; t < n; ++t) {
+        const double share = s.coInvestment->publicEquityShare * privateEquity[t];
+        (share < 0.0 ? injection[t] : dividend[t]) = std::abs(share);
+    }
+    ledger.addTransfer(Party::Government, Party::Private, LineKind::EquityInjection, injection);
+    ledger.addTransfer(Party::Private, Party::Government, LineKind::Dividend, dividend);
+}
+
+} // namespace cityfin::models
