@@ -1,6 +1,7 @@
 #include "finance/escalation.hpp"
 
 #include "finance/errors.hpp"
+#include "finance/period_checks.hpp"
 
 #include <cmath>
 #include <string>
@@ -9,20 +10,12 @@ namespace cityfin::finance {
 
 namespace {
 
-std::string describeCount(std::size_t n) {
-    if (n == 0) return "an empty vector";
-    return std::to_string(n) + (n == 1 ? " value" : " values");
-}
+using detail::describeCount;
 
 void requireGrid(const EscalationGrid& grid) {
-    const int p = grid.periodsPerYear;
-    if (p != 1 && p != 2 && p != 4 && p != 12)
-        throw InputError("grid.periodsPerYear", std::to_string(p), "1, 2, 4 or 12");
+    detail::requirePeriodsPerYear("grid.periodsPerYear", grid.periodsPerYear);
     if (grid.periods == 0) throw InputError("grid.periods", "0", "at least 1 period");
-    if (grid.basePeriod >= grid.periods)
-        throw InputError("grid.basePeriod", std::to_string(grid.basePeriod),
-                         "a period index below " + std::to_string(grid.periods) +
-                             " (the number of periods)");
+    detail::requirePeriodIndex("grid.basePeriod", grid.basePeriod, grid.periods);
 }
 
 void requireRates(const std::string& field, std::span<const double> rates, std::size_t needed) {
