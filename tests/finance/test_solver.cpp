@@ -44,7 +44,7 @@ std::function<double(double)> npvOf(std::vector<double> flows) {
 
 TEST(Solver, FindsSquareRootOfTwo) {
     SolverOptions options;
-    options.accuracy = 1e-12;
+    options.accuracy = 1e-13;
     const Answer a = solveBreakEven([](double x) { return x * x; }, 2.0, 0.0, 2.0, options);
     ASSERT_TRUE(a) << a.reason;
     EXPECT_NEAR(*a.value, std::sqrt(2.0), 1e-12);
