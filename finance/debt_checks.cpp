@@ -40,7 +40,8 @@ void requireSeries(const std::string& field, std::span<const double> values, std
     if (values.size() < needed)
         throw InputError(field, std::to_string(values.size()) + " values",
                          "at least " + std::to_string(needed) + " (" + why + ")");
-    for (std::size_t i = 0; i < values.size(); ++i) requireFinite(indexedField(field, i), values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i)  // name the field only on failure: hot path
+        if (!std::isfinite(values[i])) requireFinite(indexedField(field, i), values[i]);
 }
 
 } // namespace cityfin::finance::debt_checks
