@@ -119,9 +119,15 @@ void settle(DebtSchedule& s, std::size_t t, double due, double dust) {
     s.closingBalance[t] = closing;
 }
 
-void warnNegativeCfads(DebtSchedule& s, std::size_t t, double cfads) {
-    s.warnings.push_back("period " + std::to_string(t) + ": CFADS " + formatValue(cfads) +
-                         " is negative; no debt service that period, its interest is capitalised");
+/// A sculpted period that does not pay its interest: say why, so the capitalisation is visible.
+void warnCapitalised(DebtSchedule& s, std::size_t t, double cfads) {
+    const std::string period = "period " + std::to_string(t) + ": ";
+    if (cfads < 0.0)
+        s.warnings.push_back(period + "CFADS " + formatValue(cfads) +
+                             " is negative; no debt service that period, its interest is capitalised");
+    else
+        s.warnings.push_back(period + "sculpted debt service is below the interest; the rest of the "
+                                      "interest is capitalised");
 }
 
 DebtSchedule buildSchedule(std::span<const double> constructionDrawdowns, double principal,
@@ -146,8 +152,8 @@ DebtSchedule buildSchedule(std::span<const double> constructionDrawdowns, double
         const double base = s.openingBalance[t] + s.drawdown[t];
         s.interest[t] = s.periodRate * base;
         const double due = k < g ? s.interest[t] : plan.due(k - g, base, s.interest[t]);
-        if (sculpted && k >= g && cfads[t] < 0.0 && base > 0.0) warnNegativeCfads(s, t, cfads[t]);
         settle(s, t, due, dust);
+        if (sculpted && s.capitalisedInterest[t] > 0.0) warnCapitalised(s, t, cfads[t]);
     }
     return s;
 }

@@ -42,7 +42,8 @@ DebtSizing sizeDebt(const SizingTerms& terms, std::span<const double> cfads) {
     const std::size_t first = terms.firstRepaymentPeriod;
     if (first > cfads.size())  // checked first so that first + tenor cannot overflow
         throw InputError("cfads", std::to_string(cfads.size()) + " values",
-                         "at least " + std::to_string(first) + " (firstRepaymentPeriod) + tenor");
+                         "at least " + std::to_string(first) + " + " + std::to_string(tenor) +
+                             " (firstRepaymentPeriod + tenor)");
     debt_checks::requireSeries("cfads", cfads, first + tenor, "one per period to maturity");
 
     const double r = terms.annualRate / terms.periodsPerYear;

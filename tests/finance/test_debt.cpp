@@ -256,6 +256,25 @@ TEST(Debt, SculptedNegativeCfadsPeriodPaysNothingAndCapitalisesInterest) {
     EXPECT_NEAR(sum(s.drawdown) + sum(s.capitalisedInterest), sum(s.principal), 1e-9);
 }
 
+TEST(Debt, SculptedDebtServiceBelowInterestCapitalisesTheRest) {
+    // 10%, DSCR 1.2, CFADS 132, 6, 174.24 -> debt service 110, 5, 145.2;
+    // PV = 100 + 5/1.21 + 145.2/1.331 = 100 + 4.132231 + 109.090909 = 213.223140.
+    // Year 0 closing 213.223140 x 1.1 - 110 = 124.545455; year 1 interest 12.454545, of which 5
+    // paid and 7.454545 capitalised -> 132; year 2 pays 13.2 + 132.
+    const std::vector<double> cfads{132, 6, 174.24};
+    const double debt = 100.0 + 5 / 1.21 + 145.2 / 1.331;
+    const DebtSchedule s = loanSchedule(debt, terms(0.10, 3, RepaymentProfile::Sculpted), cfads);
+    EXPECT_NEAR(s.closingBalance[0], 124.545455, 1e-6);
+    EXPECT_NEAR(s.interestPaid[1], 5.0, 1e-12);
+    EXPECT_EQ(s.principal[1], 0.0);
+    EXPECT_NEAR(s.capitalisedInterest[1], 7.454545, 1e-6);
+    EXPECT_NEAR(s.closingBalance[1], 132.0, 1e-9);
+    EXPECT_EQ(s.closingBalance[2], 0.0);
+    ASSERT_EQ(s.warnings.size(), 1u);
+    EXPECT_EQ(s.warnings[0], "period 1: sculpted debt service is below the interest; the rest of "
+                             "the interest is capitalised");
+}
+
 TEST(Debt, SculptedAfterConstructionAndGraceRepaysAtAConstantDscr) {
     const std::vector<double> draws{600, 400};  // balance 1166 at 10%, as above
     const std::vector<double> cfads{0, 0, 150, 210, 260, 300, 280, 320};
@@ -451,7 +470,7 @@ TEST(DebtInput, SizingRejectsBadTermsWithExactMessages) {
               "cfads: got 3 values, expected at least 4 (one per period to maturity)");
     t.firstRepaymentPeriod = 10;
     EXPECT_EQ(errorOf([&] { sizeDebt(t, kSizingCfads); }),
-              "cfads: got 3 values, expected at least 10 (firstRepaymentPeriod) + tenor");
+              "cfads: got 3 values, expected at least 10 + 4 (firstRepaymentPeriod + tenor)");
     const std::vector<double> withInf{1, 2, -std::numeric_limits<double>::infinity()};
     EXPECT_EQ(errorOf([&] { sizeDebt(sizingTerms(100, 0.8), withInf); }),
               "cfads[2]: got -inf, expected a finite number");
