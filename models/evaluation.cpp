@@ -62,9 +62,15 @@ const PartyResult& Evaluation::party(Party p) const {
 Evaluation evaluate(const Project& project, const Structure& structure, const Scenario& scenario) {
     ProjectFlows flows = projectFlows(project, scenario);
     StructureOutcome outcome = buildOutcome(project, flows, structure);
-    Evaluation e{structure.id, structure.name, structureKind(structure.terms), std::move(flows), std::move(outcome)};
+    Evaluation e{std::move(flows), std::move(outcome)};
+    e.structureId = structure.id;
+    e.structureName = structure.name;
+    e.kind = structureKind(structure.terms);
     for (Party party : kParties) {
-        PartyResult r{party, partyRate(party, project, e.outcome), e.outcome.ledger.partyFlows(party)};
+        PartyResult r;
+        r.party = party;
+        r.discountRate = partyRate(party, project, e.outcome);
+        r.flows = e.outcome.ledger.partyFlows(party);
         r.npv = finance::npv(r.discountRate, r.flows);
         r.irr = hasFlows(r.flows) ? finance::irr(r.flows) : finance::Answer{{}, "no flows", {}};
         e.parties.push_back(std::move(r));

@@ -15,7 +15,7 @@
 namespace cityfin::models {
 
 struct PartyResult {
-    Party party;
+    Party party = Party::Government;
     double discountRate = 0.0;
     std::vector<double> flows;        ///< net, per period, the party's sign convention
     double npv = 0.0;                 ///< flows[0] at t0
@@ -23,6 +23,8 @@ struct PartyResult {
 };
 
 struct Evaluation {
+    Evaluation(ProjectFlows flows, StructureOutcome result) : project(std::move(flows)), outcome(std::move(result)) {}
+
     std::string structureId;
     std::string structureName;
     std::string kind;                 ///< structureKind()

@@ -38,6 +38,14 @@ void validateGuarantee(const MinimumRevenueGuarantee& m, int operatingYears) {
     }
 }
 
+// The grants paid in each period to the city (toPrivate false) or to the private party.
+std::vector<double> grantsPerPeriod(const SupportTerms& s, std::size_t periods, bool toPrivate) {
+    std::vector<double> grants(periods, 0.0);
+    for (const Grant& g : s.grants)
+        if (g.toPrivate == toPrivate) grants.at(static_cast<std::size_t>(g.year)) += g.amount;
+    return grants;
+}
+
 } // namespace
 
 void validateSupport(const SupportTerms& s, const Project& project) {
@@ -74,9 +82,7 @@ void validateSupport(const SupportTerms& s, const Project& project) {
 
 std::vector<double> privateUpfrontSupport(const SupportTerms& s, std::span<const double> privateCapex,
                                           std::size_t periods) {
-    std::vector<double> support(periods, 0.0);
-    for (const Grant& g : s.grants)
-        if (g.toPrivate) support[static_cast<std::size_t>(g.year)] += g.amount;
+    std::vector<double> support = grantsPerPeriod(s, periods, true);
     for (std::size_t t = 0; t < periods && t < privateCapex.size(); ++t)
         support[t] += s.constructionSubsidyShare * privateCapex[t];
     return support;
@@ -107,12 +113,16 @@ GuaranteeFlows revenueGuarantee(const MinimumRevenueGuarantee& m, const ProjectF
 
 void bookGrantsAndSubsidy(Ledger& ledger, const SupportTerms& s, std::span<const double> privateCapex) {
     const std::size_t n = ledger.periods();
-    std::vector<double> toCity(n, 0.0), toPrivate(n, 0.0), subsidy(n, 0.0);
-    for (const Grant& g : s.grants) (g.toPrivate ? toPrivate : toCity)[static_cast<std::size_t>(g.year)] += g.amount;
+    const auto any = [](const std::vector<double>& v) {
+        return std::any_of(v.begin(), v.end(), [](double x) { return x != 0.0; });
+    };
+    for (const bool toPrivate : {false, true}) {
+        const std::vector<double> grants = grantsPerPeriod(s, n, toPrivate);
+        if (any(grants))
+            ledger.addTransfer(Party::Funders, toPrivate ? Party::Private : Party::Government, LineKind::Grant, grants);
+    }
+    std::vector<double> subsidy(n, 0.0);
     for (std::size_t t = 0; t < n && t < privateCapex.size(); ++t) subsidy[t] = s.constructionSubsidyShare * privateCapex[t];
-    const auto any = [](const std::vector<double>& v) { return std::any_of(v.begin(), v.end(), [](double x) { return x != 0.0; }); };
-    if (any(toCity)) ledger.addTransfer(Party::Funders, Party::Government, LineKind::Grant, toCity);
-    if (any(toPrivate)) ledger.addTransfer(Party::Funders, Party::Private, LineKind::Grant, toPrivate);
     if (any(subsidy)) ledger.addTransfer(Party::Government, Party::Private, LineKind::ConstructionSubsidy, subsidy);
 }
 
