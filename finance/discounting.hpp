@@ -56,7 +56,8 @@ struct ParBondConventions {
 /// coupon, settling on the reference date) is worth exactly 100: QuantLib FixedRateBondHelper +
 /// PiecewiseYieldCurve<Discount, LogLinear>. The result is frozen (its nodes copied into an
 /// InterpolatedDiscountCurve<LogLinear>), so it no longer depends on the evaluation date. Flat
-/// forward beyond the last tenor.
+/// forward beyond the last tenor. While bootstrapping it sets Settings::evaluationDate to the
+/// reference date and restores it: call it from the main thread only, like any QuantLib code here.
 CurvePtr parBondCurve(const QuantLib::Date& reference, std::span<const CurvePoint> parCoupons,
                       const ParBondConventions& conventions = {});
 
