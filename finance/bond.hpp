@@ -41,6 +41,11 @@ struct BondFigures {
 BondFigures bondFromYield(const BondSpec& spec, double yield);
 BondFigures bondFromCleanPrice(const BondSpec& spec, double cleanPrice);
 
+/// The coupon dates the bond is priced on: the last regular coupon date on or before settlement,
+/// then every coupon date up to maturity (built backwards from maturity, unadjusted, end of month
+/// kept when maturity is a month end). An amortising bond needs size() - 1 notionals.
+std::vector<QuantLib::Date> bondCouponDates(const BondSpec& spec);
+
 /// Constant spread over the zero rates of `curve` (continuous compounding) that reprices the bond at
 /// cleanPrice.
 double bondZSpread(const BondSpec& spec, double cleanPrice, const QuantLib::YieldTermStructure& curve);
