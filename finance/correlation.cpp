@@ -26,6 +26,8 @@ std::string threeSignificantDigits(double x) {
     return ec == std::errc() ? std::string(buffer.data(), end) : formatValue(x);
 }
 
+std::string entries(std::size_t n) { return std::to_string(n) + (n == 1 ? " entry" : " entries"); }
+
 std::string entryField(std::size_t i, std::size_t j) {
     return indexedField(indexedField("correlation", i), j);
 }
@@ -35,8 +37,8 @@ void validateShape(const std::vector<std::vector<double>>& rows) {
     const std::size_t n = rows.size();
     for (std::size_t i = 0; i < n; ++i)
         if (rows[i].size() != n)
-            throw InputError(indexedField("correlation", i), std::to_string(rows[i].size()) + " entries",
-                             std::to_string(n) + " entries (a square matrix)");
+            throw InputError(indexedField("correlation", i), entries(rows[i].size()),
+                             entries(n) + " (a square matrix)");
 }
 
 void validateEntries(const std::vector<std::vector<double>>& rows) {

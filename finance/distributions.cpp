@@ -89,6 +89,8 @@ std::shared_ptr<const Distribution::DiscreteTable> makeDiscreteTable(std::vector
     return table;
 }
 
+std::string entries(std::size_t n) { return std::to_string(n) + (n == 1 ? " entry" : " entries"); }
+
 std::string joinParameters(const std::string& name, std::initializer_list<std::pair<const char*, double>> items) {
     std::string text = name + "(";
     bool first = true;
@@ -161,8 +163,7 @@ Distribution Distribution::uniform(double min, double max) {
 Distribution Distribution::discrete(std::vector<double> values, std::vector<double> probabilities) {
     if (values.empty()) throw InputError("values", "0 values", "at least 1 value");
     if (probabilities.size() != values.size())
-        throw InputError("probabilities", std::to_string(probabilities.size()) + " entries",
-                         std::to_string(values.size()) + " entries (one per value)");
+        throw InputError("probabilities", entries(probabilities.size()), entries(values.size()) + " (one per value)");
     double sum = 0.0;
     for (std::size_t i = 0; i < values.size(); ++i) {
         requireFinite(indexedField("values", i), values[i]);
