@@ -8,19 +8,11 @@
 
 namespace cityfin::finance::detail {
 
-void requireNonEmpty(const std::string& field, std::span<const double> values) {
-    if (values.empty()) throw InputError(field, "an empty list", "at least one value");
-}
+void throwEmpty(const char* field) { throw InputError(field, "an empty list", "at least one value"); }
 
-void requireAllFinite(const std::string& field, std::span<const double> values) {
-    for (std::size_t i = 0; i < values.size(); ++i) requireFinite(indexedField(field, i), values[i]);
-}
-
-void requireSameSize(const std::string& field, std::size_t size, std::size_t flowCount,
-                     const std::string& unit) {
-    if (size != flowCount)
-        throw InputError(field, std::to_string(size) + " " + unit,
-                         "one per flow (" + std::to_string(flowCount) + ")");
+void throwSizeMismatch(const char* field, std::size_t size, std::size_t flowCount, const char* unit) {
+    throw InputError(field, std::to_string(size) + " " + unit,
+                     "one per flow (" + std::to_string(flowCount) + ")");
 }
 
 void throwNonFiniteResult(std::span<const double> flows, double rate) {

@@ -4,6 +4,9 @@
 
 #include <ql/time/date.hpp>
 
+#include "finance/errors.hpp"
+
+#include <cmath>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -11,15 +14,32 @@
 
 namespace cityfin::finance::detail {
 
-/// Throws unless flows has at least one element.
-void requireNonEmpty(const std::string& field, std::span<const double> values);
+// The checks run on every call of a metric, so they build no string unless they throw.
+
+[[noreturn]] void throwEmpty(const char* field);
+[[noreturn]] void throwSizeMismatch(const char* field, std::size_t size, std::size_t flowCount,
+                                    const char* unit);
+
+/// Throws unless values has at least one element.
+inline void requireNonEmpty(const char* field, std::span<const double> values) {
+    if (values.empty()) throwEmpty(field);
+}
 
 /// Throws naming the first non-finite element as "field[i]".
-void requireAllFinite(const std::string& field, std::span<const double> values);
+inline void requireAllFinite(const char* field, std::span<const double> values) {
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (!std::isfinite(values[i])) requireFinite(indexedField(field, i), values[i]);
+}
 
-/// Throws unless `values` has as many elements as the flows.
-void requireSameSize(const std::string& field, std::size_t size, std::size_t flowCount,
-                     const std::string& unit);
+/// Throws unless a vector of `size` elements has one per flow.
+inline void requireSameSize(const char* field, std::size_t size, std::size_t flowCount, const char* unit) {
+    if (size != flowCount) throwSizeMismatch(field, size, flowCount, unit);
+}
+
+/// cityfin::requireRate without building the field name when the rate is fine.
+inline void requireRateFast(const char* field, double rate) {
+    if (!(std::isfinite(rate) && rate > -1.0)) requireRate(field, rate);
+}
 
 /// Called when a result came out non-finite: blames the first non-finite flow if there is one,
 /// otherwise the rate (the discount factors overflowed), and throws.

@@ -33,4 +33,39 @@ inline double hornerSum(std::size_t n, const Coefficient& coefficient, double x)
     return a0 + x * (a1 + x * (a2 + x * a3));
 }
 
+struct SumAndSlope {
+    double sum;   // sum_i c(i) x^i
+    double slope; // its derivative in x
+};
+
+/// The polynomial and its derivative in one pass: each chain carries Horner's derivative recurrence
+/// (d <- d*w + p before p <- p*w + c) for its polynomial P_m in w = x^4, and
+/// P(x) = sum_m x^m P_m(w), P'(x) = sum_m m x^(m-1) P_m(w) + 4 x^3 sum_m x^m P_m'(w).
+template <class Coefficient>
+inline SumAndSlope hornerSumAndSlope(std::size_t n, const Coefficient& coefficient, double x) {
+    const double w = (x * x) * (x * x);
+    const std::size_t blocks = n / 4;
+    const std::size_t top = 4 * blocks;
+    double a0 = top + 0 < n ? coefficient(top + 0) : 0.0;
+    double a1 = top + 1 < n ? coefficient(top + 1) : 0.0;
+    double a2 = top + 2 < n ? coefficient(top + 2) : 0.0;
+    double a3 = 0.0;
+    double b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0;
+    for (std::size_t k = blocks; k-- > 0;) {
+        const std::size_t base = 4 * k;
+        b0 = b0 * w + a0;
+        b1 = b1 * w + a1;
+        b2 = b2 * w + a2;
+        b3 = b3 * w + a3;
+        a0 = a0 * w + coefficient(base);
+        a1 = a1 * w + coefficient(base + 1);
+        a2 = a2 * w + coefficient(base + 2);
+        a3 = a3 * w + coefficient(base + 3);
+    }
+    const double sum = a0 + x * (a1 + x * (a2 + x * a3));
+    const double chainSlopes = b0 + x * (b1 + x * (b2 + x * b3));
+    const double slope = (a1 + x * (2.0 * a2 + x * 3.0 * a3)) + 4.0 * (x * x * x) * chainSlopes;
+    return {sum, slope};
+}
+
 } // namespace cityfin::finance::detail

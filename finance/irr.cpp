@@ -23,22 +23,14 @@ class PeriodicCurve {
 public:
     explicit PeriodicCurve(Flows flows) : flows_(flows), n_(flows.size()) {}
 
-    double value(double u) const {
-        if (u >= 1.0) return detail::hornerSum(n_, [this](std::size_t i) { return flows_[i]; }, 1.0 / u);
-        return detail::hornerSum(n_, [this](std::size_t i) { return flows_[n_ - 1 - i]; }, u);
-    }
-
     detail::ValueAndSlope valueAndSlope(double u) const {
-        const auto weighted = [this](std::size_t i) { return static_cast<double>(i + 1) * flows_[i + 1]; };
-        const auto reversedWeighted = [this](std::size_t i) {
-            return static_cast<double>(i + 1) * flows_[n_ - 2 - i];
-        };
         if (u >= 1.0) {
             const double v = 1.0 / u;
-            // d/du P(1/u) = P'(v) * (-v^2)
-            return {value(u), -v * v * detail::hornerSum(n_ - 1, weighted, v)};
+            const auto p = detail::hornerSumAndSlope(n_, [this](std::size_t i) { return flows_[i]; }, v);
+            return {p.sum, -v * v * p.slope}; // d/du P(1/u) = P'(v) * (-v^2)
         }
-        return {value(u), detail::hornerSum(n_ - 1, reversedWeighted, u)};
+        const auto q = detail::hornerSumAndSlope(n_, [this](std::size_t i) { return flows_[n_ - 1 - i]; }, u);
+        return {q.sum, q.slope};
     }
 
 private:
@@ -52,8 +44,6 @@ class DatedCurve {
 public:
     DatedCurve(std::vector<double> years, std::vector<double> amounts)
         : years_(std::move(years)), amounts_(std::move(amounts)), last_(years_.back()) {}
-
-    double value(double u) const { return valueAndSlope(u).value; }
 
     detail::ValueAndSlope valueAndSlope(double u) const {
         const double logGrowth = std::log(u);
@@ -91,18 +81,18 @@ void requireGuess(double guess) {
 
 /// Shared by irr() and xirr(): `name` is "IRR" or "XIRR".
 template <class Curve>
-Answer solveRate(const Curve& curve, int changes, double guess, const std::string& name,
-                 const std::string& flowsWord) {
-    if (changes == 0) return {std::nullopt, "no " + name + ": the " + flowsWord + " never change sign", {}};
+Answer solveRate(const Curve& curve, int changes, double guess, const char* name, const char* flowsWord) {
+    if (changes == 0)
+        return {std::nullopt, std::string("no ") + name + ": the " + flowsWord + " never change sign", {}};
     Answer answer;
     if (changes > 1)
-        answer.warnings.push_back("the " + flowsWord + " change sign " + std::to_string(changes) +
+        answer.warnings.push_back(std::string("the ") + flowsWord + " change sign " + std::to_string(changes) +
                                   " times, so the " + name + " may not be unique: read MIRR beside it");
     const std::optional<double> growth = detail::findGrowthRoot(curve, 1.0 + guess);
     if (growth) {
         answer.value = *growth - 1.0;
     } else {
-        answer.reason = "no " + name + ": the NPV does not reach zero at any rate from -99.9999% to 1000000%";
+        answer.reason = std::string("no ") + name + ": the NPV does not reach zero at any rate from -99.9999% to 1000000%";
     }
     return answer;
 }

@@ -22,7 +22,7 @@ bool hasPositive(Flows flows) {
 } // namespace
 
 double npv(double rate, Flows flows, NpvConvention convention) {
-    requireRate("rate", rate);
+    detail::requireRateFast("rate", rate);
     detail::requireNonEmpty("flows", flows);
     // Horner in v = 1/(1+r); a non-finite flow always yields a non-finite sum, so the flows are
     // checked only when the result says something is wrong (keeps the hot path to one pass).
@@ -37,14 +37,26 @@ double npvWithDiscountFactors(Flows flows, std::span<const double> discountFacto
     detail::requireNonEmpty("flows", flows);
     detail::requireSameSize("discountFactors", discountFactors.size(), flows.size(), "values");
     // Four partial sums: independent chains the processor can overlap.
-    double sums[4] = {0.0, 0.0, 0.0, 0.0};
-    bool allPositive = true;
+    const double* f = flows.data();
+    const double* d = discountFactors.data();
     const std::size_t n = flows.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        sums[i % 4] += flows[i] * discountFactors[i];
-        allPositive &= discountFactors[i] > 0.0;
+    const std::size_t blocked = n - n % 4;
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+    double lowest = d[0];
+    for (std::size_t i = 0; i < blocked; i += 4) {
+        s0 += f[i] * d[i];
+        s1 += f[i + 1] * d[i + 1];
+        s2 += f[i + 2] * d[i + 2];
+        s3 += f[i + 3] * d[i + 3];
+        lowest = std::min(lowest, std::min(std::min(d[i], d[i + 1]), std::min(d[i + 2], d[i + 3])));
     }
-    const double value = (sums[0] + sums[1]) + (sums[2] + sums[3]);
+    for (std::size_t i = blocked; i < n; ++i) {
+        s0 += f[i] * d[i];
+        lowest = std::min(lowest, d[i]);
+    }
+    const double value = (s0 + s1) + (s2 + s3);
+    // A NaN discount factor makes the sum NaN, so lowest > 0 and a finite sum cover every factor.
+    const bool allPositive = lowest > 0.0;
     if (allPositive && std::isfinite(value)) return value;
     detail::requireAllFinite("flows", flows);
     for (std::size_t i = 0; i < n; ++i)
@@ -55,7 +67,7 @@ double npvWithDiscountFactors(Flows flows, std::span<const double> discountFacto
 }
 
 double xnpv(double rate, Flows flows, std::span<const QuantLib::Date> dates) {
-    requireRate("rate", rate);
+    detail::requireRateFast("rate", rate);
     detail::requireNonEmpty("flows", flows);
     const std::vector<double> years = detail::spreadsheetYearFractions(dates, flows.size());
     const double logGrowth = std::log1p(rate);
@@ -68,8 +80,8 @@ double xnpv(double rate, Flows flows, std::span<const QuantLib::Date> dates) {
 Answer mirr(Flows flows, double financeRate, double reinvestRate) {
     detail::requireNonEmpty("flows", flows);
     detail::requireAllFinite("flows", flows);
-    requireRate("financeRate", financeRate);
-    requireRate("reinvestRate", reinvestRate);
+    detail::requireRateFast("financeRate", financeRate);
+    detail::requireRateFast("reinvestRate", reinvestRate);
     const std::size_t n = flows.size();
     // Negative flows discounted to t0 at the finance rate; positive ones compounded to t(n-1) at the
     // reinvestment rate (Horner in (1+reinvestRate) over the reversed flows).
@@ -92,7 +104,7 @@ Answer mirr(Flows flows, double financeRate, double reinvestRate) {
 }
 
 Answer profitabilityIndex(double rate, Flows flows) {
-    requireRate("rate", rate);
+    detail::requireRateFast("rate", rate);
     detail::requireNonEmpty("flows", flows);
     detail::requireAllFinite("flows", flows);
     const double v = 1.0 / (1.0 + rate);

@@ -56,7 +56,7 @@ Answer payback(Flows flows) {
 Answer discountedPayback(Flows flows, double rate) {
     detail::requireNonEmpty("flows", flows);
     detail::requireAllFinite("flows", flows);
-    requireRate("rate", rate);
+    detail::requireRateFast("rate", rate);
     const double v = 1.0 / (1.0 + rate);
     std::vector<double> discounted(flows.size());
     double factor = 1.0;

@@ -110,6 +110,24 @@ TEST(Irr, SeveralSignChangesWarnAndPreferTheRootNearestTheGuess) {
     }
 }
 
+TEST(Irr, FindsTwoRootsCloserThanOneGridCell) {
+    // -100 + 222 v - 123.2 v^2 = -123.2 (v - 1/1.1)(v - 1/1.12): roots 10% and 12%, 0.018 apart in
+    // log(1 + r), inside one 0.05 grid cell for these guesses (cells [0.070, 0.120] in log(1 + r)),
+    // with the same sign at both ends: found only by rescanning the cell.
+    const std::vector<double> flows{-100, 222, -123.2};
+    EXPECT_NEAR(*irr(flows, 0.31).value, 0.12, 1e-13);   // log(1.31) = 0.27003 = 0.12003 + 3 x 0.05
+    EXPECT_NEAR(*irr(flows, -0.0296).value, 0.10, 1e-13); // log(0.9704) = -0.03005 = 0.06995 - 2 x 0.05
+}
+
+TEST(Irr, RootBelowTheGuessWinsWhenNearerThanTheOneAbove) {
+    // Roots 10% and 20% at log(1 + r) = 0.09531 and 0.18232. From log(1.1445) = 0.13497 the lower
+    // root is 0.0397 away and the upper one 0.0474, both within the first grid cell on their side.
+    const std::vector<double> flows{-100, 230, -132};
+    EXPECT_NEAR(*irr(flows, 0.1445).value, 0.10, 1e-13);
+    // From log(1.1526) = 0.14202 the upper root is nearer (0.0403 against 0.0467).
+    EXPECT_NEAR(*irr(flows, 0.1526).value, 0.20, 1e-13);
+}
+
 TEST(Irr, NoRootInTheRangeReportsNoIrr) {
     // -100 + 200 v - 150 v^2 has a negative discriminant (40000 - 60000): no rate gives NPV 0.
     const Answer a = irr(std::vector<double>{-100, 200, -150});
