@@ -89,6 +89,11 @@ TEST(Irr, HandSolvedOnePeriodCase) {
     EXPECT_NEAR(*irr(std::vector<double>{-1.0, 0.001}).value, -0.999, 1e-12);
 }
 
+TEST(Irr, LeadingAndTrailingZerosDoNotMoveTheRate) {
+    // Zeros before the first flow multiply the NPV by a power of 1/(1+r); after the last, add nothing.
+    EXPECT_NEAR(*irr(std::vector<double>{0, 0, -100, 110, 0, 0}).value, 0.10, 1e-13);
+}
+
 TEST(Irr, NoSignChangeReportsNoIrr) {
     for (const auto& flows : std::vector<std::vector<double>>{{100, 50, 20}, {-5, -1}, {0, 0, 0}, {-3}}) {
         const Answer a = irr(flows);
@@ -187,6 +192,14 @@ TEST(Xirr, XnpvAtTheXirrIsZeroAndLaterDatesMayComeInAnyOrder) {
     const double rate = *xirr(flows, dates).value;
     EXPECT_NEAR(rate, *xirr(kXFlows, kXDates).value, 1e-13);
     EXPECT_NEAR(xnpv(rate, flows, dates), 0.0, 1e-8);
+}
+
+TEST(Xirr, FindsNegativeRates) {
+    // -100 now, 81 after 730 days (two 365-day years): (1 + r)^2 = 0.81, r = -10%.
+    const Date d0(1, QuantLib::March, 2021);
+    const Answer a = xirr(std::vector<double>{-100, 81}, std::vector<Date>{d0, d0 + 730});
+    ASSERT_TRUE(a);
+    EXPECT_NEAR(*a.value, -0.10, 1e-13);
 }
 
 TEST(Xirr, NoSignChangeAfterNettingByDateReportsNoXirr) {
