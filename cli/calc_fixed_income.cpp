@@ -3,6 +3,7 @@
 #include "finance/bond.hpp"
 #include "finance/errors.hpp"
 #include "finance/metrics.hpp"
+#include "finance/dates.hpp"
 #include "finance/textparse.hpp"
 
 namespace cityfin::cli {
@@ -58,7 +59,7 @@ CalcReport bondReport(const CalcArguments& args) {
         throw InputError("--yield/--price", args.has("yield") ? "both" : "neither", "exactly one of the two");
 
     CalcReport report{"bond"};
-    report.inputs = {{"settlement", isoDate(spec.settlement)}, {"maturity", isoDate(spec.maturity)},
+    report.inputs = {{"settlement", finance::isoDate(spec.settlement)}, {"maturity", finance::isoDate(spec.maturity)},
                      {"coupon", spec.couponRate}, {"frequency", spec.frequency},
                      {"day_count", dayCount}, {"redemption", spec.redemption}};
     finance::BondFigures figures;

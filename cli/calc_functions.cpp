@@ -2,6 +2,7 @@
 
 #include "finance/errors.hpp"
 #include "finance/metrics.hpp"
+#include "finance/dates.hpp"
 #include "finance/textparse.hpp"
 
 namespace cityfin::cli {
@@ -21,7 +22,7 @@ Figure answerFigure(const std::string& key, const std::string& label, const Answ
 
 std::vector<std::string> isoDates(const std::vector<QuantLib::Date>& dates) {
     std::vector<std::string> out;
-    for (const auto& date : dates) out.push_back(isoDate(date));
+    for (const auto& date : dates) out.push_back(finance::isoDate(date));
     return out;
 }
 

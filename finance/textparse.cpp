@@ -4,7 +4,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace cityfin {
 namespace {
@@ -66,13 +65,6 @@ std::vector<QuantLib::Date> parseIsoDateList(const std::string& field, std::stri
         start = comma + 1;
     }
     return dates;
-}
-
-std::string isoDate(const QuantLib::Date& date) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year(), static_cast<int>(date.month()),
-                  date.dayOfMonth());
-    return buffer;
 }
 
 } // namespace cityfin

@@ -22,7 +22,4 @@ QuantLib::Date parseIsoDate(const std::string& field, std::string_view text);
 /// A comma-separated list of ISO dates; element i is reported as "field[i]".
 std::vector<QuantLib::Date> parseIsoDateList(const std::string& field, std::string_view text);
 
-/// The ISO form YYYY-MM-DD of a date.
-std::string isoDate(const QuantLib::Date& date);
-
 } // namespace cityfin

@@ -1,4 +1,5 @@
 #include "finance/errors.hpp"
+#include "finance/dates.hpp"
 #include "finance/textparse.hpp"
 
 #include <gtest/gtest.h>
@@ -42,7 +43,7 @@ TEST(TextParse, IntegersRejectFractions) {
 TEST(TextParse, IsoDatesRoundTripAndRejectImpossibleDays) {
     const QuantLib::Date date = cityfin::parseIsoDate("settlement", "2008-02-29");
     EXPECT_EQ(date, QuantLib::Date(29, QuantLib::February, 2008));
-    EXPECT_EQ(cityfin::isoDate(date), "2008-02-29");
+    EXPECT_EQ(cityfin::finance::isoDate(date), "2008-02-29");
     const std::string expected = ", expected a date YYYY-MM-DD between 1901-01-01 and 2199-12-31";
     EXPECT_EQ(messageOf([] { cityfin::parseIsoDate("d", "2007-02-29"); }), "d: got \"2007-02-29\"" + expected);
     EXPECT_EQ(messageOf([] { cityfin::parseIsoDate("d", "2008-13-01"); }), "d: got \"2008-13-01\"" + expected);
