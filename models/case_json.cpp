@@ -223,7 +223,8 @@ std::optional<std::string_view> closestName(std::string_view key, std::span<cons
     std::optional<std::string_view> best;
     std::size_t bestDistance = 0;
     for (std::string_view name : names) {
-        const std::size_t d = std::min(editDistance(lower, name), editDistance(snake, name));
+        std::size_t d = std::min(editDistance(lower, name), editDistance(snake, name));
+        if (snake.size() >= 4 && name.substr(0, snake.size()) == snake) d = 1;  // "loan_tenor" for "loan_tenor_years"
         const std::size_t allowed = name.size() <= 4 ? 1 : 2;
         if (d <= allowed && (!best || d < bestDistance)) {
             best = name;

@@ -175,7 +175,7 @@ Case loadCaseFile(const std::string& path) {
     std::error_code ec;
     std::ifstream in;
     if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-    if (!in) throw InputError("case file", path, "a readable file");
+    if (!in.is_open() || !in) throw InputError("case file", path, "a readable file");
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) throw InputError("case file", path, "a readable file");
     return parseCase(text);
