@@ -1,9 +1,12 @@
 #include "cli/calc_report.hpp"
 
-#include "cli/number_format.hpp"
+#include "models/number_format.hpp"
 
 namespace cityfin::cli {
 namespace {
+
+using models::formatFixed;
+using models::formatPercent;
 
 nlohmann::ordered_json jsonValue(const Figure& figure) {
     return figure.value ? nlohmann::ordered_json(*figure.value) : nlohmann::ordered_json(nullptr);

@@ -29,6 +29,7 @@ struct DebtOutcome {
     finance::DebtSchedule schedule;   ///< on the project timeline
     std::optional<finance::CoverRatios> cover;  ///< when a CFADS exists (project finance)
     std::optional<std::string> sizingConstraint;  ///< "gearing" or "dscr"
+    std::optional<double> targetDscr;             ///< the lenders' covenant, when sized on CFADS
 };
 
 struct BondOutcome {

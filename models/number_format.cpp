@@ -1,10 +1,10 @@
-#include "cli/number_format.hpp"
+#include "models/number_format.hpp"
 
 #include <array>
 #include <charconv>
 #include <cmath>
 
-namespace cityfin::cli {
+namespace cityfin::models {
 namespace {
 
 std::string toFixed(double x, int decimals) {
@@ -44,4 +44,6 @@ std::string formatFixed(double x, int decimals) {
 
 std::string formatPercent(double rate, int decimals) { return formatFixed(rate * 100.0, decimals) + "%"; }
 
-} // namespace cityfin::cli
+std::string formatMoney(double amount, const std::string& currency) { return currency + " " + formatFixed(amount, 0); }
+
+} // namespace cityfin::models

@@ -1,0 +1,135 @@
+#include "cli/case_tables.hpp"
+
+#include "models/number_format.hpp"
+
+#include <array>
+#include <charconv>
+#include <iomanip>
+
+namespace cityfin::cli {
+namespace {
+
+using models::formatFixed;
+using models::formatPercent;
+using models::Party;
+
+std::string rate(const finance::Answer& a) { return a.value ? formatPercent(*a.value, 2) : "n/a"; }
+std::string ratio(const std::optional<double>& x) { return x ? formatFixed(*x, 2) : "n/a"; }
+
+std::string csvNumber(double x) {
+    std::array<char, 32> buffer{};
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
+    return ec == std::errc() ? std::string(buffer.data(), end) : std::string();
+}
+
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return quoted + "\"";
+}
+
+void row(std::ostream& out, const std::string& label, const std::string& value, const std::string& note = "") {
+    out << "  " << std::left << std::setw(28) << label << std::right << std::setw(18) << value;
+    if (!note.empty()) out << "  " << note;
+    out << "\n";
+}
+
+void writeHeadline(const models::Case& c, const models::Evaluation& e, std::ostream& out) {
+    const auto& p = c.project;
+    row(out, "City present cost", formatFixed(e.cityPresentCost, 0), "at " + formatPercent(p.rates.publicRate, 2));
+    row(out, "City peak annual outlay", formatFixed(e.cityPeakOutlay, 0), "in " + std::to_string(e.cityPeakYear));
+    if (e.guaranteePayments > 0.0)
+        row(out, "Revenue guarantees paid", formatFixed(e.guaranteePayments, 0), "PV " + formatFixed(e.guaranteePaymentsPv, 0));
+    row(out, "Project IRR (before financing)", rate(e.projectIrr));
+    row(out, "Equity IRR", rate(e.equityIrr),
+        e.equityIrr.value ? "hurdle " + formatPercent(e.outcome.privateRate, 2) + ", MIRR " + rate(e.equityMirr) : e.equityIrr.reason);
+    if (e.equityPayback.value) row(out, "Equity payback", formatFixed(*e.equityPayback.value, 1) + " years");
+    if (e.outcome.debt) {
+        const auto& d = *e.outcome.debt;
+        row(out, "Debt (" + d.borrower + ")", formatFixed(d.amount, 0), d.sizingConstraint ? "sized by " + *d.sizingConstraint : "");
+        if (e.minDscr) row(out, "Min / average DSCR", ratio(e.minDscr) + " / " + ratio(e.averageDscr), "LLCR " + ratio(e.llcr));
+    }
+    if (e.outcome.bond) {
+        const auto& b = *e.outcome.bond;
+        row(out, "Bond face / proceeds", formatFixed(b.face, 0) + " / " + formatFixed(b.proceeds, 0));
+        row(out, "Green / conventional price", formatFixed(b.green.cleanPrice, 3) + " / " + formatFixed(b.conventional.cleanPrice, 3),
+            "greenium saves " + formatFixed(b.greeniumSavingPv, 0) + " in PV");
+    }
+    for (const auto& s : e.outcome.solved) row(out, "Solved: " + s.label, formatFixed(s.value, s.unit == "share" ? 4 : 0), s.unit);
+}
+
+void writePartyFlows(const models::Evaluation& e, std::ostream& out) {
+    out << "\n  " << std::left << std::setw(18) << "Party" << std::right << std::setw(18) << "NPV" << std::setw(9)
+        << "rate" << std::setw(10) << "IRR" << "\n";
+    for (const auto& p : e.parties)
+        out << "  " << std::left << std::setw(18) << models::partyName(p.party) << std::right << std::setw(18)
+            << formatFixed(p.npv, 0) << std::setw(9) << formatPercent(p.discountRate, 2) << std::setw(10)
+            << rate(p.irr) << "\n";
+    out << "\n  " << std::left << std::setw(6) << "Year" << std::right;
+    for (const auto& p : e.parties) out << std::setw(16) << models::partyName(p.party);
+    out << std::setw(16) << "Real flows" << "\n";
+    const auto& real = e.outcome.ledger.realFlows();
+    for (std::size_t t = 0; t < real.size(); ++t) {
+        out << "  " << std::left << std::setw(6) << e.project.calendarYears[t] << std::right;
+        for (const auto& p : e.parties) out << std::setw(16) << formatFixed(p.flows[t], 0);
+        out << std::setw(16) << formatFixed(real[t], 0) << "\n";
+    }
+}
+
+} // namespace
+
+void writeEvaluationTable(const models::Case& c, const models::Evaluation& e, std::ostream& out) {
+    out << c.name << " - " << e.structureName << " (" << e.structureId << ")\n";
+    out << c.project.currency << ", " << (c.project.basis == models::PriceBasis::Real ? "real" : "nominal")
+        << " terms; money in positive, out negative, from each party's point of view.\n\n";
+    writeHeadline(c, e, out);
+    writePartyFlows(e, out);
+    for (const std::string& note : e.outcome.notes) out << "  note: " << note << "\n";
+    out << "  Money conserved: the parties' flows sum to the real flows in every year (largest gap "
+        << formatFixed(e.outcome.ledger.conservationError(), 6) << ").\n";
+}
+
+void writeComparisonTable(const models::Case& c, const models::Comparison& comparison,
+                          const std::vector<models::Evaluation>& evals, std::ostream& out) {
+    out << c.name << ": " << evals.size() << " structures compared from the " << models::perspectiveId(comparison.perspective)
+        << "'s perspective (" << comparison.scoreLabel << ")\n\n";
+    out << "  " << std::left << std::setw(5) << "Rank" << std::setw(40) << "Structure" << std::right << std::setw(18)
+        << "City PV cost" << std::setw(16) << "Peak outlay" << std::setw(11) << "Equity IRR" << std::setw(9) << "Min DSCR"
+        << "  Feasible\n";
+    for (const auto& r : comparison.ranking) {
+        const auto& e = evals[r.evaluation];
+        out << "  " << std::left << std::setw(5) << r.rank << std::setw(40) << e.structureName.substr(0, 39) << std::right
+            << std::setw(18) << formatFixed(e.cityPresentCost, 0) << std::setw(16) << formatFixed(e.cityPeakOutlay, 0)
+            << std::setw(11) << rate(e.equityIrr) << std::setw(9) << ratio(e.minDscr) << "  "
+            << (r.feasible ? "yes" : "no") << "\n";
+    }
+    out << "\n";
+    for (const std::string& reason : comparison.reasons) out << "- " << reason << "\n";
+}
+
+void writeLedgerCsv(const std::vector<models::Evaluation>& evals, std::ostream& out) {
+    out << "structure,party,line,counterparty,year,amount\n";
+    for (const auto& e : evals)
+        for (const auto& line : e.outcome.ledger.lines())
+            for (std::size_t t = 0; t < line.amounts.size(); ++t)
+                out << csvField(e.structureId) << ',' << models::partyId(line.party) << ',' << models::lineKindId(line.kind)
+                    << ',' << (line.counterparty ? std::string(models::partyId(*line.counterparty)) : std::string("outside"))
+                    << ',' << e.project.calendarYears[t] << ',' << csvNumber(line.amounts[t]) << '\n';
+}
+
+void writeComparisonCsv(const models::Comparison& comparison, const std::vector<models::Evaluation>& evals,
+                        std::ostream& out) {
+    out << "rank,structure,name,feasible,score,city_present_cost,city_peak_outlay,city_peak_year,project_irr,"
+           "equity_irr,min_dscr,llcr\n";
+    const auto opt = [](const std::optional<double>& x) { return x ? csvNumber(*x) : std::string(); };
+    for (const auto& r : comparison.ranking) {
+        const auto& e = evals[r.evaluation];
+        out << r.rank << ',' << csvField(e.structureId) << ',' << csvField(e.structureName) << ','
+            << (r.feasible ? "true" : "false") << ',' << opt(r.score) << ',' << csvNumber(e.cityPresentCost) << ','
+            << csvNumber(e.cityPeakOutlay) << ',' << e.cityPeakYear << ',' << opt(e.projectIrr.value) << ','
+            << opt(e.equityIrr.value) << ',' << opt(e.minDscr) << ',' << opt(e.llcr) << '\n';
+    }
+}
+
+} // namespace cityfin::cli

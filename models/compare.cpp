@@ -1,0 +1,174 @@
+#include "models/compare.hpp"
+
+#include "finance/errors.hpp"
+#include "finance/metrics.hpp"
+#include "models/number_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cityfin::models {
+namespace {
+
+// Solved terms meet their targets to the solver's accuracy; a rule holds within this tolerance.
+constexpr double kRuleTolerance = 1e-6;
+
+bool privateInvests(const Evaluation& e) {
+    const auto& flows = e.party(Party::Private).flows;
+    return std::any_of(flows.begin(), flows.end(), [](double x) { return x < 0.0; });
+}
+
+std::string points(double margin) { return formatFixed(std::abs(margin) * 100.0, 2) + " points"; }
+
+std::optional<double> score(const Project& project, const Evaluation& e, Perspective perspective) {
+    switch (perspective) {
+    case Perspective::City: return e.cityPresentCost;
+    case Perspective::Investor:
+        if (!privateInvests(e) || !e.equityIrr.value) return std::nullopt;
+        return *e.equityIrr.value - e.outcome.privateRate;
+    case Perspective::Society: return finance::npv(project.rates.socialRate, e.outcome.ledger.realFlows());
+    }
+    return std::nullopt;
+}
+
+bool better(Perspective perspective, double a, double b) { return perspective == Perspective::City ? a < b : a > b; }
+
+std::string feasibilityReason(const Evaluation& e, const RankedStructure& r) {
+    std::string text = e.structureName + " is not feasible:";
+    for (const RuleCheck& rule : r.rules)
+        if (!rule.holds) text += " " + rule.text + ";";
+    text.back() = '.';
+    return text;
+}
+
+void cityReasons(const Project& project, const std::vector<Evaluation>& evals, Comparison& c) {
+    const std::string& ccy = project.currency;
+    if (!c.recommended) return;
+    const Evaluation& best = evals[*c.recommended];
+    std::string first = "Recommended: " + best.structureName + ". It costs the city " +
+                        formatMoney(best.cityPresentCost, ccy) + " in present value at " +
+                        formatPercent(project.rates.publicRate, 2);
+    const auto second = std::find_if(c.ranking.begin() + 1, c.ranking.end(),
+                                     [](const RankedStructure& r) { return r.feasible && r.score; });
+    if (c.ranking.size() > 1 && second != c.ranking.end()) {
+        const Evaluation& next = evals[second->evaluation];
+        first += ", " + formatMoney(next.cityPresentCost - best.cityPresentCost, ccy) + " less than the next feasible option, " +
+                 next.structureName;
+    } else {
+        first += "; it is the only feasible structure";
+    }
+    c.reasons.push_back(first + ".");
+    c.reasons.push_back("Its largest annual outlay is " + formatMoney(best.cityPeakOutlay, ccy) + " in " +
+                        std::to_string(best.cityPeakYear) + ".");
+    const auto psc = std::find_if(evals.begin(), evals.end(), [](const Evaluation& e) { return e.kind == "traditional"; });
+    if (psc != evals.end() && &*psc != &best && psc->cityPresentCost > 0.0) {
+        const double saving = psc->cityPresentCost - best.cityPresentCost;
+        c.reasons.push_back(std::string("Against the public sector comparator (") + psc->structureName + ", " +
+                            formatMoney(psc->cityPresentCost, ccy) + "), it " + (saving >= 0 ? "saves " : "costs ") +
+                            formatMoney(std::abs(saving), ccy) + " (" + formatPercent(std::abs(saving) / psc->cityPresentCost, 1) +
+                            (saving >= 0 ? "" : " more") + ") before any adjustment for the risks the city transfers.");
+    }
+    if (best.guaranteePayments > 0.0)
+        c.reasons.push_back("It commits the city to revenue-guarantee payments of " + formatMoney(best.guaranteePayments, ccy) +
+                            " in this scenario (present value " + formatMoney(best.guaranteePaymentsPv, ccy) + ").");
+}
+
+void investorReasons(const std::vector<Evaluation>& evals, Comparison& c) {
+    if (c.recommended) {
+        const Evaluation& best = evals[*c.recommended];
+        std::string text = "Recommended for investors: " + best.structureName + ", with an equity IRR of " +
+                           formatPercent(*best.equityIrr.value, 2) + " against a hurdle of " +
+                           formatPercent(best.outcome.privateRate, 2);
+        if (best.minDscr) text += " and a minimum DSCR of " + formatFixed(*best.minDscr, 2);
+        c.reasons.push_back(text + ".");
+    }
+    std::string without;
+    for (const RankedStructure& r : c.ranking)
+        if (!r.score) without += (without.empty() ? "" : ", ") + evals[r.evaluation].structureName;
+    if (!without.empty()) c.reasons.push_back("No private equity at stake in: " + without + ".");
+}
+
+void societyReasons(const Project& project, const std::vector<Evaluation>& evals, Comparison& c) {
+    if (!c.recommended) return;
+    const Evaluation& best = evals[*c.recommended];
+    c.reasons.push_back(best.structureName + " has the highest economic NPV of the project's real flows at the social rate of " +
+                        formatPercent(project.rates.socialRate, 2) + ": " + formatMoney(*c.ranking.front().score, project.currency) +
+                        ". Transfers between the parties cancel out; what differs is the timing of the build and the costs of "
+                        "each structure (issuance, M&V, phasing).");
+}
+
+} // namespace
+
+std::string perspectiveId(Perspective p) {
+    switch (p) {
+    case Perspective::City: return "city";
+    case Perspective::Investor: return "investor";
+    case Perspective::Society: return "society";
+    }
+    return "city";
+}
+
+Perspective perspectiveFromId(const std::string& id) {
+    if (id == "city") return Perspective::City;
+    if (id == "investor") return Perspective::Investor;
+    if (id == "society") return Perspective::Society;
+    throw InputError("--perspective", "\"" + id + "\"", "one of city, investor, society");
+}
+
+std::vector<RuleCheck> basicRules(const Evaluation& e) {
+    std::vector<RuleCheck> rules;
+    if (privateInvests(e)) {
+        const double hurdle = e.outcome.privateRate;
+        RuleCheck r{"equity_irr_hurdle", "", false, 0.0};
+        if (!e.equityIrr.value) {
+            r.text = "no equity IRR (" + e.equityIrr.reason + ")";
+            r.margin = -1.0;
+        } else {
+            r.margin = *e.equityIrr.value - hurdle;
+            r.holds = r.margin >= -kRuleTolerance;
+            r.text = "equity IRR " + formatPercent(*e.equityIrr.value, 2) + (r.holds ? " meets" : " is below") + " the " +
+                     formatPercent(hurdle, 2) + " hurdle" + (r.holds ? "" : " by " + points(r.margin));
+        }
+        rules.push_back(r);
+    }
+    if (e.outcome.debt && e.outcome.debt->targetDscr && e.minDscr) {
+        const double target = *e.outcome.debt->targetDscr;
+        RuleCheck r{"min_dscr_covenant", "", false, *e.minDscr - target};
+        r.holds = r.margin >= -kRuleTolerance;
+        r.text = "minimum DSCR " + formatFixed(*e.minDscr, 2) + (r.holds ? " meets" : " is below") + " the " +
+                 formatFixed(target, 2) + " covenant";
+        rules.push_back(r);
+    }
+    return rules;
+}
+
+Comparison compareStructures(const Project& project, const std::vector<Evaluation>& evals, Perspective perspective) {
+    Comparison c;
+    c.perspective = perspective;
+    c.scoreLabel = perspective == Perspective::City       ? "present cost to the city (" + project.currency + ")"
+                   : perspective == Perspective::Investor ? "equity IRR above the hurdle"
+                                                          : "economic NPV at the social rate (" + project.currency + ")";
+    for (std::size_t i = 0; i < evals.size(); ++i) {
+        RankedStructure r{i, 0, score(project, evals[i], perspective), true, basicRules(evals[i])};
+        r.feasible = std::all_of(r.rules.begin(), r.rules.end(), [](const RuleCheck& rule) { return rule.holds; });
+        c.ranking.push_back(std::move(r));
+    }
+    std::stable_sort(c.ranking.begin(), c.ranking.end(), [&](const RankedStructure& a, const RankedStructure& b) {
+        const int ka = a.feasible && a.score ? 0 : (a.score ? 1 : 2), kb = b.feasible && b.score ? 0 : (b.score ? 1 : 2);
+        if (ka != kb) return ka < kb;
+        return a.score && b.score && better(perspective, *a.score, *b.score);
+    });
+    for (std::size_t i = 0; i < c.ranking.size(); ++i) c.ranking[i].rank = static_cast<int>(i) + 1;
+    if (!c.ranking.empty() && c.ranking.front().feasible && c.ranking.front().score)
+        c.recommended = c.ranking.front().evaluation;
+    else
+        c.reasons.push_back("No structure is feasible as it stands; the rules that fail are listed below.");
+    if (perspective == Perspective::City) cityReasons(project, evals, c);
+    else if (perspective == Perspective::Investor) investorReasons(evals, c);
+    else societyReasons(project, evals, c);
+    for (const RankedStructure& r : c.ranking)
+        if (!r.feasible) c.reasons.push_back(feasibilityReason(evals[r.evaluation], r));
+    return c;
+}
+
+} // namespace cityfin::models
