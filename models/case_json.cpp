@@ -29,63 +29,6 @@ std::string truncated(std::string text, std::size_t limit) {
     return text + "...";
 }
 
-// Follows the parser through the document: where it is (for errors about a value nlohmann reports
-// without a position), which keys each open object already has, and how deep it is.
-class Tracker {
-public:
-    bool operator()(int, Json::parse_event_t event, Json& parsed) {
-        using E = Json::parse_event_t;
-        switch (event) {
-        case E::object_start:
-        case E::array_start:
-            countElement();
-            if (frames_.size() >= static_cast<std::size_t>(maxDepth))
-                throw InputError(label(currentPath(false)), "a value nested more than " + std::to_string(maxDepth) +
-                                 " levels deep", "at most " + std::to_string(maxDepth) + " levels of arrays and objects");
-            frames_.push_back(Frame{event == E::array_start, 0, {}, {}});
-            break;
-        case E::key: {
-            Frame& top = frames_.back();
-            top.key = parsed.get<std::string>();
-            if (!top.keys.insert(top.key).second)
-                throw InputError(label(currentPath(false)), "a second value for the same field", "each field at most once");
-            break;
-        }
-        case E::value: countElement(); break;
-        case E::object_end:
-        case E::array_end: frames_.pop_back(); break;
-        }
-        return true;
-    }
-
-    /// Path of the value being read now (pending: not yet reported to the tracker).
-    std::string currentPath(bool pending) const {
-        std::string path;
-        for (std::size_t i = 0; i < frames_.size(); ++i) {
-            const Frame& f = frames_[i];
-            if (!f.array) path = childPath(path, f.key);
-            else path = elementPath(path, pending && i + 1 == frames_.size() ? f.count : f.count - 1);
-        }
-        return path;
-    }
-
-    static std::string label(const std::string& path) { return path.empty() ? std::string(topLevelName) : path; }
-
-private:
-    struct Frame {
-        bool array = false;
-        std::size_t count = 0;
-        std::string key;
-        std::set<std::string, std::less<>> keys;
-    };
-
-    void countElement() {
-        if (!frames_.empty() && frames_.back().array) ++frames_.back().count;
-    }
-
-    std::vector<Frame> frames_;
-};
-
 // nlohmann's message "...: syntax error while parsing object key - unexpected '}'; expected string
 // literal" as (problem, expected).
 std::pair<std::string, std::string> describeSyntaxError(const std::string& message) {
@@ -169,24 +112,93 @@ int wholeFrom(const Json& v, const std::string& path, const WholeRange& range) {
 
 } // namespace
 
-Json parseStrict(std::string_view text) {
-    Tracker tracker;
-    try {
-        return Json::parse(text.begin(), text.end(), std::ref(tracker));
-    } catch (const Json::parse_error& e) {
+namespace {
+
+std::string label(const std::string& path) { return path.empty() ? std::string(topLevelName) : path; }
+
+// A SAX handler that builds the document with nlohmann's own DOM builder and follows the parser
+// through it: where it is (for errors nlohmann reports without a position), which keys each open
+// object already has, and how deep it is. (nlohmann's parse callbacks would do, but they make
+// reading an array of n objects O(n^2).)
+class StrictSax {
+public:
+    StrictSax(Json& result, std::string_view text) : dom_(result, true), text_(text) {}
+
+    bool null() { return value(), dom_.null(); }
+    bool boolean(bool x) { return value(), dom_.boolean(x); }
+    bool number_integer(Json::number_integer_t x) { return value(), dom_.number_integer(x); }
+    bool number_unsigned(Json::number_unsigned_t x) { return value(), dom_.number_unsigned(x); }
+    bool number_float(Json::number_float_t x, const Json::string_t& s) { return value(), dom_.number_float(x, s); }
+    bool string(Json::string_t& x) { return value(), dom_.string(x); }
+    bool binary(Json::binary_t& x) { return value(), dom_.binary(x); }
+    bool start_object(std::size_t n) { return open(false), dom_.start_object(n); }
+    bool start_array(std::size_t n) { return open(true), dom_.start_array(n); }
+    bool end_object() { return frames_.pop_back(), dom_.end_object(); }
+    bool end_array() { return frames_.pop_back(), dom_.end_array(); }
+
+    bool key(Json::string_t& key) {
+        Frame& top = frames_.back();
+        top.key = key;
+        if (!top.keys.insert(key).second)
+            throw InputError(label(path(false)), "a second value for the same field", "each field at most once");
+        return dom_.key(key);
+    }
+
+    bool parse_error(std::size_t byte, const std::string& token, const Json::exception& e) {
+        if (e.id == 406)  // number overflow: nlohmann gives no position, name the value being read
+            throw InputError(label(path(true)), truncated(token, maxShownChars), "a finite number");
         auto [problem, expected] = describeSyntaxError(e.what());
-        throw InputError(lineAndColumn(text, e.byte), problem, expected);
-    } catch (const Json::out_of_range& e) {
-        // Number overflow (406) is reported without a position: name the value being read instead.
-        std::string literal = "a number too large for a double";
-        const std::string message = e.what();
-        if (auto open = message.find('\''), close = message.rfind('\'');
-            open != std::string::npos && close > open)
-            literal = truncated(message.substr(open + 1, close - open - 1), maxShownChars);
-        throw InputError(Tracker::label(tracker.currentPath(true)), literal, "a finite number");
-    } catch (const Json::exception& e) {
+        throw InputError(lineAndColumn(text_, byte), problem, expected);
+    }
+
+private:
+    struct Frame {
+        bool array = false;
+        std::size_t count = 0;  // elements begun so far, in an array
+        std::string key;        // the current key, in an object
+        std::set<std::string, std::less<>> keys;
+    };
+
+    void value() {
+        if (!frames_.empty() && frames_.back().array) ++frames_.back().count;
+    }
+
+    void open(bool array) {
+        value();
+        if (frames_.size() >= static_cast<std::size_t>(maxDepth))
+            throw InputError(label(path(false)),
+                             "a value nested more than " + std::to_string(maxDepth) + " levels deep",
+                             "at most " + std::to_string(maxDepth) + " levels of arrays and objects");
+        frames_.push_back(Frame{array, 0, {}, {}});
+    }
+
+    // Path of the value being read (pending: not yet begun, so not yet counted in its array).
+    std::string path(bool pending) const {
+        std::string out;
+        for (std::size_t i = 0; i < frames_.size(); ++i) {
+            const Frame& f = frames_[i];
+            if (!f.array) out = childPath(out, f.key);
+            else out = elementPath(out, pending && i + 1 == frames_.size() ? f.count : f.count - 1);
+        }
+        return out;
+    }
+
+    nlohmann::detail::json_sax_dom_parser<Json> dom_;
+    std::string_view text_;
+    std::vector<Frame> frames_;
+};
+
+} // namespace
+
+Json parseStrict(std::string_view text) {
+    Json result;
+    StrictSax sax(result, text);
+    try {
+        Json::sax_parse(text.begin(), text.end(), &sax);
+    } catch (const Json::exception&) {  // not expected: every parse error goes through the handler
         throw InputError(std::string(topLevelName), "text that is not valid JSON", "valid JSON");
     }
+    return result;
 }
 
 std::string shown(const Json& value) {
@@ -209,7 +221,7 @@ std::string childPath(const std::string& path, std::string_view key) {
 std::string elementPath(const std::string& path, std::size_t i) { return indexedField(path, i); }
 
 void fail(const std::string& path, const Json& value, const std::string& expected) {
-    throw InputError(Tracker::label(path), shown(value), expected);
+    throw InputError(label(path), shown(value), expected);
 }
 
 std::optional<std::string_view> closestName(std::string_view key, std::span<const std::string_view> names) {

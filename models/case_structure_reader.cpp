@@ -6,6 +6,7 @@
 #include "finance/errors.hpp"
 
 #include <limits>
+#include <unordered_map>
 
 namespace cityfin::models::casejson {
 namespace {
@@ -180,13 +181,13 @@ std::vector<Structure> readStructures(const Object& top, const Project& p) {
     const Json& list = top.array("structures", "an array of at least one structure", true);
     if (list.empty()) fail(path, list, "an array of at least one structure");
     std::vector<Structure> structures;
+    std::unordered_map<std::string, std::size_t> indexOfId;  // a map, not a scan: files may be huge
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string at = elementPath(path, i);
         Structure s = readStructure(list[i], at, p);
-        for (std::size_t j = 0; j < structures.size(); ++j)
-            if (structures[j].id == s.id)
-                throw InputError(at + ".id", shown(Json(s.id)),
-                                 "an id no other structure has (" + elementPath(path, j) + " has it)");
+        if (auto [it, added] = indexOfId.emplace(s.id, i); !added)
+            throw InputError(at + ".id", shown(Json(s.id)),
+                             "an id no other structure has (" + elementPath(path, it->second) + " has it)");
         structures.push_back(std::move(s));
     }
     return structures;
