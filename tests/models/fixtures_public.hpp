@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace cityfin::models::testing {
+namespace cityfin::models::public_fixtures {
 
 /// Real terms; 2 construction years (600, 400), 4 operating years; opex 50; user charges
 /// 100 x 2 = 200 a year; residual value 100. Operating cash 150 a year; periods 0..5.
@@ -86,4 +86,4 @@ inline bool hasLine(const StructureOutcome& outcome, Party party, LineKind kind)
     return std::any_of(lines.begin(), lines.end(), [&](const Line& l) { return l.party == party && l.kind == kind; });
 }
 
-} // namespace cityfin::models::testing
+} // namespace cityfin::models::public_fixtures

@@ -12,7 +12,7 @@
 #include <cmath>
 
 using namespace cityfin::models;
-using namespace cityfin::models::testing;
+using namespace cityfin::models::public_fixtures;
 
 namespace {
 
