@@ -37,7 +37,8 @@ CapexPhasing phaseCapex(const ProjectFlows& flows, double budget) {
     CapexPhasing p{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), 0};
     double planned = 0.0, done = 0.0;
     for (std::size_t t = 0; t < n; ++t) {
-        if (flows.operating[t]) p.inService[t] = std::min(1.0, done / total);
+        // Nothing to build (a scenario's capex factor of 0): all of it is in service from the start.
+        if (flows.operating[t]) p.inService[t] = total > 0.0 ? std::min(1.0, done / total) : 1.0;
         planned += plannedWorks(flows, t);
         const double allowed = planned - done;  // the project's own schedule caps the pace
         p.works[t] = allowed <= budget * (1.0 + kRelativeTolerance) ? std::max(0.0, allowed) : budget;

@@ -292,6 +292,14 @@ TEST(CapitalPhasing, FinishingInTheLastYearIsAllowed) {
     EXPECT_EQ(phased.yearsToComplete, 5);
 }
 
+TEST(CapitalPhasing, NothingToBuildIsAllInService) {
+    Scenario free;
+    free.capexFactor = 0.0;
+    const CapexPhasing phased = phaseCapex(projectFlows(onePlusFour(), free), 100.0);
+    expectFlowsNear(phased.works, {0, 0, 0, 0, 0});
+    expectFlowsNear(phased.inService, {0, 1, 1, 1, 1});
+}
+
 TEST(CapitalPhasing, NominalBudgetIsInBaseYearPrices) {
     // Inflation 10%: works 400, 400, 200 in base prices cost 400, 440, 242 in cash.
     Project p = onePlusFour();
