@@ -1,0 +1,186 @@
+// Build-transfer with deferred payment. Hand-worked on twoPlusFour() (capex 600, 400; operating cash
+// 150 a year; residual 100) with the default terms: margin 5%, contractor finance 6%, instalments
+// over 3 years at 5%.
+//   price P = 1.05 x (600 x 1.06^2 + 400 x 1.06) = 1.05 x 1098.16 = 1153.068
+//   instalment A = P x 0.05 / (1 - 1.05^-3)  (spreadsheet -PMT(5%, 3, P))
+//   contractor's tax = 25% x (A - 1000 / 3) in each instalment year (cost written off over 3 years)
+
+#include "fixtures_public.hpp"
+#include "../finance/expect_input_error.hpp"
+
+#include "finance/metrics.hpp"
+#include "models/structures/build.hpp"
+
+#include <cmath>
+
+using namespace cityfin::models;
+using namespace cityfin::models::public_fixtures;
+
+namespace {
+
+BuildTransferTerms threeYears() {
+    BuildTransferTerms t;
+    t.contractorMargin = 0.05;
+    t.contractorFinanceRate = 0.06;
+    t.instalmentRate = 0.05;
+    t.instalmentYears = 3;
+    return t;
+}
+
+StructureOutcome build(const Project& p, const BuildTransferTerms& terms, const SupportTerms& support = {},
+                       const Scenario& scenario = {}) {
+    return buildBuildTransfer(p, projectFlows(p, scenario), terms, support);
+}
+
+constexpr double kPrice = 1153.068;
+const double kInstalment = kPrice * 0.05 / (1.0 - std::pow(1.05, -3.0));
+const double kTax = 0.25 * (kInstalment - 1000.0 / 3.0);
+
+} // namespace
+
+TEST(BuildTransfer, PriceCarriesCapexToCompletionWithMargin) {
+    const StructureOutcome out = build(twoPlusFour(), threeYears());
+    const SolvedTerm* price = solvedTerm(out, "purchase_price");
+    ASSERT_NE(price, nullptr);
+    EXPECT_NEAR(price->value, kPrice, 1e-9);
+    EXPECT_EQ(price->unit, "CNY");
+}
+
+TEST(BuildTransfer, InstalmentIsTheSpreadsheetPmtOfThePrice) {
+    const StructureOutcome out = build(twoPlusFour(), threeYears());
+    const SolvedTerm* instalment = solvedTerm(out, "instalment");
+    ASSERT_NE(instalment, nullptr);
+    EXPECT_NEAR(instalment->value, kInstalment, 1e-9);
+    EXPECT_NEAR(instalment->value, -cityfin::finance::pmt(0.05, 3, kPrice), 1e-9);
+    EXPECT_EQ(instalment->unit, "CNY per year");
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Instalment),
+                    {0, 0, -kInstalment, -kInstalment, -kInstalment, 0});
+    // The instalments repay P at 5%: their PV at the instalment rate, one period before the first
+    // payment (completion, in the debt module's end-of-period convention), is P.
+    const std::vector<double> paid{kInstalment, kInstalment, kInstalment};
+    EXPECT_NEAR(cityfin::finance::npv(0.05, paid, cityfin::finance::NpvConvention::Spreadsheet), kPrice, 1e-9);
+}
+
+TEST(BuildTransfer, ContractorBuildsAndIsPaidAfterTaxCityOperates) {
+    const StructureOutcome out = build(twoPlusFour(), threeYears());
+    const double net = kInstalment - kTax;
+    expectFlowsNear(out.ledger.partyFlows(Party::Private), {-600, -400, net, net, net, 0});
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Tax), {0, 0, kTax, kTax, kTax, 0});
+    expectFlowsNear(out.ledger.partyFlows(Party::Government),
+                    {0, 0, 150 - kInstalment + kTax, 150 - kInstalment + kTax, 150 - kInstalment + kTax, 250});
+    expectFlowsNear(out.ledger.partyFlows(Party::Users), {0, 0, -200, -200, -200, -200});
+    EXPECT_EQ(out.privateRate, 0.10);
+    EXPECT_FALSE(out.debt.has_value());
+    EXPECT_TRUE(out.notes.empty());
+    expectConserved(out);
+}
+
+TEST(BuildTransfer, ZeroRateInstalmentsSplitThePriceEvenly) {
+    BuildTransferTerms t = threeYears();
+    t.instalmentRate = 0.0;
+    t.instalmentYears = 4;
+    const StructureOutcome out = build(twoPlusFour(), t);
+    EXPECT_NEAR(solvedTerm(out, "instalment")->value, kPrice / 4.0, 1e-9);
+}
+
+TEST(BuildTransfer, FixedPriceLeavesCapexOverrunsWithTheContractor) {
+    Scenario overrun;
+    overrun.capexFactor = 1.2;
+    const StructureOutcome out = build(twoPlusFour(), threeYears(), {}, overrun);
+    EXPECT_NEAR(solvedTerm(out, "instalment")->value, kInstalment, 1e-9);
+    expectFlowsNear(out.ledger.lineTotal(Party::Private, LineKind::Capex), {-720, -480, 0, 0, 0, 0});
+    // The contractor writes off the actual cost: 1200 / 3 a year.
+    const double tax = 0.25 * (kInstalment - 400.0);
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Tax), {0, 0, tax, tax, tax, 0});
+}
+
+TEST(BuildTransfer, ConstructionSubsidyIsPaidAsBuiltAndReducesThePrice) {
+    // 20% of capex: 120 at t0 and 80 at t1, worth 120 x 1.06^2 + 80 x 1.06 = 219.632 at completion.
+    SupportTerms s;
+    s.constructionSubsidyShare = 0.2;
+    const StructureOutcome out = build(twoPlusFour(), threeYears(), s);
+    EXPECT_NEAR(solvedTerm(out, "purchase_price")->value, kPrice - 219.632, 1e-9);
+    expectFlowsNear(out.ledger.lineTotal(Party::Private, LineKind::ConstructionSubsidy), {120, 80, 0, 0, 0, 0});
+    EXPECT_TRUE(hasNote(out, "reduces the purchase price from 1,153 to 933"));
+    expectConserved(out);
+}
+
+TEST(BuildTransfer, GrantToTheContractorReducesThePriceGrantToTheCityDoesNot) {
+    SupportTerms s;
+    s.grants = {Grant{"TSB", 100.0, 1, true}, Grant{"EU", 50.0, 0, false}};
+    const StructureOutcome out = build(twoPlusFour(), threeYears(), s);
+    EXPECT_NEAR(solvedTerm(out, "purchase_price")->value, kPrice - 100.0 * 1.06, 1e-9);
+    expectFlowsNear(out.ledger.lineTotal(Party::Private, LineKind::Grant), {0, 100, 0, 0, 0, 0});
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Grant), {50, 0, 0, 0, 0, 0});
+    expectFlowsNear(out.ledger.partyFlows(Party::Funders), {-50, -100, 0, 0, 0, 0});
+}
+
+TEST(BuildTransfer, SupportAboveThePriceLeavesNothingOwed) {
+    SupportTerms s;
+    s.grants = {Grant{"fund", 2000.0, 0, true}};
+    const StructureOutcome out = build(twoPlusFour(), threeYears(), s);
+    EXPECT_EQ(solvedTerm(out, "purchase_price")->value, 0.0);
+    EXPECT_EQ(solvedTerm(out, "instalment")->value, 0.0);
+    EXPECT_TRUE(hasNote(out, "exceeds the price"));
+    expectConserved(out);
+}
+
+TEST(BuildTransfer, TaxIncentiveLowersTheContractorsTax) {
+    SupportTerms s;
+    s.taxIncentive = TaxIncentive{false, 0.15};
+    const StructureOutcome out = build(twoPlusFour(), threeYears(), s);
+    const double tax = 0.15 * (kInstalment - 1000.0 / 3.0);
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Tax), {0, 0, tax, tax, tax, 0});
+}
+
+TEST(BuildTransfer, CoInvestmentTakesTheCitysShareOfTheContractorsEquity) {
+    SupportTerms s;
+    s.coInvestment = CoInvestmentFund{0.1};
+    const StructureOutcome out = build(twoPlusFour(), threeYears(), s);
+    const double net = kInstalment - kTax;
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::EquityInjection), {-60, -40, 0, 0, 0, 0});
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Dividend), {0, 0, 0.1 * net, 0.1 * net, 0.1 * net, 0});
+    expectFlowsNear(out.ledger.partyFlows(Party::Private), {-540, -360, 0.9 * net, 0.9 * net, 0.9 * net, 0});
+    expectConserved(out);
+}
+
+TEST(BuildTransfer, TaxIncrementAndCrowdfundingGoToTheCity) {
+    SupportTerms s;
+    s.taxIncrement = TaxIncrementFinancing{20.0, 1.0, 2};
+    s.crowdfunding = Crowdfunding{100.0, 0.05, 2};
+    const StructureOutcome out = build(twoPlusFour(), threeYears(), s);
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::TaxIncrement), {0, 0, 20, 20, 0, 0});
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Drawdown), {100, 0, 0, 0, 0, 0});
+    EXPECT_FALSE(hasLine(out, Party::Private, LineKind::Drawdown));
+}
+
+TEST(BuildTransfer, GuaranteesThatCannotApplyAreNoted) {
+    SupportTerms s;
+    s.minimumRevenueGuarantee = MinimumRevenueGuarantee{{GuaranteeBand{1, 4, 0.8}}, 0.5, {}};
+    s.creditGuarantee = CreditGuarantee{};
+    const StructureOutcome out = build(twoPlusFour(), threeYears(), s);
+    EXPECT_EQ(out.notes,
+              (std::vector<std::string>{
+                  "Minimum revenue guarantee ignored: in build-transfer the city collects the user charges.",
+                  "Credit guarantee ignored: the contractor's short-term finance is priced in its finance rate."}));
+    EXPECT_FALSE(hasLine(out, Party::Private, LineKind::RevenueGuarantee));
+    EXPECT_FALSE(hasLine(out, Party::Private, LineKind::GuaranteeFee));
+}
+
+TEST(BuildTransfer, RejectsTermsThatDoNotFitTheProject) {
+    const Project p = twoPlusFour();
+    BuildTransferTerms t = threeYears();
+    t.instalmentYears = 5;
+    EXPECT_INPUT_ERROR(build(p, t), "terms.instalment_years: got 5, expected 1 to 4 years, paid within the operating years");
+    t.instalmentYears = 0;
+    EXPECT_INPUT_ERROR(build(p, t), "terms.instalment_years: got 0, expected 1 to 4 years, paid within the operating years");
+    t = threeYears();
+    t.contractorMargin = -0.1;
+    EXPECT_INPUT_ERROR(build(p, t), "terms.contractor_margin: got -0.1, expected a finite share >= 0");
+    t = threeYears();
+    t.contractorFinanceRate = -1.0;
+    EXPECT_INPUT_ERROR(build(p, t), "terms.contractor_finance_rate: got -1, expected a finite rate above -1 (-100%)");
+    t = threeYears();
+    t.instalmentRate = INFINITY;
+    EXPECT_INPUT_ERROR(build(p, t), "terms.instalment_rate: got inf, expected a finite rate above -1 (-100%)");
+}
