@@ -129,7 +129,9 @@ TEST(PppAvailability, SolvedChargeMeetsTheHurdleWithTheDscrCovenant) {
     ASSERT_TRUE(e.minDscr);
     EXPECT_GE(*e.minDscr, 1.3 * (1.0 - 1e-8)) << *e.minDscr - 1.3;
     for (const auto& dscr : e.outcome.debt->cover->dscr) {
-        if (dscr) EXPECT_NEAR(*dscr, 1.3, 1.3e-8);
+        if (dscr) {
+            EXPECT_NEAR(*dscr, 1.3, 1.3e-8);
+        }
     }
     EXPECT_TRUE(e.outcome.notes.empty()) << e.outcome.notes.front();
     expectConserved(e.outcome, e.project);
