@@ -182,7 +182,8 @@ DebtSchedule constructionLoanSchedule(std::span<const double> drawdowns, const D
                          "from 1 to " + std::to_string(maxPeriods) +
                              " construction periods (100 years)");
     for (std::size_t i = 0; i < drawdowns.size(); ++i)
-        debt_checks::requireAmount(indexedField("drawdowns", i), drawdowns[i]);
+        if (!(drawdowns[i] >= 0.0 && std::isfinite(drawdowns[i])))  // name built only for an error
+            debt_checks::requireAmount(indexedField("drawdowns", i), drawdowns[i]);
     requireCfadsIfSculpted(terms, cfads,
                            drawdowns.size() + static_cast<std::size_t>(terms.tenorPeriods));
     return buildSchedule(drawdowns, 0.0, terms, cfads);

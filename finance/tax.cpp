@@ -174,7 +174,7 @@ TaxHoliday threeYearsExemptThreeYearsHalf(std::size_t firstRevenuePeriod) {
 
 std::optional<std::size_t> firstPositivePeriod(std::span<const double> amounts) {
     for (std::size_t k = 0; k < amounts.size(); ++k) {
-        requireFinite(indexedField("amounts", k), amounts[k]);
+        if (!std::isfinite(amounts[k])) requireFinite(indexedField("amounts", k), amounts[k]);
         if (amounts[k] > 0.0) return k;
     }
     return std::nullopt;
@@ -184,7 +184,7 @@ TaxSchedule corporateTax(std::span<const double> taxableProfit, const CorporateT
     if (taxableProfit.empty())
         throw InputError("taxableProfit", describeCount(0), "at least one period");
     for (std::size_t k = 0; k < taxableProfit.size(); ++k)
-        requireFinite(indexedField("taxableProfit", k), taxableProfit[k]);
+        if (!std::isfinite(taxableProfit[k])) requireFinite(indexedField("taxableProfit", k), taxableProfit[k]);
     requireTaxTerms(terms, taxableProfit.size());
 
     std::optional<std::size_t> carryPeriods;

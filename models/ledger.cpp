@@ -70,7 +70,8 @@ void Ledger::requireLength(std::span<const double> amounts) const {
     if (amounts.size() != periods())
         throw InputError("ledger line", std::to_string(amounts.size()) + " amounts",
                          std::to_string(periods()) + ", one per period");
-    for (std::size_t i = 0; i < amounts.size(); ++i) requireFinite(indexedField("ledger line", i), amounts[i]);
+    for (std::size_t i = 0; i < amounts.size(); ++i)  // the field name is built only for an error
+        if (!std::isfinite(amounts[i])) requireFinite(indexedField("ledger line", i), amounts[i]);
 }
 
 void Ledger::addReal(Party party, LineKind kind, std::span<const double> amounts) {

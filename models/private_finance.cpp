@@ -8,138 +8,285 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 namespace cityfin::models {
 namespace {
 
-// Tax iterations: tax depends on interest, interest on the debt, the debt on CFADS after tax. The
-// fixed point converges in a few rounds (tax is a fraction of a fraction of CFADS).
-constexpr int kMaxRounds = 50;
+// Tax depends on interest, interest on the debt, the debt on CFADS after tax: a fixed point. Each
+// round shrinks the change by about taxRate x (interest per unit of CFADS) < 0.25 in practice, so
+// 1e-9 of the scale is reached in 10-15 rounds; the cap only guards odd cases (and says so).
+constexpr int kMaxRounds = 30;
 constexpr double kTolerance = 1e-9;
+const std::string kAt = "private_finance";
 
-std::vector<double> padded(std::vector<double> v, std::size_t n) {
-    v.resize(n, 0.0);
-    return v;
-}
+using Span = std::span<const double>;
 
-std::vector<double> taxPaid(const PrivateFinanceInputs& in, std::span<const double> deductions) {
-    const std::size_t n = in.operatingCash.size();
-    finance::DepreciationTerms dep;
-    dep.usefulLifeYears = in.depreciationYears;
-    dep.start = finance::DepreciationStart::StartOfOperation;
-    dep.operationStartPeriod = static_cast<std::size_t>(in.constructionYears);
-    const auto depreciation = finance::straightLineDepreciation(in.capex, dep).depreciation;
-    std::vector<double> profit(n);
-    for (std::size_t t = 0; t < n; ++t) profit[t] = in.operatingCash[t] - depreciation[t] - deductions[t];
-    finance::CorporateTaxTerms terms;
-    terms.rate = in.taxRate;
-    if (in.taxIncentive && in.taxIncentive->reducedRate) terms.rate = *in.taxIncentive->reducedRate;
-    if (in.taxIncentive && in.taxIncentive->exemptThreeHalfThree)
-        if (auto first = finance::firstPositivePeriod(profit))
-            terms.holiday = finance::threeYearsExemptThreeYearsHalf(*first);
-    return finance::corporateTax(profit, terms).taxPaid;
-}
-
-// Drawdowns pro rata to the net funding need of each construction year, totalling `debt`.
-std::vector<double> drawdownProfile(const PrivateFinanceInputs& in, double debt) {
-    const std::size_t c = static_cast<std::size_t>(in.constructionYears);
-    std::vector<double> need(c);
-    for (std::size_t t = 0; t < c; ++t) need[t] = std::max(0.0, in.capex[t] - in.upfrontSupport[t]);
-    const double total = std::accumulate(need.begin(), need.end(), 0.0);
-    for (double& x : need) x = total > 0.0 ? x / total * debt : 0.0;
-    return need;
-}
-
-// Balance at the end of construction per unit drawn, with every construction year's interest capitalised.
-double capitalisationFactor(const std::vector<double>& weights, double rate) {
-    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-    if (total <= 0.0) return 1.0;
-    double factor = 0.0;
-    for (std::size_t t = 0; t < weights.size(); ++t)
-        factor += weights[t] / total * std::pow(1.0 + rate, static_cast<double>(weights.size() - t));
-    return factor;
-}
-
-struct DebtRound {
-    DebtOutcome outcome;
-    std::vector<double> drawdown, interestPaid, principal, outstanding;
-};
-
-DebtRound scheduleDebt(const PrivateFinanceInputs& in, const DebtFinancing& d, std::span<const double> cfads) {
-    const std::size_t n = in.operatingCash.size();
-    const int operating = static_cast<int>(n) - in.constructionYears;
-    const double rate = std::max(0.0, d.rate - in.rateReduction);
-    finance::DebtTerms terms{rate, 1, std::min(d.tenorYears, operating), std::min(d.graceYears, std::min(d.tenorYears, operating) - 1), d.profile};
-    double netCost = 0.0;
-    for (int t = 0; t < in.constructionYears; ++t) netCost += std::max(0.0, in.capex[t] - in.upfrontSupport[t]);
-    finance::SizingTerms sizing{netCost, d.gearingCap, d.targetDscr, rate, 1, terms.tenorPeriods,
-                                static_cast<std::size_t>(in.constructionYears + terms.gracePeriods)};
-    const auto size = finance::sizeDebt(sizing, cfads);
-    const auto unit = drawdownProfile(in, 1.0);
-    const double dscrLimit = size.dscrCapacity / capitalisationFactor(unit, rate);
-    const double debt = std::min(size.gearingLimit, dscrLimit);
-    DebtRound round;
-    round.drawdown = drawdownProfile(in, debt);
-    round.outcome.borrower = "private";
-    round.outcome.amount = debt;
-    round.outcome.sizingConstraint = size.gearingLimit <= dscrLimit ? "gearing" : "dscr";
-    round.outcome.schedule = finance::constructionLoanSchedule(round.drawdown, terms, cfads);
-    const auto& s = round.outcome.schedule;
-    round.outcome.cover = finance::coverRatios(s, cfads);
-    round.drawdown = padded(s.drawdown, n);
-    round.interestPaid = padded(s.interestPaid, n);
-    round.principal = padded(s.principal, n);
-    round.outstanding = padded(s.openingBalance, n);
-    for (std::size_t t = 0; t < s.size(); ++t) round.outstanding[t] += s.drawdown[t];
-    return round;
+void requireSeries(const std::string& field, Span values, std::size_t n, bool nonNegative) {
+    if (values.size() != n)
+        throw InputError(field, std::to_string(values.size()) + " values",
+                         std::to_string(n) + ", one per period (as operating_cash)");
+    for (std::size_t t = 0; t < n; ++t)
+        if (!std::isfinite(values[t]) || (nonNegative && values[t] < 0.0))
+            throw InputError(indexedField(field, t), formatValue(values[t]),
+                             nonNegative ? "a finite amount >= 0" : "a finite amount");
 }
 
 void validateInputs(const PrivateFinanceInputs& in) {
     const std::size_t n = in.operatingCash.size();
-    if (in.capex.size() != n || in.upfrontSupport.size() != n)
-        throw InputError("private finance", "vectors of unequal length", "one value per period each");
     if (in.constructionYears < 1 || in.constructionYears >= static_cast<int>(n))
-        throw InputError("construction_years", std::to_string(in.constructionYears), "between 1 and the periods - 1");
+        throw InputError(kAt + ".construction_years", std::to_string(in.constructionYears),
+                         "from 1 to the periods - 1 (" + std::to_string(static_cast<int>(n) - 1) + ")");
+    requireSeries(kAt + ".operating_cash", in.operatingCash, n, false);
+    requireSeries(kAt + ".capex", in.capex, n, true);
+    requireSeries(kAt + ".upfront_support", in.upfrontSupport, n, true);
+    if (in.sizingCash) requireSeries(kAt + ".sizing_cash", *in.sizingCash, n, false);
+    if (in.sizingCapex) requireSeries(kAt + ".sizing_capex", *in.sizingCapex, n, true);
+
+    if (!(in.taxRate >= 0.0 && in.taxRate <= 1.0))
+        throw InputError(kAt + ".tax_rate", formatValue(in.taxRate), "a rate from 0 to 1");
+    if (in.depreciationYears < 1 || in.depreciationYears > 100)
+        throw InputError(kAt + ".depreciation_years", std::to_string(in.depreciationYears), "1 to 100 years");
+    if (in.taxIncentive && in.taxIncentive->reducedRate &&
+        !(*in.taxIncentive->reducedRate >= 0.0 && *in.taxIncentive->reducedRate <= 1.0))
+        throw InputError(kAt + ".tax_incentive.reduced_rate", formatValue(*in.taxIncentive->reducedRate),
+                         "a rate from 0 to 1");
+    if (!(in.guaranteeFeeRate >= 0.0 && in.guaranteeFeeRate <= 1.0))
+        throw InputError(kAt + ".guarantee_fee_rate", formatValue(in.guaranteeFeeRate), "a rate from 0 to 1");
+    if (!(in.rateReduction >= 0.0 && in.rateReduction <= 1.0))
+        throw InputError(kAt + ".rate_reduction", formatValue(in.rateReduction), "a rate from 0 to 1");
+    if (in.debt) validateDebtFinancing(*in.debt, static_cast<int>(n) - in.constructionYears, kAt + ".debt");
+}
+
+// What the tax computation keeps between rounds: the depreciation and the rate terms.
+struct TaxBasis {
+    std::vector<double> depreciation;      ///< of the capex net of upfront support
+    std::vector<double> unitDepreciation;  ///< of one unit of construction-period cost (capitalised interest)
+    finance::CorporateTaxTerms terms;
+};
+
+// Grants and subsidies are non-taxable capital contributions that reduce the depreciable base;
+// interest capitalised during construction adds to it (IAS 23). Depreciation starts with operation,
+// so every construction-period cost depreciates alike. The 3+3 holiday runs from the first period
+// with positive operating cash (the first revenue year).
+TaxBasis taxBasis(const PrivateFinanceInputs& in, Span capex, Span cash) {
+    std::vector<double> base(capex.size()), unit(capex.size(), 0.0);
+    for (std::size_t t = 0; t < base.size(); ++t) base[t] = std::max(0.0, capex[t] - in.upfrontSupport[t]);
+    unit[0] = 1.0;
+    finance::DepreciationTerms dep;
+    dep.usefulLifeYears = in.depreciationYears;
+    dep.start = finance::DepreciationStart::StartOfOperation;
+    dep.operationStartPeriod = static_cast<std::size_t>(in.constructionYears);
+    TaxBasis basis{finance::straightLineDepreciation(base, dep).depreciation,
+                   finance::straightLineDepreciation(unit, dep).depreciation, {}};
+    basis.terms.rate = in.taxRate;
+    if (in.taxIncentive && in.taxIncentive->reducedRate) basis.terms.rate = *in.taxIncentive->reducedRate;
+    if (in.taxIncentive && in.taxIncentive->exemptThreeHalfThree)
+        if (auto first = finance::firstPositivePeriod(cash))
+            basis.terms.holiday = finance::threeYearsExemptThreeYearsHalf(*first);
+    return basis;
+}
+
+// Interest capitalised over construction: a cost of the asset, depreciated with it.
+double constructionInterest(const finance::DebtSchedule& s) {
+    double total = 0.0;
+    for (std::size_t t = 0; t < s.constructionPeriods; ++t) total += s.capitalisedInterest[t];
+    return total;
+}
+
+// Tax on cash - depreciation - deductions; `profit` is scratch space of the right size.
+std::vector<double> taxPaid(const TaxBasis& basis, Span cash, Span deductions, double capitalised,
+                            std::vector<double>& profit) {
+    for (std::size_t t = 0; t < profit.size(); ++t)
+        profit[t] = cash[t] - basis.depreciation[t] - capitalised * basis.unitDepreciation[t] - deductions[t];
+    if (basis.terms.rate == 0.0) return std::vector<double>(profit.size(), 0.0);
+    return finance::corporateTax(profit, basis.terms).taxPaid;
+}
+
+// Net funding need of each construction year: capex less upfront support.
+std::vector<double> constructionNeed(const PrivateFinanceInputs& in, Span capex) {
+    std::vector<double> need(static_cast<std::size_t>(in.constructionYears));
+    for (std::size_t t = 0; t < need.size(); ++t) need[t] = std::max(0.0, capex[t] - in.upfrontSupport[t]);
+    return need;
+}
+
+// Balance at the end of construction per unit drawn pro rata to `need`, every construction year's
+// interest capitalised: sum_t w_t (1 + r)^(c - t).
+double capitalisationFactor(Span need, double rate) {
+    const double total = std::accumulate(need.begin(), need.end(), 0.0);
+    if (total <= 0.0) return 1.0;
+    double factor = 0.0;
+    for (std::size_t t = 0; t < need.size(); ++t)
+        factor += need[t] / total * std::pow(1.0 + rate, static_cast<double>(need.size() - t));
+    return factor;
+}
+
+finance::DebtTerms debtTerms(const PrivateFinanceInputs& in, const DebtFinancing& d) {
+    return {std::max(0.0, d.rate - in.rateReduction), 1, d.tenorYears, d.graceYears, d.profile};
+}
+
+// The facility sized on `cfads` (the forecast) and its schedule, drawn pro rata to `need`.
+struct Facility {
+    double amount = 0.0;
+    std::vector<double> plannedDrawdown;  ///< per construction year
+    finance::DebtSchedule schedule;
+    bool gearingBound = true;
+    std::vector<std::string> warnings;
+};
+
+Facility sizeFacility(const PrivateFinanceInputs& in, Span need, Span cfads) {
+    const DebtFinancing& d = *in.debt;
+    const finance::DebtTerms terms = debtTerms(in, d);
+    const double netCost = std::accumulate(need.begin(), need.end(), 0.0);
+    const auto c = static_cast<std::size_t>(in.constructionYears);
+    const finance::SizingTerms sizing{netCost, d.gearingCap, d.targetDscr, terms.annualRate, 1,
+                                      d.tenorYears - d.graceYears, c + static_cast<std::size_t>(d.graceYears)};
+    const finance::DebtSizing size = finance::sizeDebt(sizing, cfads);
+    // The capacity is a balance at the end of construction; the amount drawn grows to it with interest.
+    const double dscrLimit = size.dscrCapacity / capitalisationFactor(need, terms.annualRate);
+    Facility f;
+    f.amount = std::clamp(std::min(size.gearingLimit, dscrLimit), 0.0, netCost);
+    f.gearingBound = size.gearingLimit <= dscrLimit;
+    f.plannedDrawdown.resize(need.size());
+    for (std::size_t t = 0; t < need.size(); ++t) f.plannedDrawdown[t] = netCost > 0.0 ? need[t] / netCost * f.amount : 0.0;
+    f.schedule = finance::constructionLoanSchedule(f.plannedDrawdown, terms, cfads);
+    f.warnings = size.warnings;
+    return f;
+}
+
+// Guarantee fee per period on the balance outstanding during the period (opening + drawdown).
+void guaranteeFee(const finance::DebtSchedule& s, double feeRate, std::vector<double>& fee) {
+    std::fill(fee.begin(), fee.end(), 0.0);
+    for (std::size_t t = 0; t < s.size(); ++t) fee[t] = feeRate * (s.openingBalance[t] + s.drawdown[t]);
+}
+
+// Fixed point of (debt sized on CFADS) and (CFADS after the tax that debt's interest leaves).
+struct Sizing {
+    Facility facility;
+    std::vector<double> cfads;
+    int rounds = 0;
+    bool settled = false;
+};
+
+Sizing sizeOnForecast(const PrivateFinanceInputs& in, Span cash, Span capex) {
+    const std::size_t n = cash.size();
+    const TaxBasis basis = taxBasis(in, capex, cash);
+    const std::vector<double> need = constructionNeed(in, capex);
+    double scale = 1.0;
+    for (double x : cash) scale = std::max(scale, std::abs(x));
+    Sizing s;
+    s.cfads.assign(cash.begin(), cash.end());
+    std::vector<double> fee(n), deductions(n, 0.0), profit(n);
+    while (s.rounds < kMaxRounds && !s.settled) {
+        ++s.rounds;
+        s.facility = sizeFacility(in, need, s.cfads);
+        const auto& schedule = s.facility.schedule;
+        guaranteeFee(schedule, in.guaranteeFeeRate, fee);
+        for (std::size_t t = 0; t < n; ++t) deductions[t] = (t < schedule.size() ? schedule.interestPaid[t] : 0.0) + fee[t];
+        const std::vector<double> tax = taxPaid(basis, cash, deductions, constructionInterest(schedule), profit);
+        double change = 0.0;
+        for (std::size_t t = 0; t < n; ++t) {
+            const double next = cash[t] - tax[t] - fee[t];
+            change = std::max(change, std::abs(next - s.cfads[t]));
+            s.cfads[t] = next;
+        }
+        s.settled = change <= kTolerance * std::max(scale, s.facility.amount);
+    }
+    return s;
+}
+
+std::vector<double> padded(const std::vector<double>& v, std::size_t n) {
+    std::vector<double> out(n, 0.0);
+    std::copy(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(std::min(n, v.size())), out.begin());
+    return out;
+}
+
+// The facility as actually drawn: lenders disburse no more than the actual net need of each year.
+finance::DebtSchedule actualSchedule(const PrivateFinanceInputs& in, const Sizing& sizing) {
+    const std::vector<double> need = constructionNeed(in, in.capex);
+    std::vector<double> drawn = sizing.facility.plannedDrawdown;
+    bool capped = false;
+    for (std::size_t t = 0; t < drawn.size(); ++t)
+        if (drawn[t] > need[t]) {
+            drawn[t] = need[t];
+            capped = true;
+        }
+    if (!capped) return sizing.facility.schedule;
+    return finance::constructionLoanSchedule(drawn, debtTerms(in, *in.debt), sizing.cfads);
+}
+
+void settleActual(const PrivateFinanceInputs& in, PrivateFinance& f, const finance::DebtSchedule* schedule) {
+    const std::size_t n = in.operatingCash.size();
+    const TaxBasis basis = taxBasis(in, in.capex, in.operatingCash);
+    std::vector<double> deductions(n, 0.0), profit(n);
+    f.guaranteeFee.assign(n, 0.0);
+    if (schedule) {
+        guaranteeFee(*schedule, in.guaranteeFeeRate, f.guaranteeFee);
+        f.drawdown = padded(schedule->drawdown, n);
+        f.interestPaid = padded(schedule->interestPaid, n);
+        f.principal = padded(schedule->principal, n);
+        for (std::size_t t = 0; t < n; ++t) deductions[t] = f.interestPaid[t] + f.guaranteeFee[t];
+    } else {
+        f.drawdown = f.interestPaid = f.principal = std::vector<double>(n, 0.0);
+    }
+    f.tax = taxPaid(basis, in.operatingCash, deductions, schedule ? constructionInterest(*schedule) : 0.0, profit);
+    f.cfads.resize(n);
+    for (std::size_t t = 0; t < n; ++t) f.cfads[t] = in.operatingCash[t] - f.tax[t] - f.guaranteeFee[t];
+}
+
+void noteActualCover(PrivateFinance& f, double target) {
+    const auto& cover = f.debt->cover;
+    if (!cover || !cover->minDscr || *cover->minDscr >= target * (1.0 - 1e-6)) return;
+    f.notes.push_back("minimum DSCR " + formatValue(*cover->minDscr) + " on the actual CFADS, below the target " +
+                      formatValue(target) + " the debt was sized on" +
+                      (*cover->minDscr < 1.0 ? "; below 1, the sponsors must fund part of the debt service" : ""));
 }
 
 } // namespace
 
+void validateDebtFinancing(const DebtFinancing& d, int operatingYears, const std::string& at) {
+    if (!(d.gearingCap >= 0.0 && d.gearingCap <= 1.0))
+        throw InputError(at + ".gearing_cap", formatValue(d.gearingCap), "a share of cost from 0 to 1");
+    if (!std::isfinite(d.rate) || d.rate < 0.0 || d.rate > 1.0)
+        throw InputError(at + ".rate", formatValue(d.rate), "a rate from 0 to 1");
+    if (d.tenorYears < 1 || d.tenorYears > operatingYears)
+        throw InputError(at + ".tenor_years", std::to_string(d.tenorYears),
+                         "1 to " + std::to_string(operatingYears) + " (the operating years)");
+    if (!std::isfinite(d.targetDscr) || d.targetDscr <= 0.0 || d.targetDscr > 100.0)
+        throw InputError(at + ".target_dscr", formatValue(d.targetDscr), "a ratio above 0 (e.g. 1.3)");
+    if (d.graceYears < 0 || d.graceYears >= d.tenorYears)
+        throw InputError(at + ".grace_years", std::to_string(d.graceYears),
+                         "0 to " + std::to_string(d.tenorYears - 1) + " (less than the tenor)");
+}
+
 PrivateFinance financePrivateParty(const PrivateFinanceInputs& in) {
     validateInputs(in);
-    const std::size_t n = in.operatingCash.size();
     PrivateFinance f;
-    f.drawdown = f.interestPaid = f.principal = f.tax = f.guaranteeFee = std::vector<double>(n, 0.0);
-    f.cfads = in.operatingCash;
     if (!in.debt) {
-        f.tax = taxPaid(in, std::vector<double>(n, 0.0));
-        for (std::size_t t = 0; t < n; ++t) f.cfads[t] = in.operatingCash[t] - f.tax[t];
+        settleActual(in, f, nullptr);
+        f.sizingCfads = f.cfads;
+
         return f;
     }
-    DebtRound round;
-    for (int i = 0; i < kMaxRounds; ++i) {
-        round = scheduleDebt(in, *in.debt, f.cfads);
-        std::vector<double> deductions(n), fee(n);
-        for (std::size_t t = 0; t < n; ++t) {
-            fee[t] = in.guaranteeFeeRate * round.outstanding[t];
-            deductions[t] = round.interestPaid[t] + fee[t];
-        }
-        const auto tax = taxPaid(in, deductions);
-        double change = 0.0;
-        std::vector<double> cfads(n);
-        for (std::size_t t = 0; t < n; ++t) {
-            cfads[t] = in.operatingCash[t] - tax[t] - fee[t];
-            change = std::max(change, std::abs(cfads[t] - f.cfads[t]));
-        }
-        f.cfads = std::move(cfads);
-        f.tax = tax;
-        f.guaranteeFee = fee;
-        if (change < kTolerance * std::max(1.0, round.outcome.amount)) break;
-    }
-    f.drawdown = round.drawdown;
-    f.interestPaid = round.interestPaid;
-    f.principal = round.principal;
-    f.debt = std::move(round.outcome);
-    f.debt->cover = finance::coverRatios(f.debt->schedule, f.cfads);  // on the final CFADS
+    const Span cash = in.sizingCash ? Span(*in.sizingCash) : Span(in.operatingCash);
+    const Span capex = in.sizingCapex ? Span(*in.sizingCapex) : Span(in.capex);
+    const Sizing sizing = sizeOnForecast(in, cash, capex);
+    f.rounds = sizing.rounds;
+    if (!sizing.settled)
+        f.notes.push_back("tax and debt sizing had not settled after " + std::to_string(kMaxRounds) +
+                          " rounds; the last round is used");
+    DebtOutcome debt;
+    debt.borrower = "private";
+    debt.schedule = actualSchedule(in, sizing);
+    debt.amount = std::accumulate(debt.schedule.drawdown.begin(), debt.schedule.drawdown.end(), 0.0);
+    debt.sizingConstraint = sizing.facility.gearingBound ? "gearing" : "dscr";
+    settleActual(in, f, &debt.schedule);
+    debt.cover = finance::coverRatios(debt.schedule, f.cfads);  // the DSCR actually achieved
+    f.sizingCfads = sizing.cfads;
+    f.notes.insert(f.notes.end(), sizing.facility.warnings.begin(), sizing.facility.warnings.end());
+    f.notes.insert(f.notes.end(), debt.schedule.warnings.begin(), debt.schedule.warnings.end());
+    f.debt = std::move(debt);
+    noteActualCover(f, in.debt->targetDscr);
     return f;
 }
 

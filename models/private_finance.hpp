@@ -3,24 +3,35 @@
 // debt drawn over construction with capitalised interest, sized to min(gearing cap, the debt the
 // CFADS supports at the target DSCR) and sculpted to it; corporate tax on profit after straight-line
 // depreciation and interest; and what is left for equity. Shared by every structure with a private
-// party, so each financial step exists once. Formulas: docs/methodology/structures.md.
+// party, so each financial step exists once. Formulas: docs/methodology/private-finance.md.
+//
+// Lenders size the debt at financial close on the FORECAST (sizingCash, sizingCapex); a scenario that
+// changes the actual cash (operatingCash, capex) leaves the debt and its sculpted debt service as
+// sized, and the actual CFADS then gives the DSCR actually achieved (below target, even below 1:
+// reported, never hidden; the sponsors are assumed to fund any shortfall).
 
 #include "models/outcome.hpp"
 #include "models/structure.hpp"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace cityfin::models {
 
 struct PrivateFinanceInputs {
-    std::vector<double> capex;           ///< the party's capex per period, >= 0
+    std::vector<double> capex;           ///< the party's actual capex per period, >= 0
     std::vector<double> upfrontSupport;  ///< grants and subsidies towards that capex, per period, >= 0
-    std::vector<double> operatingCash;   ///< pre-tax cash from operations per period, signed
+    std::vector<double> operatingCash;   ///< actual pre-tax cash from operations per period, signed
+    /// Forecast operating cash at financial close, on which the debt is sized and sculpted (tax and
+    /// guarantee fee of the forecast deducted). Absent: operatingCash.
+    std::optional<std::vector<double>> sizingCash;
+    /// Forecast capex at financial close: sets the gearing limit and the planned drawdowns. Absent: capex.
+    std::optional<std::vector<double>> sizingCapex;
     int constructionYears = 1;           ///< repayment starts after these periods
     std::optional<DebtFinancing> debt;   ///< none: financed by equity alone
     double taxRate = 0.0;
-    int depreciationYears = 1;
+    int depreciationYears = 1;           ///< tax life of the capex net of upfront support, >= 1
     std::optional<TaxIncentive> taxIncentive;
     double guaranteeFeeRate = 0.0;       ///< credit guarantee fee per year on debt outstanding
     double rateReduction = 0.0;          ///< credit guarantee: lower debt rate
@@ -29,16 +40,25 @@ struct PrivateFinanceInputs {
 struct PrivateFinance {
     std::optional<DebtOutcome> debt;
     std::vector<double> drawdown, interestPaid, principal;  ///< >= 0 magnitudes
-    std::vector<double> tax;                                ///< >= 0
+    std::vector<double> tax;                                ///< >= 0, on the actual cash
     std::vector<double> guaranteeFee;                       ///< >= 0
-    std::vector<double> cfads;                              ///< operating cash - tax - guarantee fee
+    std::vector<double> cfads;                              ///< actual operating cash - tax - guarantee fee
+    std::vector<double> sizingCfads;                        ///< the forecast CFADS the debt was sized on
+    int rounds = 0;                                         ///< tax/debt fixed-point rounds used
     std::vector<std::string> notes;
 };
 
+/// Throws InputError for invalid inputs: "private_finance.<field>" (lengths, values, tax terms) and,
+/// through validateDebtFinancing, "private_finance.debt.<field>".
 PrivateFinance financePrivateParty(const PrivateFinanceInputs& inputs);
 
 /// Net flow to the private party's equity per period implied by a financing: support and drawdowns
-/// in, capex, debt service, tax and fees out, plus operating cash.
+/// in, capex, debt service, tax and fees out, plus operating cash (all actual).
 std::vector<double> equityFlows(const PrivateFinanceInputs& inputs, const PrivateFinance& finance);
+
+/// Checks senior-debt terms against the operating years, naming fields under `at` (e.g.
+/// "terms.debt"): gearing_cap 0-1, rate >= 0, tenor_years 1 to the operating years, target_dscr > 0,
+/// grace_years 0 to tenor - 1.
+void validateDebtFinancing(const DebtFinancing& debt, int operatingYears, const std::string& at);
 
 } // namespace cityfin::models

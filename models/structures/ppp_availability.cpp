@@ -1,0 +1,175 @@
+// PPP availability payment (DBFO): the SPV designs, builds, finances and operates; the city pays a
+// unitary charge in every operating year, less expected deductions for unavailability, and keeps the
+// demand risk (user charges, market revenue, energy savings, the residual value at hand-back).
+// Formulas: docs/methodology/structures/ppp_availability.md.
+
+#include "finance/errors.hpp"
+#include "finance/metrics.hpp"
+#include "finance/solver.hpp"
+#include "models/structures/build.hpp"
+#include "models/structures/spv_finance.hpp"
+#include "models/support.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace cityfin::models {
+namespace {
+
+void validateTerms(const PppAvailabilityTerms& t, const Project& project) {
+    validateDebtFinancing(t.debt, project.operatingYears, "terms.debt");
+    if (t.unitaryCharge && (!std::isfinite(*t.unitaryCharge) || *t.unitaryCharge < 0.0))
+        throw InputError("terms.unitary_charge", formatValue(*t.unitaryCharge),
+                         "an amount >= 0 per year (or none, to solve it)");
+    if (!(t.indexation >= 0.0 && t.indexation <= 1.0))
+        throw InputError("terms.indexation", formatValue(t.indexation), "a share from 0 to 1");
+    if (!(t.expectedDeductions >= 0.0 && t.expectedDeductions < 1.0))
+        throw InputError("terms.expected_deductions", formatValue(t.expectedDeductions),
+                         "a share from 0 to below 1 (all of the charge deducted leaves no contract)");
+}
+
+// UC_t / UC_1 per period: indexation x P_t / P_first + (1 - indexation) while the asset is in service.
+// P_first is the price index of the contractual first operating year, so a delay does not re-base it.
+std::vector<double> chargeProfile(const PppAvailabilityTerms& t, const ProjectFlows& flows) {
+    const double base = flows.priceIndex[static_cast<std::size_t>(flows.constructionYears)];
+    std::vector<double> profile(flows.periods(), 0.0);
+    for (std::size_t p = 0; p < profile.size(); ++p)
+        if (flows.operating[p]) profile[p] = t.indexation * flows.priceIndex[p] / base + (1.0 - t.indexation);
+    return profile;
+}
+
+// The SPV's pre-tax operating cash for a first-year charge uc1: net charge - opex - lifecycle.
+void spvOperatingCash(double uc1, double keep, const std::vector<double>& profile, const ProjectFlows& flows,
+                      std::vector<double>& cash) {
+    cash.resize(profile.size());
+    for (std::size_t p = 0; p < cash.size(); ++p)
+        cash[p] = uc1 * profile[p] * keep - flows.opex[p] - flows.lifecycle[p];
+}
+
+// Everything the solve needs on the forecast, computed once.
+struct ChargeSolve {
+    PrivateFinanceInputs inputs;
+    std::vector<double> profile, crowd;
+    double keep = 1.0, hurdle = 0.0;
+
+    double equityNpv(double uc1) {
+        for (const auto& [x, fx] : seen)  // the solver asks again for the ends of the bracket
+            if (x == uc1) return fx;
+        spvOperatingCash(uc1, keep, profile, forecastFlows, inputs.operatingCash);
+        const PrivateFinance f = financePrivateParty(inputs);
+        std::vector<double> equity = equityFlows(inputs, f);
+        for (std::size_t p = 0; p < equity.size(); ++p) equity[p] += crowd[p];
+        seen.emplace_back(uc1, finance::npv(hurdle, equity));
+        return seen.back().second;
+    }
+    const ProjectFlows& forecastFlows;
+    std::vector<std::pair<double, double>> seen = {};
+};
+
+// A charge large enough to start the bracket: the capital recovery of capex at the hurdle plus the
+// average annual costs, grossed up for deductions and tax, doubled.
+double firstUpperGuess(const ProjectFlows& f, double hurdle, double keep, double taxRate) {
+    const double capex = std::accumulate(f.capex.begin(), f.capex.end(), 0.0);
+    const double costs = std::accumulate(f.opex.begin(), f.opex.end(), 0.0) +
+                         std::accumulate(f.lifecycle.begin(), f.lifecycle.end(), 0.0);
+    const double m = f.operatingYears, h = std::max(hurdle, 1e-6);
+    const double recovery = capex * std::pow(1.0 + h, f.constructionYears) * h / -std::expm1(-m * std::log1p(h));
+    return 2.0 * (recovery + costs / m) / (keep * std::max(1.0 - taxRate, 0.05)) + 1.0;
+}
+
+constexpr int kMaxDoublings = 20;
+
+// Solves UC_1 >= 0 so that the equity NPV at the hurdle is 0 (equity IRR = hurdle) on the forecast.
+// No charge needed or none enough: the documented outcomes, stated in the notes.
+double solveUnitaryCharge(ChargeSolve& solve, double taxRate, const Project& project, StructureOutcome& out) {
+    const std::string hurdle = formatValue(solve.hurdle);
+    const auto solved = [&](double uc1) {
+        out.solved.push_back({"unitary_charge", "Unitary charge, first operating year", uc1, project.currency + " per year"});
+        return uc1;
+    };
+    if (solve.equityNpv(0.0) >= 0.0) {
+        out.notes.push_back("unitary charge: the support alone gives the investors at least their hurdle " + hurdle +
+                            "; the solved charge is 0 (no charge can be negative)");
+        return solved(0.0);
+    }
+    double hi = firstUpperGuess(solve.forecastFlows, solve.hurdle, solve.keep, taxRate);
+    int doublings = 0;
+    while (solve.equityNpv(hi) <= 0.0) {
+        if (++doublings > kMaxDoublings) {
+            out.notes.push_back("unitary charge: no charge up to " + formatValue(hi) + " " + project.currency +
+                                " a year gives the investors their hurdle " + hurdle +
+                                "; the ledger shows that charge, the top of the range searched, and the structure "
+                                "is not feasible as specified");
+            return hi;
+        }
+        hi *= 2.0;
+    }
+    finance::SolverOptions options;
+    options.accuracy = 1e-9 * hi;
+    const double lo = doublings > 0 ? hi / 2.0 : 0.0;  // its NPV is known to be <= 0
+    const finance::Answer root =
+        finance::solveBreakEven([&](double uc) { return solve.equityNpv(uc); }, 0.0, lo, hi, options);
+    if (!root) {
+        out.notes.push_back("unitary charge: not solved (" + root.reason + "); the ledger shows the charge " +
+                            formatValue(hi) + ", the top of the range searched");
+        return hi;
+    }
+    return solved(*root.value);
+}
+
+void bookCityRevenue(Ledger& ledger, const ProjectFlows& flows) {
+    addTransferLine(ledger, Party::Users, Party::Government, LineKind::UserCharge, flows.userCharges);
+    addRealLine(ledger, Party::Government, LineKind::OtherRevenue, flows.marketRevenue, 1.0);
+    addRealLine(ledger, Party::Government, LineKind::EnergySavings, flows.energySavings, 1.0);
+    addRealLine(ledger, Party::Government, LineKind::ResidualValue, flows.residualValue, 1.0);
+}
+
+} // namespace
+
+StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows& flows,
+                                      const PppAvailabilityTerms& terms, const SupportTerms& support) {
+    requireFlowsOfProject(flows, project);
+    validateTerms(terms, project);
+    validateSupport(support, project);
+    const std::size_t n = flows.periods();
+    const ProjectFlows forecast = projectFlows(project);  // what lenders and bidders see at financial close
+    const double hurdle = spvEquityHurdle(terms.equityHurdle, project);
+    const double keep = 1.0 - terms.expectedDeductions;
+    StructureOutcome out(n);
+
+    double uc1 = terms.unitaryCharge.value_or(0.0);
+    if (!terms.unitaryCharge) {
+        ChargeSolve solve{spvFinanceInputs(project, forecast, forecast, terms.debt, support, assetTaxLife(project)),
+                          chargeProfile(terms, forecast), crowdfundingToSpv(support, forecast), keep, hurdle, forecast};
+        solve.inputs.sizingCapex.reset();  // on the forecast, sizing and actual coincide
+        uc1 = solveUnitaryCharge(solve, project.taxRate, project, out);
+    }
+
+    PrivateFinanceInputs in = spvFinanceInputs(project, flows, forecast, terms.debt, support, assetTaxLife(project));
+    const std::vector<double> actualProfile = chargeProfile(terms, flows);
+    spvOperatingCash(uc1, keep, actualProfile, flows, in.operatingCash);
+    std::vector<double> sizingCash;
+    spvOperatingCash(uc1, keep, chargeProfile(terms, forecast), forecast, sizingCash);
+    in.sizingCash = std::move(sizingCash);
+    PrivateFinance finance = financePrivateParty(in);
+
+    std::vector<double> charge(n), deduction(n);
+    for (std::size_t p = 0; p < n; ++p) {
+        charge[p] = uc1 * actualProfile[p];
+        deduction[p] = terms.expectedDeductions * charge[p];
+    }
+    bookSpvCosts(out.ledger, flows);
+    addTransferLine(out.ledger, Party::Government, Party::Private, LineKind::UnitaryCharge, charge);
+    addTransferLine(out.ledger, Party::Private, Party::Government, LineKind::AvailabilityDeduction, deduction);
+    bookCityRevenue(out.ledger, flows);
+    bookPrivateFinance(out.ledger, finance);
+    bookSpvSupport(out.ledger, support, flows);
+    if (support.minimumRevenueGuarantee)
+        out.notes.push_back("minimum revenue guarantee: not applicable, the city keeps demand risk (it collects the "
+                            "user charges and pays for availability); ignored");
+    finishSpvOutcome(out, support, std::move(finance), hurdle);
+    return out;
+}
+
+} // namespace cityfin::models

@@ -1,0 +1,116 @@
+#include "models/structures/spv_finance.hpp"
+
+#include "finance/errors.hpp"
+#include "finance/metrics.hpp"
+#include "models/support.hpp"
+
+#include <algorithm>
+
+namespace cityfin::models {
+namespace {
+
+bool anyNonZero(std::span<const double> v) {
+    return std::any_of(v.begin(), v.end(), [](double x) { return x != 0.0; });
+}
+
+// Equity IRR within this of the hurdle counts as meeting it (a solved charge lands within ~1e-9).
+constexpr double kHurdleTolerance = 1e-7;
+
+void noteEquityBelowHurdle(StructureOutcome& outcome, double hurdle) {
+    const std::vector<double> equity = outcome.ledger.partyFlows(Party::Private);
+    if (!anyNonZero(equity)) return;
+    const finance::Answer irr = finance::irr(equity);
+    if (!irr)
+        outcome.notes.push_back("equity IRR: none (" + irr.reason + "); the hurdle is " + formatValue(hurdle));
+    else if (*irr.value < hurdle - kHurdleTolerance)
+        outcome.notes.push_back("equity IRR " + formatValue(*irr.value) + " is below the hurdle " + formatValue(hurdle));
+}
+
+} // namespace
+
+double spvEquityHurdle(const std::optional<double>& hurdle, const Project& project) {
+    if (!hurdle) return project.rates.privateRate;
+    requireRate("terms.equity_hurdle", *hurdle);
+    return *hurdle;
+}
+
+void requireFlowsOfProject(const ProjectFlows& flows, const Project& project) {
+    if (flows.constructionYears != project.constructionYears || flows.operatingYears != project.operatingYears ||
+        flows.periods() != static_cast<std::size_t>(project.periods()))
+        throw InputError("flows", std::to_string(flows.periods()) + " periods",
+                         "the project's " + std::to_string(project.periods()) + " periods (" +
+                             std::to_string(project.constructionYears) + " construction years)");
+}
+
+int assetTaxLife(const Project& project) {
+    return project.depreciationYears > 0 ? project.depreciationYears : project.operatingYears;
+}
+
+PrivateFinanceInputs spvFinanceInputs(const Project& project, const ProjectFlows& actual, const ProjectFlows& forecast,
+                                      const DebtFinancing& debt, const SupportTerms& support, int depreciationYears) {
+    const std::size_t n = actual.periods();
+    PrivateFinanceInputs in;
+    in.capex = actual.capex;
+    in.sizingCapex = forecast.capex;
+    in.upfrontSupport = privateUpfrontSupport(support, actual.capex, n);
+    in.constructionYears = project.constructionYears;
+    in.debt = debt;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = depreciationYears;
+    in.taxIncentive = support.taxIncentive;
+    if (support.creditGuarantee) {
+        in.guaranteeFeeRate = support.creditGuarantee->feeRate;
+        in.rateReduction = support.creditGuarantee->spreadReduction;
+    }
+    return in;
+}
+
+std::vector<double> crowdfundingToSpv(const SupportTerms& support, const ProjectFlows& flows) {
+    if (!support.crowdfunding) return std::vector<double>(flows.periods(), 0.0);
+    SupportTerms only;
+    only.crowdfunding = support.crowdfunding;
+    Ledger scratch(flows.periods());
+    bookTaxIncrementAndCrowdfunding(scratch, only, flows, Party::Private);
+    return scratch.partyFlows(Party::Private);
+}
+
+void addRealLine(Ledger& ledger, Party party, LineKind kind, std::span<const double> magnitudes, double sign) {
+    if (!anyNonZero(magnitudes)) return;
+    std::vector<double> amounts(magnitudes.size());
+    for (std::size_t t = 0; t < amounts.size(); ++t) amounts[t] = sign * magnitudes[t];
+    ledger.addReal(party, kind, amounts);
+}
+
+void addTransferLine(Ledger& ledger, Party payer, Party payee, LineKind kind, std::span<const double> amounts) {
+    if (anyNonZero(amounts)) ledger.addTransfer(payer, payee, kind, amounts);
+}
+
+void bookSpvCosts(Ledger& ledger, const ProjectFlows& flows) {
+    addRealLine(ledger, Party::Private, LineKind::Capex, flows.capex, -1.0);
+    addRealLine(ledger, Party::Private, LineKind::Opex, flows.opex, -1.0);
+    addRealLine(ledger, Party::Private, LineKind::Lifecycle, flows.lifecycle, -1.0);
+}
+
+void bookPrivateFinance(Ledger& ledger, const PrivateFinance& f) {
+    addTransferLine(ledger, Party::Lenders, Party::Private, LineKind::Drawdown, f.drawdown);
+    addTransferLine(ledger, Party::Private, Party::Lenders, LineKind::Interest, f.interestPaid);
+    addTransferLine(ledger, Party::Private, Party::Lenders, LineKind::Principal, f.principal);
+    addTransferLine(ledger, Party::Private, Party::Government, LineKind::Tax, f.tax);
+    addTransferLine(ledger, Party::Private, Party::Government, LineKind::GuaranteeFee, f.guaranteeFee);
+}
+
+void bookSpvSupport(Ledger& ledger, const SupportTerms& support, const ProjectFlows& flows) {
+    bookGrantsAndSubsidy(ledger, support, flows.capex);
+    bookTaxIncrementAndCrowdfunding(ledger, support, flows, Party::Private);
+}
+
+void finishSpvOutcome(StructureOutcome& outcome, const SupportTerms& support, PrivateFinance&& finance,
+                      double hurdle) {
+    bookCoInvestment(outcome.ledger, support, outcome.ledger.partyFlows(Party::Private));
+    outcome.privateRate = hurdle;
+    for (std::string& note : finance.notes) outcome.notes.push_back("senior debt: " + std::move(note));
+    outcome.debt = std::move(finance.debt);
+    noteEquityBelowHurdle(outcome, hurdle);
+}
+
+} // namespace cityfin::models
