@@ -33,13 +33,15 @@ DebtSchedule emptySchedule(const DebtTerms& terms, std::size_t constructionPerio
     return s;
 }
 
-/// Construction periods: each drawdown at the start of its period, all interest capitalised.
-void accrueConstruction(DebtSchedule& s, std::span<const double> drawdowns) {
+/// Construction periods: each drawdown at the start (or the end) of its period, all interest
+/// capitalised.
+void accrueConstruction(DebtSchedule& s, std::span<const double> drawdowns, DrawdownTiming timing) {
     double balance = 0.0;
     for (std::size_t t = 0; t < drawdowns.size(); ++t) {
         s.openingBalance[t] = balance;
         s.drawdown[t] = drawdowns[t];
-        s.interest[t] = s.periodRate * (balance + drawdowns[t]);
+        const double accruing = timing == DrawdownTiming::StartOfPeriod ? balance + drawdowns[t] : balance;
+        s.interest[t] = s.periodRate * accruing;
         s.capitalisedInterest[t] = s.interest[t];
         balance += drawdowns[t] + s.interest[t];
         s.closingBalance[t] = balance;
@@ -136,7 +138,7 @@ DebtSchedule buildSchedule(std::span<const double> constructionDrawdowns, double
     const auto n = static_cast<std::size_t>(terms.tenorPeriods);
     const auto g = static_cast<std::size_t>(terms.gracePeriods);
     DebtSchedule s = emptySchedule(terms, c);
-    accrueConstruction(s, constructionDrawdowns);
+    accrueConstruction(s, constructionDrawdowns, terms.drawdownTiming);
 
     // The balance is flat through grace (interest paid), so amortisation starts from it.
     const double balance = c == 0 ? principal : s.closingBalance[c - 1];

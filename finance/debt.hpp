@@ -22,6 +22,13 @@ enum class RepaymentProfile {
     Sculpted,        ///< debt service proportional to CFADS (see loanSchedule)
 };
 
+/// When a drawdown happens within its period. StartOfPeriod: interest accrues on it over the period
+/// it is drawn. EndOfPeriod: it is drawn at the end of the period, with that period's debt service,
+/// and earns interest from the next period on: the timing of an annual model whose period-t flows all
+/// fall at time t (a drawdown with the capex of year t, the first debt service with the first
+/// operating year's cash), so the lenders earn exactly the loan rate on the model's timeline.
+enum class DrawdownTiming { StartOfPeriod, EndOfPeriod };
+
 struct DebtTerms {
     /// Nominal annual rate, decimal, >= 0. The rate per period is annualRate / periodsPerYear
     /// (a nominal rate, as a spreadsheet's PMT(rate/12, ...)), not an effective-rate conversion.
@@ -30,6 +37,7 @@ struct DebtTerms {
     int tenorPeriods = 1;     ///< periods of the repayment phase, grace included; 1 to 100 years
     int gracePeriods = 0;     ///< interest-only periods at the start of the tenor, 0 <= grace < tenor
     RepaymentProfile profile = RepaymentProfile::Annuity;
+    DrawdownTiming drawdownTiming = DrawdownTiming::StartOfPeriod;  ///< construction drawdowns only
 };
 
 /// The per-period rate annualRate / periodsPerYear, after validating both ("rate",
@@ -39,6 +47,7 @@ double periodRate(double annualRate, int periodsPerYear);
 /// A debt corkscrew, one entry per period (construction periods, then the tenor). Per period:
 ///   closingBalance = openingBalance + drawdown + capitalisedInterest - principal
 ///   interest = periodRate * (openingBalance + drawdown) = interestPaid + capitalisedInterest
+///     (periodRate * openingBalance for an EndOfPeriod construction drawdown)
 ///   debtService = interestPaid + principal
 /// All amounts are positive magnitudes owed by (or lent to) the borrower.
 struct DebtSchedule {

@@ -43,7 +43,8 @@ void fillPrivateFigures(Evaluation& e) {
         return;
     }
     e.equityIrr = equity.irr;
-    const double financeRate = e.outcome.debt ? e.outcome.debt->schedule.periodRate : equity.discountRate;
+    const bool privateDebt = e.outcome.debt && e.outcome.debt->borrower == "private";
+    const double financeRate = privateDebt ? e.outcome.debt->schedule.periodRate : equity.discountRate;
     e.equityMirr = finance::mirr(equity.flows, financeRate, equity.discountRate);
     e.equityPayback = finance::payback(equity.flows);
     if (e.outcome.debt && e.outcome.debt->cover) {

@@ -110,19 +110,21 @@ std::vector<double> constructionNeed(const PrivateFinanceInputs& in, Span capex)
     return need;
 }
 
-// Balance at the end of construction per unit drawn pro rata to `need`, every construction year's
-// interest capitalised: sum_t w_t (1 + r)^(c - t).
+// Balance at the end of construction per unit drawn pro rata to `need`: each year's drawdown falls
+// with that year's capex (end of the period) and earns interest from the next: sum_t w_t (1 + r)^(c-1-t).
 double capitalisationFactor(Span need, double rate) {
     const double total = std::accumulate(need.begin(), need.end(), 0.0);
     if (total <= 0.0) return 1.0;
     double factor = 0.0;
     for (std::size_t t = 0; t < need.size(); ++t)
-        factor += need[t] / total * std::pow(1.0 + rate, static_cast<double>(need.size() - t));
+        factor += need[t] / total * std::pow(1.0 + rate, static_cast<double>(need.size() - 1 - t));
     return factor;
 }
 
 finance::DebtTerms debtTerms(const PrivateFinanceInputs& in, const DebtFinancing& d) {
-    return {std::max(0.0, d.rate - in.rateReduction), 1, d.tenorYears, d.graceYears, d.profile};
+    // Drawdowns at the end of their period: the lenders earn exactly the rate on the model's timeline.
+    return {std::max(0.0, d.rate - in.rateReduction), 1, d.tenorYears, d.graceYears, d.profile,
+            finance::DrawdownTiming::EndOfPeriod};
 }
 
 // The facility sized on `cfads` (the forecast) and its schedule, drawn pro rata to `need`.
@@ -154,10 +156,10 @@ Facility sizeFacility(const PrivateFinanceInputs& in, Span need, Span cfads) {
     return f;
 }
 
-// Guarantee fee per period on the balance outstanding during the period (opening + drawdown).
+// Guarantee fee per period on the balance outstanding during the period (drawdowns come at its end).
 void guaranteeFee(const finance::DebtSchedule& s, double feeRate, std::vector<double>& fee) {
     std::fill(fee.begin(), fee.end(), 0.0);
-    for (std::size_t t = 0; t < s.size(); ++t) fee[t] = feeRate * (s.openingBalance[t] + s.drawdown[t]);
+    for (std::size_t t = 0; t < s.size(); ++t) fee[t] = feeRate * s.openingBalance[t];
 }
 
 // Fixed point of (debt sized on CFADS) and (CFADS after the tax that debt's interest leaves).

@@ -2,9 +2,10 @@
 // hands the asset over at completion, and the city pays the purchase price in level instalments,
 // then operates the asset. Formulas: docs/methodology/structures/build_transfer.md.
 //
-// Timing (the debt module's, finance::constructionLoanSchedule): construction period t's capex is
-// spent at time t and carried for C - t periods to completion at time C; instalments are paid at the
-// end of each operating period and booked in that period, as debt service is.
+// Timing (the model's: all of year t's flows at time t): construction year t's capex is spent at time t
+// and carried for C - 1 - t years to completion with the last construction year's capex at time C - 1;
+// the level instalments follow at times C .. C + N - 1, so the contractor earns exactly its finance
+// rate plus the margin, as lenders do on an end-of-period construction loan.
 
 #include "finance/errors.hpp"
 #include "finance/metrics.hpp"
@@ -37,13 +38,13 @@ struct Price {
     double net = 0.0;            ///< what the city owes at completion, >= 0
 };
 
-// P = (1 + m) sum_t K_t (1 + f)^(C - t) - sum_t S_t (1 + f)^(C - t), K the contract capex (the
+// P = (1 + m) sum_t K_t (1 + f)^(C-1-t) - sum_t S_t (1 + f)^(C-1-t), K the contract capex (the
 // forecast: a fixed price, so overruns stay with the contractor), S the grants and subsidy the
 // contractor receives (a support paid after completion enters at its value at completion).
 Price purchasePrice(const Project& project, const ProjectFlows& flows, const BuildTransferTerms& t,
                     std::span<const double> contractorSupport) {
     const int c = flows.constructionYears;
-    const auto carry = [&](int period) { return std::pow(1.0 + t.contractorFinanceRate, c - period); };
+    const auto carry = [&](int period) { return std::pow(1.0 + t.contractorFinanceRate, c - 1 - period); };
     Price p;
     for (int i = 0; i < c; ++i)
         p.gross += project.capex[static_cast<std::size_t>(i)] * flows.priceIndex[static_cast<std::size_t>(i)] * carry(i);
@@ -97,8 +98,14 @@ StructureOutcome buildBuildTransfer(const Project& project, const ProjectFlows& 
     bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::Instalment, paid);
 
     // Its tax: the cost of the works is set against the instalments over the instalment years.
-    PrivateFinanceInputs in{flows.capex, contractorSupport, paid, flows.constructionYears, std::nullopt,
-                            project.taxRate, terms.instalmentYears, support.taxIncentive, 0.0, 0.0};
+    PrivateFinanceInputs in;
+    in.capex = flows.capex;
+    in.upfrontSupport = contractorSupport;
+    in.operatingCash = paid;
+    in.constructionYears = flows.constructionYears;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = terms.instalmentYears;
+    in.taxIncentive = support.taxIncentive;
     const PrivateFinance contractor = financePrivateParty(in);
     bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::Tax, contractor.tax);
     outcome.notes.insert(outcome.notes.end(), contractor.notes.begin(), contractor.notes.end());

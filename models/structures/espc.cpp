@@ -90,7 +90,8 @@ void bookOwnerLoan(StructureOutcome& outcome, const ProjectFlows& flows, const E
     std::vector<double> draws(static_cast<std::size_t>(flows.constructionYears));
     for (std::size_t i = 0; i < draws.size(); ++i) draws[i] = t.ownerLoanShare * flows.capex[i];
     if (!anyNonZero(draws)) return;
-    const finance::DebtTerms terms{t.ownerLoanRate, 1, term.years, 0, finance::RepaymentProfile::Annuity};
+    const finance::DebtTerms terms{t.ownerLoanRate, 1, term.years, 0, finance::RepaymentProfile::Annuity,
+                                   finance::DrawdownTiming::EndOfPeriod};
     DebtOutcome debt;
     debt.borrower = "government";
     debt.schedule = finance::constructionLoanSchedule(draws, terms);

@@ -79,8 +79,14 @@ StructureOutcome serviceLedger(const Project& project, const ProjectFlows& flows
     // The provider's tax: it writes its capex off over the contract, when it owns the system.
     const int lifeYears = project.depreciationYears > 0 ? project.depreciationYears : project.operatingYears;
     const std::vector<double> providerSupport = privateUpfrontSupport(support, flows.capex, n);
-    PrivateFinanceInputs in{flows.capex, providerSupport, operatingCash, flows.constructionYears, std::nullopt,
-                            project.taxRate, std::min(lifeYears, c.years), support.taxIncentive, 0.0, 0.0};
+    PrivateFinanceInputs in;
+    in.capex = flows.capex;
+    in.upfrontSupport = providerSupport;
+    in.operatingCash = operatingCash;
+    in.constructionYears = flows.constructionYears;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = std::min(lifeYears, c.years);
+    in.taxIncentive = support.taxIncentive;
     const PrivateFinance provider = financePrivateParty(in);
     bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::Tax, provider.tax);
     bookGrantsAndSubsidy(ledger, support, flows.capex);

@@ -31,13 +31,14 @@ std::vector<double> padded(std::vector<double> v, std::size_t n) {
     return v;
 }
 
-// The municipal loan: loanShare of each construction year's capex drawn in that year, interest
-// capitalised to the end of construction, then an annuity over the tenor.
+// The municipal loan: loanShare of each construction year's capex drawn with it (end of the year),
+// interest capitalised to the end of construction, then an annuity over the tenor.
 DebtOutcome bookMunicipalLoan(Ledger& ledger, const ProjectFlows& flows, const TraditionalTerms& t) {
     const std::size_t n = flows.periods(), c = static_cast<std::size_t>(flows.constructionYears);
     std::vector<double> drawdowns(c);
     for (std::size_t i = 0; i < c; ++i) drawdowns[i] = t.loanShare * flows.capex[i];
-    const finance::DebtTerms terms{t.loanRate, 1, t.loanTenorYears, 0, finance::RepaymentProfile::Annuity};
+    const finance::DebtTerms terms{t.loanRate, 1, t.loanTenorYears, 0, finance::RepaymentProfile::Annuity,
+                                   finance::DrawdownTiming::EndOfPeriod};
     DebtOutcome debt;
     debt.borrower = "government";
     debt.schedule = finance::constructionLoanSchedule(drawdowns, terms);

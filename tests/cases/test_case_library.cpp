@@ -30,7 +30,9 @@ fs::path caseDir(const std::string& id) { return fs::path(CITYFIN_CASES_DIR) / i
 
 // No NaN or infinity anywhere: the JSON library writes them as null, so look for them before.
 void expectFinite(const nlohmann::ordered_json& j, const std::string& where) {
-    if (j.is_number_float()) EXPECT_TRUE(std::isfinite(j.get<double>())) << where;
+    if (j.is_number_float()) {
+        EXPECT_TRUE(std::isfinite(j.get<double>())) << where;
+    }
     if (j.is_structured())
         for (const auto& [key, value] : j.items()) expectFinite(value, where + "/" + key);
 }

@@ -34,7 +34,7 @@ TEST(ValidateCommand, BundledCaseIsValid) {
 
 TEST(ValidateCommand, BadFieldExitsTwoWithJsonPath) {
     const std::string path = writeTemp("bad-case.json", R"({"cityfin": 1, "id": "x", "name": "x",
-        "project": {"currency": "CNY", "construction_years": 1, "operating_years": 5, "capex": [-5]},
+        "project": {"name": "x", "currency": "CNY", "construction_years": 1, "operating_years": 5, "capex": [-5]},
         "structures": [{"id": "psc", "name": "PSC", "type": "traditional", "terms": {}}]})");
     const auto run = runCli({"validate", path});
     EXPECT_EQ(run.exitCode, 2);

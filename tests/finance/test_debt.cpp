@@ -475,3 +475,22 @@ TEST(DebtInput, SizingRejectsBadTermsWithExactMessages) {
     EXPECT_EQ(errorOf([&] { sizeDebt(sizingTerms(100, 0.8), withInf); }),
               "cfads[2]: got -inf, expected a finite number");
 }
+
+// End-of-period drawdowns: 600 at the end of period 0 and 400 at the end of period 1 at 10%; the
+// first only earns interest in period 1 (60), the second none before repayment: B = 600 x 1.1 + 400.
+TEST(Debt, EndOfPeriodConstructionDrawdownsAccrueFromTheNextPeriod) {
+    cityfin::finance::DebtTerms terms;
+    terms.annualRate = 0.10;
+    terms.tenorPeriods = 2;
+    terms.drawdownTiming = cityfin::finance::DrawdownTiming::EndOfPeriod;
+    const std::vector<double> drawdowns{600.0, 400.0};
+    const auto s = cityfin::finance::constructionLoanSchedule(drawdowns, terms);
+    EXPECT_DOUBLE_EQ(s.interest[0], 0.0);
+    EXPECT_DOUBLE_EQ(s.interest[1], 60.0);
+    EXPECT_DOUBLE_EQ(s.closingBalance[1], 1060.0);
+    // Annuity of 1,060 over 2 periods at 10%, paid at the end of periods 2 and 3.
+    const double annuity = 1060.0 * 0.1 / (1.0 - 1.0 / 1.21);
+    EXPECT_NEAR(s.debtService[2], annuity, 1e-9);
+    EXPECT_NEAR(s.debtService[3], annuity, 1e-9);
+    EXPECT_NEAR(s.closingBalance[3], 0.0, 1e-9);
+}
