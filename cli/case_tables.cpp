@@ -94,12 +94,12 @@ void writeComparisonTable(const models::Case& c, const models::Comparison& compa
                           const std::vector<models::Evaluation>& evals, std::ostream& out) {
     out << c.name << ": " << evals.size() << " structures compared from the " << models::perspectiveId(comparison.perspective)
         << "'s perspective (" << comparison.scoreLabel << ")\n\n";
-    out << "  " << std::left << std::setw(5) << "Rank" << std::setw(40) << "Structure" << std::right << std::setw(18)
+    out << "  " << std::left << std::setw(5) << "Rank" << std::setw(52) << "Structure" << std::right << std::setw(18)
         << "City PV cost" << std::setw(16) << "Peak outlay" << std::setw(11) << "Equity IRR" << std::setw(9) << "Min DSCR"
         << "  Feasible\n";
     for (const auto& r : comparison.ranking) {
         const auto& e = evals[r.evaluation];
-        out << "  " << std::left << std::setw(5) << r.rank << std::setw(40) << e.structureName.substr(0, 39) << std::right
+        out << "  " << std::left << std::setw(5) << r.rank << std::setw(52) << e.structureName.substr(0, 51) << std::right
             << std::setw(18) << formatFixed(e.cityPresentCost, 0) << std::setw(16) << formatFixed(e.cityPeakOutlay, 0)
             << std::setw(11) << rate(e.equityIrr) << std::setw(9) << ratio(e.minDscr) << "  "
             << (r.feasible ? "yes" : "no") << "\n";

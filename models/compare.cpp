@@ -45,8 +45,10 @@ void cityReasons(const Project& project, const std::vector<Evaluation>& evals, C
     const std::string& ccy = project.currency;
     if (!c.recommended) return;
     const Evaluation& best = evals[*c.recommended];
-    std::string first = "Recommended: " + best.structureName + ". It costs the city " +
-                        formatMoney(best.cityPresentCost, ccy) + " in present value at " +
+    const std::string cost = best.cityPresentCost >= 0.0
+                                 ? "It costs the city " + formatMoney(best.cityPresentCost, ccy)
+                                 : "It brings the city a net " + formatMoney(-best.cityPresentCost, ccy);
+    std::string first = "Recommended: " + best.structureName + ". " + cost + " in present value at " +
                         formatPercent(project.rates.publicRate, 2);
     const auto second = std::find_if(c.ranking.begin() + 1, c.ranking.end(),
                                      [](const RankedStructure& r) { return r.feasible && r.score; });
@@ -61,12 +63,16 @@ void cityReasons(const Project& project, const std::vector<Evaluation>& evals, C
     c.reasons.push_back("Its largest annual outlay is " + formatMoney(best.cityPeakOutlay, ccy) + " in " +
                         std::to_string(best.cityPeakYear) + ".");
     const auto psc = std::find_if(evals.begin(), evals.end(), [](const Evaluation& e) { return e.kind == "traditional"; });
-    if (psc != evals.end() && &*psc != &best && psc->cityPresentCost > 0.0) {
+    if (psc != evals.end() && &*psc != &best) {
         const double saving = psc->cityPresentCost - best.cityPresentCost;
+        std::string share;
+        if (std::abs(psc->cityPresentCost) > 0.0)
+            share = " (" + formatPercent(std::abs(saving / psc->cityPresentCost), 1) + " of the comparator's present cost)";
         c.reasons.push_back(std::string("Against the public sector comparator (") + psc->structureName + ", " +
-                            formatMoney(psc->cityPresentCost, ccy) + "), it " + (saving >= 0 ? "saves " : "costs ") +
-                            formatMoney(std::abs(saving), ccy) + " (" + formatPercent(std::abs(saving) / psc->cityPresentCost, 1) +
-                            (saving >= 0 ? "" : " more") + ") before any adjustment for the risks the city transfers.");
+                            formatMoney(psc->cityPresentCost, ccy) + " in present cost), it " +
+                            (saving >= 0 ? "saves " : "costs ") + formatMoney(std::abs(saving), ccy) +
+                            (saving >= 0 ? "" : " more") + share +
+                            ", before any adjustment for the risks the city transfers.");
     }
     if (best.guaranteePayments > 0.0)
         c.reasons.push_back("It commits the city to revenue-guarantee payments of " + formatMoney(best.guaranteePayments, ccy) +
