@@ -247,7 +247,7 @@ TEST(PppAvailability, CostOverrunsFallOnTheSpv) {
 }
 
 // Documented outcomes when the solve has no interior root: support so large that no charge is
-// needed -> 0; a 100% tax rate that no charge can beat -> no solved term, the top of the range.
+// needed -> 0; a 100% tax rate that no charge can beat -> no solved term, a stated charge, a note.
 TEST(PppAvailability, NoRootGivesADocumentedOutcome) {
     const Project p = smallProject();
     SupportTerms rich;
@@ -262,6 +262,8 @@ TEST(PppAvailability, NoRootGivesADocumentedOutcome) {
     const StructureOutcome none = build(taxed, pppTerms());
     EXPECT_TRUE(none.solved.empty());
     EXPECT_TRUE(hasNote(none, "unitary charge: no charge up to"));
+    EXPECT_TRUE(hasNote(none, "not feasible as specified"));
+    EXPECT_GT(none.ledger.lineTotal(Party::Private, LineKind::UnitaryCharge)[1], 0.0);
     EXPECT_TRUE(hasNote(none, "is below the hurdle"));
     for (double x : none.ledger.partyFlows(Party::Private)) EXPECT_TRUE(std::isfinite(x));
 }
