@@ -289,3 +289,20 @@ TEST(PppAvailability, RejectsBadCrossFieldTerms) {
     t.debt.graceYears = 4;
     EXPECT_INPUT_ERROR(build(p, t), "terms.debt.grace_years: got 4, expected 0 to 3 (less than the tenor)");
 }
+
+// A one-year delay: no charge until the asset is in service, the charge and debt as agreed at close,
+// so the SPV pays debt service from equity in the lost year and misses its hurdle.
+TEST(PppAvailability, DelayDefersTheChargeAndHurtsTheSpv) {
+    const Project p = smallProject();
+    const StructureOutcome base = build(p, pppTerms());
+    Scenario late;
+    late.delayYears = 1;
+    const StructureOutcome o = build(p, pppTerms(), {}, late);
+    const auto paid = o.ledger.lineTotal(Party::Private, LineKind::UnitaryCharge);
+    EXPECT_EQ(paid[1], 0.0);
+    EXPECT_NEAR(paid[2], solvedCharge(base), 1e-9);
+    EXPECT_NEAR(solvedCharge(o), solvedCharge(base), 1e-12);
+    EXPECT_GT(o.ledger.lineTotal(Party::Lenders, LineKind::Principal)[1], 0.0);
+    EXPECT_TRUE(hasNote(o, "is below the hurdle"));
+    expectConserved(o, projectFlows(p, late));
+}
