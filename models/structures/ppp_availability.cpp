@@ -93,16 +93,19 @@ double solveUnitaryCharge(ChargeSolve& solve, double taxRate, const Project& pro
                             "; the solved charge is 0 (no charge can be negative)");
         return solved(0.0);
     }
-    double hi = firstUpperGuess(solve.forecastFlows, solve.hurdle, solve.keep, taxRate);
+    const double guess = firstUpperGuess(solve.forecastFlows, solve.hurdle, solve.keep, taxRate);
+    const auto unsolved = [&](const std::string& why) {
+        out.notes.push_back("unitary charge: " + why + "; the ledger shows a charge of " + formatValue(guess) + " " +
+                            project.currency + " a year (twice the charge that recovers the capex at the hurdle and "
+                            "the costs), and the structure is not feasible as specified");
+        return guess;
+    };
+    double hi = guess;
     int doublings = 0;
     while (solve.equityNpv(hi) <= 0.0) {
-        if (++doublings > kMaxDoublings) {
-            out.notes.push_back("unitary charge: no charge up to " + formatValue(hi) + " " + project.currency +
-                                " a year gives the investors their hurdle " + hurdle +
-                                "; the ledger shows that charge, the top of the range searched, and the structure "
-                                "is not feasible as specified");
-            return hi;
-        }
+        if (++doublings > kMaxDoublings)
+            return unsolved("no charge up to " + formatValue(hi) + " " + project.currency +
+                            " a year gives the investors their hurdle " + hurdle);
         hi *= 2.0;
     }
     finance::SolverOptions options;
@@ -110,11 +113,7 @@ double solveUnitaryCharge(ChargeSolve& solve, double taxRate, const Project& pro
     const double lo = doublings > 0 ? hi / 2.0 : 0.0;  // its NPV is known to be <= 0
     const finance::Answer root =
         finance::solveBreakEven([&](double uc) { return solve.equityNpv(uc); }, 0.0, lo, hi, options);
-    if (!root) {
-        out.notes.push_back("unitary charge: not solved (" + root.reason + "); the ledger shows the charge " +
-                            formatValue(hi) + ", the top of the range searched");
-        return hi;
-    }
+    if (!root) return unsolved("not solved (" + root.reason + ")");
     return solved(*root.value);
 }
 

@@ -247,7 +247,7 @@ TEST(PppAvailability, CostOverrunsFallOnTheSpv) {
 }
 
 // Documented outcomes when the solve has no interior root: support so large that no charge is
-// needed -> 0; a 100% tax rate that no charge can beat -> no solved term, the top of the range.
+// needed -> 0; a 100% tax rate that no charge can beat -> no solved term, a stated charge, a note.
 TEST(PppAvailability, NoRootGivesADocumentedOutcome) {
     const Project p = smallProject();
     SupportTerms rich;
@@ -262,6 +262,8 @@ TEST(PppAvailability, NoRootGivesADocumentedOutcome) {
     const StructureOutcome none = build(taxed, pppTerms());
     EXPECT_TRUE(none.solved.empty());
     EXPECT_TRUE(hasNote(none, "unitary charge: no charge up to"));
+    EXPECT_TRUE(hasNote(none, "not feasible as specified"));
+    EXPECT_GT(none.ledger.lineTotal(Party::Private, LineKind::UnitaryCharge)[1], 0.0);
     EXPECT_TRUE(hasNote(none, "is below the hurdle"));
     for (double x : none.ledger.partyFlows(Party::Private)) EXPECT_TRUE(std::isfinite(x));
 }
@@ -286,4 +288,21 @@ TEST(PppAvailability, RejectsBadCrossFieldTerms) {
     t = pppTerms();
     t.debt.graceYears = 4;
     EXPECT_INPUT_ERROR(build(p, t), "terms.debt.grace_years: got 4, expected 0 to 3 (less than the tenor)");
+}
+
+// A one-year delay: no charge until the asset is in service, the charge and debt as agreed at close,
+// so the SPV pays debt service from equity in the lost year and misses its hurdle.
+TEST(PppAvailability, DelayDefersTheChargeAndHurtsTheSpv) {
+    const Project p = smallProject();
+    const StructureOutcome base = build(p, pppTerms());
+    Scenario late;
+    late.delayYears = 1;
+    const StructureOutcome o = build(p, pppTerms(), {}, late);
+    const auto paid = o.ledger.lineTotal(Party::Private, LineKind::UnitaryCharge);
+    EXPECT_EQ(paid[1], 0.0);
+    EXPECT_NEAR(paid[2], solvedCharge(base), 1e-9);
+    EXPECT_NEAR(solvedCharge(o), solvedCharge(base), 1e-12);
+    EXPECT_GT(o.ledger.lineTotal(Party::Lenders, LineKind::Principal)[1], 0.0);
+    EXPECT_TRUE(hasNote(o, "is below the hurdle"));
+    expectConserved(o, projectFlows(p, late));
 }
