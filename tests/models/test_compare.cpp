@@ -1,0 +1,96 @@
+// Ranking structures from a perspective, with the feasibility rules and the reasons in words.
+
+#include "fixtures_public.hpp"
+#include "finance/errors.hpp"
+#include "models/compare.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace cityfin::models;
+
+namespace {
+
+Structure budget(const std::string& id, double loanShare, double loanRate) {
+    Structure s;
+    s.id = id;
+    s.name = id;
+    s.terms = TraditionalTerms{loanShare, loanRate, 2};
+    return s;
+}
+
+Structure serviceContract(double fee) {
+    Structure s;
+    s.id = "service";
+    s.name = "service";
+    PayAsYouGoTerms t;
+    t.annualServiceFee = fee;
+    s.terms = t;
+    return s;
+}
+
+} // namespace
+
+TEST(Compare, CityPerspectiveRanksByPresentCostAndExplains) {
+    const Project p = public_fixtures::twoPlusFour();
+    // A loan at 8% costs the city more than its 4% budget money, so the budget-funded one wins.
+    const auto evals = evaluateAll(p, {budget("dear-loan", 0.5, 0.08), budget("budget", 0.0, 0.04)});
+    const Comparison c = compareStructures(p, evals, Perspective::City);
+    ASSERT_TRUE(c.recommended);
+    EXPECT_EQ(evals[*c.recommended].structureId, "budget");
+    EXPECT_EQ(c.ranking[0].rank, 1);
+    EXPECT_EQ(evals[c.ranking[1].evaluation].structureId, "dear-loan");
+    ASSERT_FALSE(c.reasons.empty());
+    EXPECT_EQ(c.reasons[0].rfind("Recommended: budget.", 0), 0u) << c.reasons[0];
+    EXPECT_NE(c.reasons[0].find("less than the next feasible option, dear-loan"), std::string::npos) << c.reasons[0];
+}
+
+TEST(Compare, PrivateReturnBelowHurdleIsInfeasibleAndSaysByHowMuch) {
+    const Project p = public_fixtures::twoPlusFour();
+    // A fee of 1 a year cannot repay the provider's 1,000 of capex: its IRR is far below 10%.
+    const auto evals = evaluateAll(p, {serviceContract(1.0), budget("budget", 0.0, 0.04)});
+    const Comparison c = compareStructures(p, evals, Perspective::City);
+    const auto& service = *std::find_if(c.ranking.begin(), c.ranking.end(),
+                                        [&](const RankedStructure& r) { return evals[r.evaluation].structureId == "service"; });
+    EXPECT_FALSE(service.feasible);
+    ASSERT_EQ(service.rules.size(), 1u);
+    EXPECT_EQ(service.rules[0].id, "equity_irr_hurdle");
+    EXPECT_LT(service.rules[0].margin, 0.0);
+    EXPECT_EQ(service.rank, 2);  // infeasible structures follow the feasible ones
+    const std::string& last = c.reasons.back();
+    EXPECT_EQ(last.rfind("service is not feasible: equity IRR", 0), 0u) << last;
+    EXPECT_NE(last.find("is below the 10.00% hurdle by"), std::string::npos) << last;
+}
+
+TEST(Compare, InvestorPerspectiveSkipsStructuresWithoutPrivateEquity) {
+    const Project p = public_fixtures::twoPlusFour();
+    const auto evals = evaluateAll(p, {budget("budget", 0.0, 0.04)});
+    const Comparison c = compareStructures(p, evals, Perspective::Investor);
+    EXPECT_FALSE(c.recommended);
+    EXPECT_FALSE(c.ranking[0].score);
+    EXPECT_EQ(c.reasons.back(), "No private equity at stake in: budget.");
+}
+
+TEST(Compare, SocietyPerspectiveScoresTheRealFlowsAtTheSocialRate) {
+    const Project p = public_fixtures::twoPlusFour();
+    const auto evals = evaluateAll(p, {budget("budget", 0.0, 0.04)});
+    const Comparison c = compareStructures(p, evals, Perspective::Society);
+    ASSERT_TRUE(c.ranking[0].score);
+    // Real flows: -600, -400, then opex -50 (user charges are transfers), +100 residual at the end.
+    const double expected = -600 - 400 / 1.035 - 50 / std::pow(1.035, 2) - 50 / std::pow(1.035, 3) -
+                            50 / std::pow(1.035, 4) + 50 / std::pow(1.035, 5);
+    EXPECT_NEAR(*c.ranking[0].score, expected, 1e-9);
+}
+
+TEST(Compare, PerspectiveIdsRoundTripAndBadOneNamesTheOption) {
+    for (auto p : {Perspective::City, Perspective::Investor, Perspective::Society})
+        EXPECT_EQ(perspectiveFromId(perspectiveId(p)), p);
+    try {
+        perspectiveFromId("mayor");
+        FAIL();
+    } catch (const cityfin::InputError& e) {
+        EXPECT_STREQ(e.what(), "--perspective: got \"mayor\", expected one of city, investor, society");
+    }
+}
