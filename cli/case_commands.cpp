@@ -57,13 +57,18 @@ std::string option(const CaseArgs& a, const std::string& name, const std::string
 
 int runValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
     const auto a = parseCaseArgs("validate", "Checks a case file: every field, its type and range.", args,
-                                 po::options_description("Options"), {"table", "json"}, out);
+                                 po::options_description("Options"), {"table", "json", "csv"}, out);
     if (!a) return Ok;
     const models::Case c = models::loadCaseFile(a->casePath);
     if (a->format == "json") {
         nlohmann::ordered_json j{{"case", a->casePath}, {"valid", true}, {"id", c.id}, {"structures", nlohmann::json::array()}};
         for (const auto& s : c.structures) j["structures"].push_back(s.id);
         out << j.dump(2) << "\n";
+    } else if (a->format == "csv") {
+        out << "case,id,valid,structures\n";
+        std::string ids;
+        for (const auto& s : c.structures) ids += (ids.empty() ? "" : " ") + s.id;
+        out << csvField(a->casePath) << ',' << csvField(c.id) << ",true," << csvField(ids) << "\n";
     } else {
         out << a->casePath << ": valid. " << c.name << ", " << c.structures.size() << " structures:";
         for (const auto& s : c.structures) out << " " << s.id;

@@ -22,12 +22,6 @@ std::string csvNumber(double x) {
     return ec == std::errc() ? std::string(buffer.data(), end) : std::string();
 }
 
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return quoted + "\"";
-}
 
 void row(std::ostream& out, const std::string& label, const std::string& value, const std::string& note = "") {
     out << "  " << std::left << std::setw(28) << label << std::right << std::setw(18) << value;
@@ -78,6 +72,13 @@ void writePartyFlows(const models::Evaluation& e, std::ostream& out) {
 }
 
 } // namespace
+
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return quoted + "\"";
+}
 
 void writeEvaluationTable(const models::Case& c, const models::Evaluation& e, std::ostream& out) {
     out << c.name << " - " << e.structureName << " (" << e.structureId << ")\n";

@@ -14,6 +14,9 @@ void writeEvaluationTable(const models::Case& c, const models::Evaluation& e, st
 void writeComparisonTable(const models::Case& c, const models::Comparison& comparison,
                           const std::vector<models::Evaluation>& evaluations, std::ostream& out);
 
+/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+std::string csvField(const std::string& text);
+
 /// Long format, one row per line and year: structure,party,line,counterparty,year,amount.
 void writeLedgerCsv(const std::vector<models::Evaluation>& evaluations, std::ostream& out);
 /// One row per structure with the headline metrics, in rank order.
