@@ -11,7 +11,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include <sys/stat.h>
@@ -371,10 +370,13 @@ TEST(CaseFile, WriterRejectsWhatJsonCannotHold) {
 TEST(CaseFile, ExamplesInTheFormatDocumentParseAndRoundTrip) {
     const std::string doc = readText(sourceDir() / "docs" / "case-format.md");
     ASSERT_FALSE(doc.empty());
-    const std::regex block("```json\n([\\s\\S]*?)```");
     int cases = 0;
-    for (auto it = std::sregex_iterator(doc.begin(), doc.end(), block); it != std::sregex_iterator(); ++it) {
-        const std::string text = (*it)[1].str();
+    const std::string open = "```json\n", close = "```";
+    for (std::size_t at = doc.find(open); at != std::string::npos; at = doc.find(open, at)) {
+        at += open.size();
+        const std::size_t end = doc.find(close, at);
+        ASSERT_NE(end, std::string::npos);
+        const std::string text = doc.substr(at, end - at);
         if (text.find("\"cityfin\"") == std::string::npos) continue;  // a fragment, not a whole case
         ++cases;
         SCOPED_TRACE(text.substr(0, 80));
