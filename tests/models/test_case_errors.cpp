@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace cityfin::models;
 using cityfin::test::editedCase;
 using cityfin::test::errorOf;
