@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace cityfin::models;
 using cityfin::test::editedCase;
 using cityfin::test::errorOf;
@@ -261,4 +263,38 @@ TEST(CaseErrors, DeepNestingIsRefused) {
 TEST(CaseErrors, AtLeastOneStructure) {
     EXPECT_EQ(editError([](Json& d) { d["structures"] = Json::array(); }),
               "structures: got [], expected an array of at least one structure");
+}
+
+TEST(CaseErrors, EveryFieldReplacedByOddValuesGivesAnInputErrorOrAValidCase) {
+    // A structured complement to the fuzzer, which rarely gets past the syntax: every value of the
+    // full case (leaves and containers) replaced by values of every kind and edge. Each result is a
+    // clean InputError, or a case that writes and reads back to the same text.
+    const Json full = Json::parse(fullCase);
+    const Json odd[] = {nullptr, true, -1, 0, 2.5, 1e300, -1e300, 4294967296u, "", "x", Json::array(),
+                        Json::object(), Json::array({1, 2}), std::string(80, 'y')};
+    std::vector<std::string> pointers;
+    const Json leaves = full.flatten();
+    for (const auto& [pointer, value] : leaves.items()) {
+        for (std::string p = pointer; !p.empty(); p = p.substr(0, p.rfind('/')))
+            if (std::find(pointers.begin(), pointers.end(), p) == pointers.end()) pointers.push_back(p);
+    }
+    int errors = 0, valid = 0;
+    for (const std::string& pointer : pointers)
+        for (const Json& value : odd) {
+            Json doc = full;
+            doc[Json::json_pointer(pointer)] = value;
+            const std::string text = doc.dump();
+            try {
+                const std::string first = caseToJson(parseCase(text));
+                EXPECT_EQ(caseToJson(parseCase(first)), first) << pointer << " = " << value.dump();
+                ++valid;
+            } catch (const cityfin::InputError& e) {
+                EXPECT_FALSE(e.field().empty());
+                ++errors;
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << pointer << " = " << value.dump() << ": " << e.what();
+            }
+        }
+    EXPECT_GT(errors, 1000);
+    EXPECT_GT(valid, 50);  // e.g. a name that is any text, a rate that is any number above -1
 }

@@ -1,5 +1,5 @@
 // The case file: parsing into the domain types, the canonical text and its round trip, the docs'
-// examples, and the atomic save. Error messages are tested in test_case_errors.cpp.
+// examples. Error messages are in test_case_errors.cpp, files and the atomic save in test_case_save.cpp.
 #include "case_samples.hpp"
 
 #include "finance/errors.hpp"
@@ -11,11 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace cityfin::models;
 using cityfin::test::errorOf;
@@ -43,40 +39,10 @@ std::string readText(const fs::path& path) {
     return text.str();
 }
 
-void writeText(const fs::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
-
 fs::path sourceDir() {
     if (const char* dir = std::getenv("CITYFIN_SOURCE_DIR")) return dir;
     return fs::path(__FILE__).parent_path().parent_path().parent_path();
 }
-
-// A fresh empty folder for one test, removed afterwards.
-class TempFolder {
-public:
-    TempFolder() {
-        path_ = fs::temp_directory_path() / ("cityfin-case-" + std::to_string(::getpid()) + "-" +
-                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::permissions(path_, fs::perms::owner_all, ec);
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-    std::vector<std::string> names() const {
-        std::vector<std::string> out;
-        for (const auto& entry : fs::directory_iterator(path_)) out.push_back(entry.path().filename().string());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-
-private:
-    fs::path path_;
-};
 
 } // namespace
 
@@ -371,10 +337,13 @@ TEST(CaseFile, WriterRejectsWhatJsonCannotHold) {
 TEST(CaseFile, ExamplesInTheFormatDocumentParseAndRoundTrip) {
     const std::string doc = readText(sourceDir() / "docs" / "case-format.md");
     ASSERT_FALSE(doc.empty());
-    const std::regex block("```json\n([\\s\\S]*?)```");
     int cases = 0;
-    for (auto it = std::sregex_iterator(doc.begin(), doc.end(), block); it != std::sregex_iterator(); ++it) {
-        const std::string text = (*it)[1].str();
+    const std::string open = "```json\n", close = "```";
+    for (std::size_t at = doc.find(open); at != std::string::npos; at = doc.find(open, at)) {
+        at += open.size();
+        const std::size_t end = doc.find(close, at);
+        ASSERT_NE(end, std::string::npos);
+        const std::string text = doc.substr(at, end - at);
         if (text.find("\"cityfin\"") == std::string::npos) continue;  // a fragment, not a whole case
         ++cases;
         SCOPED_TRACE(text.substr(0, 80));
@@ -382,93 +351,4 @@ TEST(CaseFile, ExamplesInTheFormatDocumentParseAndRoundTrip) {
         EXPECT_EQ(caseToJson(parseCase(first)), first);
     }
     EXPECT_GE(cases, 2);
-}
-
-// ---- files ----
-
-TEST(CaseFile, LoadReadsAFileAndNamesAMissingOne) {
-    TempFolder folder;
-    writeText(folder.path() / "case.json", fullCase);
-    EXPECT_EQ(loadCaseFile((folder.path() / "case.json").string()).structures.size(), 8u);
-    const std::string missing = (folder.path() / "missing.json").string();
-    EXPECT_EQ(errorOf([&] { loadCaseFile(missing); }), "case file: got " + missing + ", expected a readable file");
-    EXPECT_EQ(errorOf([&] { loadCaseFile(folder.path().string()); }),
-              "case file: got " + folder.path().string() + ", expected a readable file");
-}
-
-TEST(CaseFile, SaveReplacesAnExistingFileAndLeavesNoTemporaryFile) {
-    TempFolder folder;
-    const fs::path target = folder.path() / "case.json";
-    writeText(target, "old content");
-    ::chmod(target.c_str(), 0640);
-    const Case c = parseCase(fullCase);
-    saveCaseFileAtomically(target.string(), c);
-    EXPECT_EQ(readText(target), caseToJson(c));
-    EXPECT_EQ(folder.names(), std::vector<std::string>{"case.json"});
-    struct stat st {};
-    ASSERT_EQ(::stat(target.c_str(), &st), 0);
-    EXPECT_EQ(st.st_mode & 0777, 0640u);  // the old file's permissions are kept
-    EXPECT_EQ(caseToJson(loadCaseFile(target.string())), caseToJson(c));
-}
-
-TEST(CaseFile, SaveCreatesANewFile) {
-    TempFolder folder;
-    const fs::path target = folder.path() / "new.json";
-    saveCaseFileAtomically(target.string(), parseCase(minimalCase));
-    EXPECT_EQ(readText(target), caseToJson(parseCase(minimalCase)));
-    EXPECT_EQ(folder.names(), std::vector<std::string>{"new.json"});
-}
-
-TEST(CaseFile, SaveThatCannotCreateItsTemporaryFileLeavesTheOldFile) {
-    // A name of 250 characters is allowed, but the temporary name beside it exceeds NAME_MAX (255):
-    // creating the temporary file fails, whoever runs the test (root ignores permissions).
-    TempFolder folder;
-    const fs::path target = folder.path() / (std::string(245, 'c') + ".json");
-    writeText(target, "old content");
-    const std::string error = errorOf([&] { saveCaseFileAtomically(target.string(), parseCase(minimalCase)); });
-    EXPECT_EQ(error, "case file: got " + target.string() +
-                         ", expected a location where it can be written (cannot create a temporary file in " +
-                         folder.path().string() + ": File name too long)");
-    EXPECT_EQ(readText(target), "old content");
-    EXPECT_EQ(folder.names().size(), 1u);
-}
-
-TEST(CaseFile, SaveIntoAReadOnlyFolderLeavesTheOldFile) {
-    TempFolder folder;
-    const fs::path target = folder.path() / "case.json";
-    writeText(target, "old content");
-    ::chmod(folder.path().c_str(), 0555);
-    if (::access(folder.path().c_str(), W_OK) == 0) GTEST_SKIP() << "running with rights that ignore permissions";
-    const std::string error = errorOf([&] { saveCaseFileAtomically(target.string(), parseCase(minimalCase)); });
-    EXPECT_EQ(error, "case file: got " + target.string() +
-                         ", expected a location where it can be written (cannot create a temporary file in " +
-                         folder.path().string() + ": Permission denied)");
-    EXPECT_EQ(readText(target), "old content");
-    EXPECT_EQ(folder.names(), std::vector<std::string>{"case.json"});
-}
-
-TEST(CaseFile, SaveThatCannotRenameRemovesItsTemporaryFile) {
-    // The target is a folder: the temporary file is written, the rename fails, the folder stays.
-    TempFolder folder;
-    const fs::path target = folder.path() / "case.json";
-    fs::create_directory(target);
-    writeText(target / "inside", "x");
-    const std::string error = errorOf([&] { saveCaseFileAtomically(target.string(), parseCase(minimalCase)); });
-    EXPECT_EQ(error, "case file: got " + target.string() +
-                         ", expected a location where it can be written (cannot replace the file: Is a directory)");
-    EXPECT_TRUE(fs::is_directory(target));
-    EXPECT_EQ(readText(target / "inside"), "x");
-    EXPECT_EQ(folder.names(), std::vector<std::string>{"case.json"});
-}
-
-TEST(CaseFile, SaveOfACaseThatCannotBeWrittenTouchesNothing) {
-    TempFolder folder;
-    const fs::path target = folder.path() / "case.json";
-    writeText(target, "old content");
-    Case c = parseCase(minimalCase);
-    c.project.annualOpex = std::nan("");
-    EXPECT_EQ(errorOf([&] { saveCaseFileAtomically(target.string(), c); }),
-              "project.annual_opex: got NaN, expected a finite number (JSON has no NaN or infinity)");
-    EXPECT_EQ(readText(target), "old content");
-    EXPECT_EQ(folder.names(), std::vector<std::string>{"case.json"});
 }
