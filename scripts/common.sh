@@ -4,11 +4,13 @@ set -euo pipefail
 
 CITYFIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Every Debian package the build and the tests need; nothing is assumed to be on the machine.
+# Every Debian package the build and the tests need (clang: the fuzz target); nothing is assumed to
+# be on the machine.
 CITYFIN_PACKAGES=(
   cmake ninja-build g++ make
   libquantlib0-dev libboost-dev libboost-program-options-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
 )
 
 cityfin_install_packages() {

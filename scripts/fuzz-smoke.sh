@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the case-loader fuzz target (clang, libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer)
 # in build-fuzz/ and runs it on the seed corpus fuzz/corpus/ for a number of seconds.
-# Needs the Debian packages clang and libclang-rt-14-dev (not in the default package list).
+# Needs the Debian packages clang and libclang-rt-14-dev (scripts/common.sh installs them).
 #
 #   scripts/fuzz-smoke.sh [seconds]     default 60
 #
