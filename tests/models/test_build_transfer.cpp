@@ -1,7 +1,10 @@
 // Build-transfer with deferred payment. Hand-worked on twoPlusFour() (capex 600, 400; operating cash
 // 150 a year; residual 100) with the default terms: margin 5%, contractor finance 6%, instalments
 // over 3 years at 5%.
-//   price P = 1.05 x (600 x 1.06^2 + 400 x 1.06) = 1.05 x 1098.16 = 1153.068
+// Timing (all of year t's flows at time t): the capex of 600 is spent at t0 and 400 at t1;
+// completion is at t1 (C - 1), so 600 is carried one year and 400 none; the instalments are paid at
+// t2, t3, t4, the first one year after completion.
+//   price P = 1.05 x (600 x 1.06 + 400) = 1.05 x 1036 = 1087.8
 //   instalment A = P x 0.05 / (1 - 1.05^-3)  (spreadsheet -PMT(5%, 3, P))
 //   contractor's tax = 25% x (A - 1000 / 3) in each instalment year (cost written off over 3 years)
 
@@ -32,7 +35,7 @@ StructureOutcome build(const Project& p, const BuildTransferTerms& terms, const 
     return buildBuildTransfer(p, projectFlows(p, scenario), terms, support);
 }
 
-constexpr double kPrice = 1153.068;
+constexpr double kPrice = 1087.8;
 const double kInstalment = kPrice * 0.05 / (1.0 - std::pow(1.05, -3.0));
 const double kTax = 0.25 * (kInstalment - 1000.0 / 3.0);
 
@@ -55,8 +58,8 @@ TEST(BuildTransfer, InstalmentIsTheSpreadsheetPmtOfThePrice) {
     EXPECT_EQ(instalment->unit, "CNY per year");
     expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Instalment),
                     {0, 0, -kInstalment, -kInstalment, -kInstalment, 0});
-    // The instalments repay P at 5%: their PV at the instalment rate, one period before the first
-    // payment (completion, in the debt module's end-of-period convention), is P.
+    // The instalments repay P at 5%: their PV at the instalment rate one period before the first
+    // payment (completion at t1, the instalments at t2..t4) is P.
     const std::vector<double> paid{kInstalment, kInstalment, kInstalment};
     EXPECT_NEAR(cityfin::finance::npv(0.05, paid, cityfin::finance::NpvConvention::Spreadsheet), kPrice, 1e-9);
 }
@@ -85,23 +88,26 @@ TEST(BuildTransfer, ZeroRateInstalmentsSplitThePriceEvenly) {
 
 TEST(BuildTransfer, FixedPriceLeavesCapexOverrunsWithTheContractor) {
     Scenario overrun;
-    overrun.capexFactor = 1.2;
+    overrun.capexFactor = 1.1;
     const StructureOutcome out = build(twoPlusFour(), threeYears(), {}, overrun);
     EXPECT_NEAR(solvedTerm(out, "instalment")->value, kInstalment, 1e-9);
-    expectFlowsNear(out.ledger.lineTotal(Party::Private, LineKind::Capex), {-720, -480, 0, 0, 0, 0});
-    // The contractor writes off the actual cost: 1200 / 3 a year.
-    const double tax = 0.25 * (kInstalment - 400.0);
+    expectFlowsNear(out.ledger.lineTotal(Party::Private, LineKind::Capex), {-660, -440, 0, 0, 0, 0});
+    // The contractor writes off the actual cost: 1100 / 3 = 366.667 a year, against A = 399.449:
+    // tax 25% x 32.782 = 8.196 a year (on the forecast cost of 1000 it would be 16.529).
+    const double tax = 0.25 * (kInstalment - 1100.0 / 3.0);
+    EXPECT_NEAR(tax, 8.196, 1e-3);
     expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Tax), {0, 0, tax, tax, tax, 0});
 }
 
 TEST(BuildTransfer, ConstructionSubsidyIsPaidAsBuiltAndReducesThePrice) {
-    // 20% of capex: 120 at t0 and 80 at t1, worth 120 x 1.06^2 + 80 x 1.06 = 219.632 at completion.
+    // 20% of capex: 120 at t0 and 80 at t1, worth 120 x 1.06 + 80 = 207.2 at completion (t1), so
+    // the price is 1087.8 - 207.2 = 880.6.
     SupportTerms s;
     s.constructionSubsidyShare = 0.2;
     const StructureOutcome out = build(twoPlusFour(), threeYears(), s);
-    EXPECT_NEAR(solvedTerm(out, "purchase_price")->value, kPrice - 219.632, 1e-9);
+    EXPECT_NEAR(solvedTerm(out, "purchase_price")->value, kPrice - 207.2, 1e-9);
     expectFlowsNear(out.ledger.lineTotal(Party::Private, LineKind::ConstructionSubsidy), {120, 80, 0, 0, 0, 0});
-    EXPECT_TRUE(hasNote(out, "reduces the purchase price from 1,153 to 933"));
+    EXPECT_TRUE(hasNote(out, "reduces the purchase price from 1,088 to 881"));
     expectConserved(out);
 }
 
@@ -109,7 +115,8 @@ TEST(BuildTransfer, GrantToTheContractorReducesThePriceGrantToTheCityDoesNot) {
     SupportTerms s;
     s.grants = {Grant{"TSB", 100.0, 1, true}, Grant{"EU", 50.0, 0, false}};
     const StructureOutcome out = build(twoPlusFour(), threeYears(), s);
-    EXPECT_NEAR(solvedTerm(out, "purchase_price")->value, kPrice - 100.0 * 1.06, 1e-9);
+    // The contractor's grant of 100 is paid at t1, completion: it is worth 100 there, uncarried.
+    EXPECT_NEAR(solvedTerm(out, "purchase_price")->value, kPrice - 100.0, 1e-9);
     expectFlowsNear(out.ledger.lineTotal(Party::Private, LineKind::Grant), {0, 100, 0, 0, 0, 0});
     expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Grant), {50, 0, 0, 0, 0, 0});
     expectFlowsNear(out.ledger.partyFlows(Party::Funders), {-50, -100, 0, 0, 0, 0});
