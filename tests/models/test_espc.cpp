@@ -75,10 +75,12 @@ void expectSeries(const std::vector<double>& actual, const std::vector<double>& 
 } // namespace
 
 // smallRetrofit, 3-year term, savings 70% of forecast: forecast 300, actual 210, guaranteed 0.9 x 300
-// = 270, so the ESCO pays 60 in each term year. Loan: 50% of 1000 drawn at t0, one construction
-// year of interest capitalised (525), then an annuity over 3 years at 5%: 525 x 0.05 / (1 - 1.05^-3).
+// = 270, so the ESCO pays 60 in each term year. Loan: 50% of 1000 drawn at t0 with the capex (the end
+// of the construction year, so no interest is capitalised), then an annuity over 3 years at 5% paid at
+// t1..t3: 500 x 0.05 / (1 - 1.05^-3) = 183.6043, of which 25 is interest in year 1.
 TEST(EspcGuaranteedSavings, ShortfallFeeLoanAndMaintenanceWorkedByHand) {
-    const double annuity = 525.0 * 0.05 / (1.0 - std::pow(1.05, -3));
+    const double annuity = 500.0 * 0.05 / (1.0 - std::pow(1.05, -3));
+    EXPECT_NEAR(annuity, 183.6043, 1e-4);
     const Evaluation e = evaluate(smallRetrofit(), structureOf(guaranteed(3)), savingsAt(0.7));
     const Ledger& l = e.outcome.ledger;
     expectSeries(l.lineTotal(Party::Government, LineKind::SavingsShortfall), {0, 60, 60, 60, 0}, 1e-9, "shortfall");
@@ -88,8 +90,8 @@ TEST(EspcGuaranteedSavings, ShortfallFeeLoanAndMaintenanceWorkedByHand) {
     expectSeries(l.lineTotal(Party::Government, LineKind::Opex), {0, 0, 0, 0, -20}, 1e-12, "city opex");
     expectSeries(l.lineTotal(Party::Government, LineKind::EnergySavings), {0, 210, 210, 210, 210}, 1e-9, "savings");
     expectSeries(l.lineTotal(Party::Government, LineKind::Drawdown), {500, 0, 0, 0, 0}, 1e-12, "drawdown");
-    EXPECT_NEAR(l.lineTotal(Party::Government, LineKind::Interest)[1], -26.25, 1e-9);
-    EXPECT_NEAR(l.lineTotal(Party::Government, LineKind::Principal)[1], -(annuity - 26.25), 1e-9);
+    EXPECT_NEAR(l.lineTotal(Party::Government, LineKind::Interest)[1], -25.0, 1e-9);
+    EXPECT_NEAR(l.lineTotal(Party::Government, LineKind::Principal)[1], -(annuity - 25.0), 1e-9);
     // The ESCO makes a loss (50 - 20 - 60) and pays no tax; the city is protected.
     expectSeries(e.party(Party::Private).flows, {0, -30, -30, -30, 0}, 1e-9, "esco");
     expectSeries(e.party(Party::Government).flows, {-500, 215 - annuity, 215 - annuity, 215 - annuity, 190}, 1e-9,

@@ -51,17 +51,20 @@ TEST(Traditional, RealFlowsAreExactlyTheProjectsOwn) {
 }
 
 TEST(Traditional, MunicipalLoanIsDrawnWithCapexCapitalisedAndRepaidAsAnAnnuity) {
-    // Half the capex borrowed at 10%: draws 300 at t0 and 200 at t1; balance at completion
-    // 300 x 1.1^2 + 200 x 1.1 = 583; annuity over 2 years = 583 x 0.1 / (1 - 1.1^-2) = 335.919...
-    // Interest paid: 58.3 then (583 - (A - 58.3)) x 0.1.
+    // Half the capex borrowed at 10%: draws 300 at t0 and 200 at t1, each with its year's capex (the
+    // end of the year), earning interest from the next: balance at completion (t1)
+    // 300 x 1.1 + 200 = 530; annuity over 2 years, paid at t2 and t3,
+    // 530 x 0.1 / (1 - 1.1^-2) = 305.381. Interest paid: 53 then (530 - (A - 53)) x 0.1 = 27.762.
     const Project p = twoPlusFour();
     const StructureOutcome out = build(p, TraditionalTerms{0.5, 0.10, 2});
-    const double a = 583.0 * 0.1 / (1.0 - std::pow(1.1, -2.0));
-    const double interest2 = (583.0 - (a - 58.3)) * 0.1;
+    const double a = 530.0 * 0.1 / (1.0 - std::pow(1.1, -2.0));
+    EXPECT_NEAR(a, 305.381, 1e-3);
+    const double interest2 = (530.0 - (a - 53.0)) * 0.1;
+    EXPECT_NEAR(interest2, 27.762, 1e-3);
     expectFlowsNear(out.ledger.partyFlows(Party::Lenders), {-300, -200, a, a, 0, 0});
-    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Interest), {0, 0, -58.3, -interest2, 0, 0});
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Interest), {0, 0, -53.0, -interest2, 0, 0});
     expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Principal),
-                    {0, 0, -(a - 58.3), -(a - interest2), 0, 0});
+                    {0, 0, -(a - 53.0), -(a - interest2), 0, 0});
     expectFlowsNear(out.ledger.partyFlows(Party::Government), {-300, -200, 150 - a, 150 - a, 150, 250});
     ASSERT_TRUE(out.debt.has_value());
     EXPECT_EQ(out.debt->borrower, "government");
@@ -73,11 +76,12 @@ TEST(Traditional, MunicipalLoanIsDrawnWithCapexCapitalisedAndRepaidAsAnAnnuity) 
 }
 
 TEST(Traditional, AnnuityMatchesTheSpreadsheetPmtOfTheBalanceAtCompletion) {
-    // Property: whatever the share, the level debt service is -PMT(rate, tenor, balance at completion).
+    // Property: whatever the share, the level debt service is -PMT(rate, tenor, balance at completion),
+    // the balance at completion (t1) being share x (600 x 1.045 + 400).
     const Project p = twoPlusFour();
     for (double share : {0.2, 0.7, 1.0}) {
         const StructureOutcome out = build(p, TraditionalTerms{share, 0.045, 4});
-        const double balance = share * (600.0 * std::pow(1.045, 2) + 400.0 * 1.045);
+        const double balance = share * (600.0 * 1.045 + 400.0);
         const double level = -cityfin::finance::pmt(0.045, 4, balance);
         const auto lenders = out.ledger.partyFlows(Party::Lenders);
         for (std::size_t t = 2; t < 6; ++t) EXPECT_NEAR(lenders[t], level, 1e-9) << "share " << share;
