@@ -280,3 +280,59 @@ TEST(Espc, BadCrossFieldTermsNameTheField) {
     t.ownerLoanRate = -0.01;
     EXPECT_EQ(messageOf(p, t), "terms.owner_loan_rate: got -0.01, expected a finite rate >= 0");
 }
+
+namespace {
+
+double irrOf(const std::vector<double>& flows) {
+    const cityfin::finance::Answer irr = cityfin::finance::irr(flows);
+    EXPECT_TRUE(irr.value.has_value()) << irr.reason;
+    return irr.value.value_or(NAN);
+}
+
+/// nanshaRetrofit built over two years (7,000,000 then 5,000,000): loans drawn over construction.
+Project twoYearNansha() {
+    Project p = nanshaRetrofit();
+    p.constructionYears = 2;
+    p.capex = {7'000'000.0, 5'000'000.0};
+    return p;
+}
+
+} // namespace
+
+// Property (the timing bug's test): on the ledger's timeline (all of year t's flows at time t) the
+// lenders' net flows on the owner loan, drawn with each year's capex and repaid over the term from
+// the first operating year, have an IRR equal to the owner loan rate.
+TEST(EspcGuaranteedSavings, LendersEarnExactlyTheOwnerLoanRateOnTheLedger) {
+    for (const Project& p : {smallRetrofit(), twoYearNansha()})
+        for (const double rate : {0.05, 0.035}) {
+            EspcTerms t = guaranteed(3);
+            t.ownerLoanRate = rate;
+            t.ownerLoanShare = 0.8;
+            const StructureOutcome o = buildOutcome(p, projectFlows(p), structureOf(t));
+            ASSERT_TRUE(o.debt);
+            EXPECT_NEAR(irrOf(o.ledger.partyFlows(Party::Lenders)), rate, 1e-9) << p.name << " " << rate;
+        }
+}
+
+// The same for the ESCO's senior debt in shared savings, sized and sculpted by private finance,
+// whatever the profile or grace; with a credit guarantee the lenders earn the lower rate (6% - 1%).
+TEST(EspcSharedSavings, LendersEarnExactlyTheEscoDebtRateOnTheLedger) {
+    DebtFinancing annuity = escoLoan(6);
+    annuity.profile = cityfin::finance::RepaymentProfile::Annuity;
+    DebtFinancing grace = escoLoan(6);
+    grace.graceYears = 2;
+    SupportTerms guarantee;
+    guarantee.creditGuarantee = CreditGuarantee{0.01, 0.005};
+    const Project p = twoYearNansha();
+    for (const DebtFinancing& debt : {escoLoan(6), annuity, grace})
+        for (const bool guaranteed : {false, true}) {
+            EspcTerms t = shared(8);
+            t.escoDebt = debt;
+            const StructureOutcome o =
+                buildOutcome(p, projectFlows(p), structureOf(t, guaranteed ? guarantee : SupportTerms{}));
+            ASSERT_TRUE(o.debt);
+            EXPECT_GT(o.debt->amount, 0.0);
+            EXPECT_NEAR(irrOf(o.ledger.partyFlows(Party::Lenders)), guaranteed ? 0.05 : 0.06, 1e-9)
+                << "grace " << debt.graceYears << (guaranteed ? ", guaranteed" : "");
+        }
+}
