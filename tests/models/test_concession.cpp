@@ -2,6 +2,7 @@
 // guarantee under demand scenarios worked by hand, every support instrument, notes, bad terms.
 
 #include "../finance/expect_input_error.hpp"
+#include "finance/metrics.hpp"
 #include "fixtures_spv.hpp"
 #include "models/evaluation.hpp"
 #include "models/private_finance.hpp"
@@ -257,4 +258,45 @@ TEST(Concession, RejectsBadCrossFieldTerms) {
     const ProjectFlows other = projectFlows(smallProject(5));
     EXPECT_INPUT_ERROR(buildConcession(p, other, concessionTerms(), {}),
                        "flows: got 6 periods, expected the project's 5 periods (1 construction years)");
+}
+
+namespace {
+
+double irrOf(const std::vector<double>& flows) {
+    const cityfin::finance::Answer irr = cityfin::finance::irr(flows);
+    EXPECT_TRUE(irr.value.has_value()) << irr.reason;
+    return irr.value.value_or(NAN);
+}
+
+} // namespace
+
+// Property (the timing bug's test): on the ledger's timeline (all of year t's flows at time t) the
+// lenders' net flows on the concession's senior debt have an IRR equal to the loan rate, in every
+// variant, for any profile or grace, over one or two construction years, in a demand downside (the
+// sculpted service stays as sized); with a credit guarantee, the lower rate (5% - 1% = 4%), and with
+// every support instrument (crowdfunding lending at the same 4%) all the lenders together earn 4%.
+TEST(Concession, LendersEarnExactlyTheSeniorDebtRateOnTheLedger) {
+    Project twoYears = smallProject(10);
+    twoYears.constructionYears = 2;
+    twoYears.capex = {600.0, 400.0};
+    ConcessionTerms annuity = concessionTerms(Variant::Bto, 6);
+    annuity.debt.profile = cityfin::finance::RepaymentProfile::Annuity;
+    ConcessionTerms grace = concessionTerms(Variant::Boo, 6);
+    grace.debt.graceYears = 2;
+    SupportTerms guarantee;
+    guarantee.creditGuarantee = CreditGuarantee{0.01, 0.005};
+    SupportTerms all = allSupport();
+    all.crowdfunding->rate = 0.04;
+    all.minimumRevenueGuarantee = koreanMrg();
+    for (const Project& p : {smallProject(10), twoYears})
+        for (const ConcessionTerms& t : {concessionTerms(Variant::Bot, 6), annuity, grace})
+            for (const SupportTerms& s : {SupportTerms{}, guarantee, all})
+                for (const double factor : {1.0, 0.7}) {
+                    const StructureOutcome o = build(p, t, s, demand(factor));
+                    ASSERT_TRUE(o.debt);
+                    EXPECT_GT(o.debt->amount, 0.0);
+                    EXPECT_NEAR(irrOf(o.ledger.partyFlows(Party::Lenders)), s.creditGuarantee ? 0.04 : 0.05, 1e-9)
+                        << p.constructionYears << " construction years, grace " << t.debt.graceYears << ", demand x"
+                        << factor << (s.crowdfunding ? ", all support" : "");
+                }
 }

@@ -75,10 +75,12 @@ void expectSeries(const std::vector<double>& actual, const std::vector<double>& 
 } // namespace
 
 // smallRetrofit, 3-year term, savings 70% of forecast: forecast 300, actual 210, guaranteed 0.9 x 300
-// = 270, so the ESCO pays 60 in each term year. Loan: 50% of 1000 drawn at t0, one construction
-// year of interest capitalised (525), then an annuity over 3 years at 5%: 525 x 0.05 / (1 - 1.05^-3).
+// = 270, so the ESCO pays 60 in each term year. Loan: 50% of 1000 drawn at t0 with the capex (the end
+// of the construction year, so no interest is capitalised), then an annuity over 3 years at 5% paid at
+// t1..t3: 500 x 0.05 / (1 - 1.05^-3) = 183.6043, of which 25 is interest in year 1.
 TEST(EspcGuaranteedSavings, ShortfallFeeLoanAndMaintenanceWorkedByHand) {
-    const double annuity = 525.0 * 0.05 / (1.0 - std::pow(1.05, -3));
+    const double annuity = 500.0 * 0.05 / (1.0 - std::pow(1.05, -3));
+    EXPECT_NEAR(annuity, 183.6043, 1e-4);
     const Evaluation e = evaluate(smallRetrofit(), structureOf(guaranteed(3)), savingsAt(0.7));
     const Ledger& l = e.outcome.ledger;
     expectSeries(l.lineTotal(Party::Government, LineKind::SavingsShortfall), {0, 60, 60, 60, 0}, 1e-9, "shortfall");
@@ -88,8 +90,8 @@ TEST(EspcGuaranteedSavings, ShortfallFeeLoanAndMaintenanceWorkedByHand) {
     expectSeries(l.lineTotal(Party::Government, LineKind::Opex), {0, 0, 0, 0, -20}, 1e-12, "city opex");
     expectSeries(l.lineTotal(Party::Government, LineKind::EnergySavings), {0, 210, 210, 210, 210}, 1e-9, "savings");
     expectSeries(l.lineTotal(Party::Government, LineKind::Drawdown), {500, 0, 0, 0, 0}, 1e-12, "drawdown");
-    EXPECT_NEAR(l.lineTotal(Party::Government, LineKind::Interest)[1], -26.25, 1e-9);
-    EXPECT_NEAR(l.lineTotal(Party::Government, LineKind::Principal)[1], -(annuity - 26.25), 1e-9);
+    EXPECT_NEAR(l.lineTotal(Party::Government, LineKind::Interest)[1], -25.0, 1e-9);
+    EXPECT_NEAR(l.lineTotal(Party::Government, LineKind::Principal)[1], -(annuity - 25.0), 1e-9);
     // The ESCO makes a loss (50 - 20 - 60) and pays no tax; the city is protected.
     expectSeries(e.party(Party::Private).flows, {0, -30, -30, -30, 0}, 1e-9, "esco");
     expectSeries(e.party(Party::Government).flows, {-500, 215 - annuity, 215 - annuity, 215 - annuity, 190}, 1e-9,
@@ -277,4 +279,60 @@ TEST(Espc, BadCrossFieldTermsNameTheField) {
     t = guaranteed(3);
     t.ownerLoanRate = -0.01;
     EXPECT_EQ(messageOf(p, t), "terms.owner_loan_rate: got -0.01, expected a finite rate >= 0");
+}
+
+namespace {
+
+double irrOf(const std::vector<double>& flows) {
+    const cityfin::finance::Answer irr = cityfin::finance::irr(flows);
+    EXPECT_TRUE(irr.value.has_value()) << irr.reason;
+    return irr.value.value_or(NAN);
+}
+
+/// nanshaRetrofit built over two years (7,000,000 then 5,000,000): loans drawn over construction.
+Project twoYearNansha() {
+    Project p = nanshaRetrofit();
+    p.constructionYears = 2;
+    p.capex = {7'000'000.0, 5'000'000.0};
+    return p;
+}
+
+} // namespace
+
+// Property (the timing bug's test): on the ledger's timeline (all of year t's flows at time t) the
+// lenders' net flows on the owner loan, drawn with each year's capex and repaid over the term from
+// the first operating year, have an IRR equal to the owner loan rate.
+TEST(EspcGuaranteedSavings, LendersEarnExactlyTheOwnerLoanRateOnTheLedger) {
+    for (const Project& p : {smallRetrofit(), twoYearNansha()})
+        for (const double rate : {0.05, 0.035}) {
+            EspcTerms t = guaranteed(3);
+            t.ownerLoanRate = rate;
+            t.ownerLoanShare = 0.8;
+            const StructureOutcome o = buildOutcome(p, projectFlows(p), structureOf(t));
+            ASSERT_TRUE(o.debt);
+            EXPECT_NEAR(irrOf(o.ledger.partyFlows(Party::Lenders)), rate, 1e-9) << p.name << " " << rate;
+        }
+}
+
+// The same for the ESCO's senior debt in shared savings, sized and sculpted by private finance,
+// whatever the profile or grace; with a credit guarantee the lenders earn the lower rate (6% - 1%).
+TEST(EspcSharedSavings, LendersEarnExactlyTheEscoDebtRateOnTheLedger) {
+    DebtFinancing annuity = escoLoan(6);
+    annuity.profile = cityfin::finance::RepaymentProfile::Annuity;
+    DebtFinancing grace = escoLoan(6);
+    grace.graceYears = 2;
+    SupportTerms guarantee;
+    guarantee.creditGuarantee = CreditGuarantee{0.01, 0.005};
+    const Project p = twoYearNansha();
+    for (const DebtFinancing& debt : {escoLoan(6), annuity, grace})
+        for (const bool guaranteed : {false, true}) {
+            EspcTerms t = shared(8);
+            t.escoDebt = debt;
+            const StructureOutcome o =
+                buildOutcome(p, projectFlows(p), structureOf(t, guaranteed ? guarantee : SupportTerms{}));
+            ASSERT_TRUE(o.debt);
+            EXPECT_GT(o.debt->amount, 0.0);
+            EXPECT_NEAR(irrOf(o.ledger.partyFlows(Party::Lenders)), guaranteed ? 0.05 : 0.06, 1e-9)
+                << "grace " << debt.graceYears << (guaranteed ? ", guaranteed" : "");
+        }
 }

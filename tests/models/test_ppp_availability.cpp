@@ -306,3 +306,47 @@ TEST(PppAvailability, DelayDefersTheChargeAndHurtsTheSpv) {
     EXPECT_TRUE(hasNote(o, "is below the hurdle"));
     expectConserved(o, projectFlows(p, late));
 }
+
+namespace {
+
+double irrOf(const std::vector<double>& flows) {
+    const cityfin::finance::Answer irr = cityfin::finance::irr(flows);
+    EXPECT_TRUE(irr.value.has_value()) << irr.reason;
+    return irr.value.value_or(NAN);
+}
+
+} // namespace
+
+// Property (the timing bug's test): on the ledger's timeline (all of year t's flows at time t) the
+// lenders' net flows on the senior debt, drawn pro rata with the capex of each construction year and
+// serviced from the first operating year, have an IRR equal to the loan rate: for any profile, grace,
+// construction profile and cost scenario; with a credit guarantee, the lower rate (5% - 1% = 4%). With
+// every support instrument the crowdfunding tranche lends at the same 4%, so all the lenders together
+// still earn exactly 4%.
+TEST(PppAvailability, LendersEarnExactlyTheSeniorDebtRateOnTheLedger) {
+    Project twoYears = smallProject(5);
+    twoYears.constructionYears = 2;
+    twoYears.capex = {600.0, 400.0};
+    PppAvailabilityTerms annuity = pppTerms();
+    annuity.debt.profile = cityfin::finance::RepaymentProfile::Annuity;
+    PppAvailabilityTerms grace = pppTerms();
+    grace.debt.graceYears = 1;
+    SupportTerms guarantee;
+    guarantee.creditGuarantee = CreditGuarantee{0.01, 0.005};
+    SupportTerms all = allSupport();
+    all.crowdfunding->rate = 0.04;
+    Scenario overrun;
+    overrun.capexFactor = 1.2;
+    overrun.opexFactor = 1.5;
+    for (const Project& p : {smallProject(), twoYears})
+        for (const PppAvailabilityTerms& t : {pppTerms(), annuity, grace})
+            for (const SupportTerms& s : {SupportTerms{}, guarantee, all})
+                for (const Scenario& scenario : {Scenario{}, overrun}) {
+                    const StructureOutcome o = build(p, t, s, scenario);
+                    ASSERT_TRUE(o.debt);
+                    EXPECT_GT(o.debt->amount, 0.0);
+                    EXPECT_NEAR(irrOf(o.ledger.partyFlows(Party::Lenders)), s.creditGuarantee ? 0.04 : 0.05, 1e-9)
+                        << p.constructionYears << " construction years, grace " << t.debt.graceYears << ", capex x"
+                        << scenario.capexFactor << (s.crowdfunding ? ", all support" : "");
+                }
+}

@@ -17,6 +17,9 @@ namespace {
 constexpr double kTol = 1e-9;
 
 // One construction year (capex 1000 at t0), three operating years of cash; no tax unless set.
+// Timing (the model's: all of year t's flows at time t): the loan is drawn with the capex at t0, the
+// end of the construction year, and earns interest from then on; with one construction year nothing is
+// capitalised, and the debt service falls at t1, t2, t3.
 PrivateFinanceInputs threeYearProject(std::vector<double> cash, double gearing, double rate = 0.10) {
     PrivateFinanceInputs in;
     in.capex = {1000.0, 0.0, 0.0, 0.0};
@@ -41,31 +44,32 @@ double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.e
 
 } // namespace
 
-// Gearing 60% of 1000 = 600 drawn at t0; 10% capitalised over construction -> 660 to repay.
-// DSCR capacity = PV(500/1.3 over 3 years at 10%) = 384.615 x 2.486852 = 956.48 at the end of
-// construction, i.e. 869.5 drawn: gearing binds. Level CFADS -> the sculpted service is the annuity
-// of 660: 660 x 0.4021148 = 265.3958, and DSCR = 500 / 265.3958 = 1.88398 in every year.
+// Gearing 60% of 1000 = 600 drawn at t0 (end of the construction year): no interest before t0, so
+// 600 to repay. DSCR capacity = PV(500/1.3 over 3 years at 10%) = 384.615 x 2.486852 = 956.48 at t0:
+// gearing binds. Level CFADS -> the sculpted service is the annuity of 600: 600 x 0.4021148 =
+// 241.2689, and DSCR = 500 / 241.2689 = 2.07238 in every year.
 TEST(PrivateFinance, GearingBoundSizingByHand) {
     const PrivateFinance f = financePrivateParty(threeYearProject({0.0, 500.0, 500.0, 500.0}, 0.6));
     ASSERT_TRUE(f.debt);
     EXPECT_EQ(*f.debt->sizingConstraint, "gearing");
     EXPECT_NEAR(f.debt->amount, 600.0, kTol);
     EXPECT_NEAR(f.drawdown[0], 600.0, kTol);
-    EXPECT_NEAR(f.debt->schedule.capitalisedInterest[0], 60.0, kTol);
-    const double service = annuity(660.0, 0.10, 3);
-    EXPECT_NEAR(service, 265.3958, 1e-4);
+    EXPECT_NEAR(f.debt->schedule.capitalisedInterest[0], 0.0, kTol);
+    const double service = annuity(600.0, 0.10, 3);
+    EXPECT_NEAR(service, 241.2689, 1e-4);
     for (std::size_t t = 1; t < 4; ++t) {
         EXPECT_NEAR(f.interestPaid[t] + f.principal[t], service, 1e-9);
         EXPECT_NEAR(*f.debt->cover->dscr[t], 500.0 / service, 1e-9);
     }
-    EXPECT_NEAR(sum(f.principal), 660.0, 1e-9);
+    EXPECT_NEAR(*f.debt->cover->minDscr, 2.07238, 1e-5);
+    EXPECT_NEAR(sum(f.principal), 600.0, 1e-9);
     EXPECT_EQ(f.debt->schedule.closingBalance.back(), 0.0);
 }
 
-// CFADS 200, 300, 400; gearing 90% (900) does not bind. Capacity at the end of construction:
-// (200/1.1 + 300/1.21 + 400/1.331) / 1.3 = 730.2780 / 1.3 = 561.7523, so 561.7523 / 1.1 = 510.6839 is
-// drawn at t0. Sculpted service = CFADS / 1.3: 153.846, 230.769, 307.692; DSCR 1.3 each year; the
-// loan is repaid exactly (principal sums to the 561.7523 owed at completion).
+// CFADS 200, 300, 400; gearing 90% (900) does not bind. Capacity at t0, the end of construction:
+// (200/1.1 + 300/1.21 + 400/1.331) / 1.3 = 730.2780 / 1.3 = 561.7523, all drawn at t0 (no interest
+// before repayment). Sculpted service = CFADS / 1.3: 153.846, 230.769, 307.692; DSCR 1.3 each year;
+// the loan is repaid exactly (principal sums to the 561.7523 drawn).
 TEST(PrivateFinance, DscrBoundSizingSculptsToTheTargetAndRepaysExactly) {
     const PrivateFinanceInputs in = threeYearProject({0.0, 200.0, 300.0, 400.0}, 0.9);
     const PrivateFinance f = financePrivateParty(in);
@@ -73,7 +77,8 @@ TEST(PrivateFinance, DscrBoundSizingSculptsToTheTargetAndRepaysExactly) {
     EXPECT_EQ(*f.debt->sizingConstraint, "dscr");
     const double capacity = (200.0 / 1.1 + 300.0 / 1.21 + 400.0 / 1.331) / 1.3;
     EXPECT_NEAR(capacity, 561.7523, 1e-4);
-    EXPECT_NEAR(f.debt->amount, capacity / 1.1, 1e-9);
+    EXPECT_NEAR(f.debt->amount, capacity, 1e-9);
+    EXPECT_EQ(f.debt->schedule.capitalisedInterest[0], 0.0);
     for (std::size_t t = 1; t < 4; ++t) {
         EXPECT_NEAR(f.interestPaid[t] + f.principal[t], in.operatingCash[t] / 1.3, 1e-9) << t;
         EXPECT_NEAR(*f.debt->cover->dscr[t], 1.3, 1e-9) << t;
@@ -84,15 +89,16 @@ TEST(PrivateFinance, DscrBoundSizingSculptsToTheTargetAndRepaysExactly) {
 }
 
 // A grace year: tenor 3 with 1 interest-only year. Only the 2 amortising years size the debt:
-// capacity at the start of period 2 = 300/1.25 x (1/1.1 + 1/1.21) = 240 x 1.735537 = 416.529; the
-// balance is flat through grace, so 416.529 / 1.1 = 378.663 is drawn. Period 1 pays interest only.
+// capacity at t1 (one period before the first amortising payment at t2) = 300/1.25 x (1/1.1 + 1/1.21)
+// = 240 x 1.735537 = 416.529; the balance is flat through grace and nothing is capitalised before it
+// (drawn at t0), so 416.529 is drawn. Period 1 pays interest only: 41.6529.
 TEST(PrivateFinance, GraceYearsAreInterestOnlyAndNotSizedOn) {
     PrivateFinanceInputs in = threeYearProject({0.0, 300.0, 300.0, 300.0}, 1.0);
     in.debt->graceYears = 1;
     in.debt->targetDscr = 1.25;
     const PrivateFinance f = financePrivateParty(in);
     const double capacity = 240.0 * (1.0 / 1.1 + 1.0 / 1.21);
-    EXPECT_NEAR(f.debt->amount, capacity / 1.1, 1e-9);
+    EXPECT_NEAR(f.debt->amount, capacity, 1e-9);
     EXPECT_NEAR(f.interestPaid[1], 0.1 * capacity, 1e-9);
     EXPECT_EQ(f.principal[1], 0.0);
     EXPECT_NEAR(f.interestPaid[2] + f.principal[2], 240.0, 1e-9);
@@ -101,26 +107,27 @@ TEST(PrivateFinance, GraceYearsAreInterestOnlyAndNotSizedOn) {
 }
 
 // Tax with depreciation and interest, on an annuity loan fixed by gearing (so no fixed point is
-// involved): 600 drawn, 60 capitalised -> 660 repaid by PMT(10%, 3) = 265.3958. The depreciable base
-// is capex + capitalised interest = 1060 over 3 years = 353.333 a year. Interest: 66, 46.0604,
-// 24.1269 (10% of the opening balances 660, 460.6042, 241.2688). Tax = 25% x (500 - 353.333 - I).
+// involved): 600 drawn at t0, nothing capitalised -> 600 repaid by PMT(10%, 3) = 241.2689. The
+// depreciable base is the capex of 1000 over 3 years = 333.333 a year. Interest: 60, 41.8731,
+// 21.9335 (10% of the opening balances 600, 418.7311, 219.3353). Tax = 25% x (500 - 333.333 - I).
 TEST(PrivateFinance, TaxAfterDepreciationAndInterestByHand) {
     PrivateFinanceInputs in = threeYearProject({0.0, 500.0, 500.0, 500.0}, 0.6);
     in.debt->profile = cityfin::finance::RepaymentProfile::Annuity;
     in.taxRate = 0.25;
     const PrivateFinance f = financePrivateParty(in);
     ASSERT_EQ(*f.debt->sizingConstraint, "gearing");
-    const double service = annuity(660.0, 0.10, 3);
-    double balance = 660.0;
+    const double service = annuity(600.0, 0.10, 3);
+    double balance = 600.0;
     EXPECT_EQ(f.tax[0], 0.0);
     for (std::size_t t = 1; t < 4; ++t) {
         const double interest = 0.10 * balance;
         balance -= service - interest;
         EXPECT_NEAR(f.interestPaid[t], interest, 1e-9);
-        EXPECT_NEAR(f.tax[t], 0.25 * (500.0 - 1060.0 / 3.0 - interest), 1e-9) << t;
+        EXPECT_NEAR(f.tax[t], 0.25 * (500.0 - 1000.0 / 3.0 - interest), 1e-9) << t;
         EXPECT_NEAR(f.cfads[t], 500.0 - f.tax[t], 1e-9);
     }
-    EXPECT_NEAR(f.tax[1], 0.25 * (500.0 - 353.3333333333 - 66.0), 1e-6);  // 20.1667
+    EXPECT_NEAR(f.tax[1], 0.25 * (500.0 - 333.3333333333 - 60.0), 1e-6);  // 26.6667
+    EXPECT_NEAR(f.tax[3], 0.25 * (500.0 - 333.3333333333 - 21.9335), 1e-4);  // 36.1833
 }
 
 // The tax fixed point with sculpting: the debt is sized on CFADS after the tax its own interest
@@ -169,7 +176,8 @@ TEST(PrivateFinance, ThreeYearsExemptThreeYearsHalf) {
 }
 
 // Grants and subsidies reduce the funding need (and so the gearing limit) and the depreciable base:
-// subsidy 400 of 1000 -> need 600, 60% geared = 360 drawn; depreciation (600 + 36) / 3 = 212.
+// subsidy 400 of 1000 -> need 600, 60% geared = 360 drawn at t0 (nothing capitalised); depreciation
+// 600 / 3 = 200; interest in year 1 = 36: tax = 25% x (500 - 200 - 36) = 66.
 TEST(PrivateFinance, UpfrontSupportReducesTheNeedAndTheTaxBase) {
     PrivateFinanceInputs in = threeYearProject({0.0, 500.0, 500.0, 500.0}, 0.6);
     in.upfrontSupport[0] = 400.0;
@@ -177,12 +185,13 @@ TEST(PrivateFinance, UpfrontSupportReducesTheNeedAndTheTaxBase) {
     in.taxRate = 0.25;
     const PrivateFinance f = financePrivateParty(in);
     EXPECT_NEAR(f.debt->amount, 360.0, 1e-9);
-    EXPECT_NEAR(f.tax[1], 0.25 * (500.0 - 636.0 / 3.0 - 39.6), 1e-9);
+    EXPECT_NEAR(f.tax[1], 66.0, 1e-9);
 }
 
-// A credit guarantee of 2 points lowers 10% to 8%: 600 drawn grows to 648 at completion and is repaid
-// by PMT(8%, 3) = 648 x 0.3880335 = 251.4457. The fee of 0.5% a year is on the balance outstanding
-// in each period: 0.005 x 600 = 3 at t0, 0.005 x 648 = 3.24 in year 1, ...; it is deducted from CFADS.
+// A credit guarantee of 2 points lowers 10% to 8%: 600 drawn at t0 is repaid by PMT(8%, 3) =
+// 600 x 0.3880335 = 232.8201. The fee of 0.5% a year is on the balance outstanding during each
+// period: nothing in the construction year (the loan is drawn at its end), 0.005 x 600 = 3 in year 1,
+// 0.005 x (600 - (232.8201 - 48)) = 2.0759 in year 2, ...; it is deducted from CFADS.
 TEST(PrivateFinance, CreditGuaranteeLowersTheRateAndChargesItsFee) {
     PrivateFinanceInputs in = threeYearProject({0.0, 500.0, 500.0, 500.0}, 0.6);
     in.debt->profile = cityfin::finance::RepaymentProfile::Annuity;
@@ -190,12 +199,13 @@ TEST(PrivateFinance, CreditGuaranteeLowersTheRateAndChargesItsFee) {
     in.guaranteeFeeRate = 0.005;
     const PrivateFinance f = financePrivateParty(in);
     EXPECT_NEAR(f.debt->schedule.periodRate, 0.08, 1e-15);
-    EXPECT_NEAR(f.debt->schedule.capitalisedInterest[0], 48.0, 1e-9);
-    EXPECT_NEAR(f.guaranteeFee[0], 3.0, 1e-9);
-    EXPECT_NEAR(f.guaranteeFee[1], 3.24, 1e-9);
-    const double service = annuity(648.0, 0.08, 3);
-    EXPECT_NEAR(service, 251.4457, 1e-4);
-    EXPECT_NEAR(f.guaranteeFee[2], 0.005 * (648.0 - (service - 0.08 * 648.0)), 1e-9);
+    EXPECT_NEAR(f.debt->schedule.capitalisedInterest[0], 0.0, 1e-9);
+    EXPECT_EQ(f.guaranteeFee[0], 0.0);
+    EXPECT_NEAR(f.guaranteeFee[1], 3.0, 1e-9);
+    const double service = annuity(600.0, 0.08, 3);
+    EXPECT_NEAR(service, 232.8201, 1e-4);
+    EXPECT_NEAR(f.guaranteeFee[2], 0.005 * (600.0 - (service - 0.08 * 600.0)), 1e-9);
+    EXPECT_NEAR(f.guaranteeFee[2], 2.0759, 1e-4);
     EXPECT_NEAR(f.interestPaid[1] + f.principal[1], service, 1e-9);
     for (std::size_t t = 0; t < 4; ++t) EXPECT_NEAR(f.cfads[t], in.operatingCash[t] - f.guaranteeFee[t], 1e-12);
 }
@@ -248,13 +258,13 @@ TEST(PrivateFinance, ZeroOrNegativeCashGivesNoDebtAndNoNan) {
     EXPECT_EQ(g.debt->cover->negativeCfadsPeriods, std::vector<std::size_t>{2});
 }
 
-// Lenders size on the forecast: the actual cash halves, the debt and its service stay as sized on
-// the forecast (the same as a forecast-only financing), and the actual DSCR 250 / 265.3958 = 0.942
-// is reported, with a note.
+// Lenders size on the forecast: the actual cash falls from 500 to 200, the debt and its service stay
+// as sized on the forecast (the same as a forecast-only financing: 600 repaid by 241.2689 a year),
+// and the actual DSCR 200 / 241.2689 = 0.829 is reported, with a note.
 TEST(PrivateFinance, DebtStaysAsSizedOnTheForecastWhenActualCashFalls) {
     const PrivateFinanceInputs forecast = threeYearProject({0.0, 500.0, 500.0, 500.0}, 0.6);
     PrivateFinanceInputs in = forecast;
-    in.operatingCash = {0.0, 250.0, 250.0, 250.0};
+    in.operatingCash = {0.0, 200.0, 200.0, 200.0};
     in.sizingCash = forecast.operatingCash;
     const PrivateFinance planned = financePrivateParty(forecast);
     const PrivateFinance actual = financePrivateParty(in);
@@ -264,7 +274,8 @@ TEST(PrivateFinance, DebtStaysAsSizedOnTheForecastWhenActualCashFalls) {
         EXPECT_NEAR(actual.interestPaid[t], planned.interestPaid[t], 1e-12);
         EXPECT_NEAR(actual.sizingCfads[t], forecast.operatingCash[t], 1e-12);
     }
-    EXPECT_NEAR(*actual.debt->cover->minDscr, 250.0 / annuity(660.0, 0.10, 3), 1e-9);
+    EXPECT_NEAR(*actual.debt->cover->minDscr, 200.0 / annuity(600.0, 0.10, 3), 1e-9);
+    EXPECT_NEAR(*actual.debt->cover->minDscr, 0.829, 1e-3);
     EXPECT_LT(*actual.debt->cover->minDscr, 1.0);
     ASSERT_FALSE(actual.notes.empty());
     EXPECT_NE(actual.notes.back().find("below 1"), std::string::npos) << actual.notes.back();

@@ -51,17 +51,20 @@ TEST(Traditional, RealFlowsAreExactlyTheProjectsOwn) {
 }
 
 TEST(Traditional, MunicipalLoanIsDrawnWithCapexCapitalisedAndRepaidAsAnAnnuity) {
-    // Half the capex borrowed at 10%: draws 300 at t0 and 200 at t1; balance at completion
-    // 300 x 1.1^2 + 200 x 1.1 = 583; annuity over 2 years = 583 x 0.1 / (1 - 1.1^-2) = 335.919...
-    // Interest paid: 58.3 then (583 - (A - 58.3)) x 0.1.
+    // Half the capex borrowed at 10%: draws 300 at t0 and 200 at t1, each with its year's capex (the
+    // end of the year), earning interest from the next: balance at completion (t1)
+    // 300 x 1.1 + 200 = 530; annuity over 2 years, paid at t2 and t3,
+    // 530 x 0.1 / (1 - 1.1^-2) = 305.381. Interest paid: 53 then (530 - (A - 53)) x 0.1 = 27.762.
     const Project p = twoPlusFour();
     const StructureOutcome out = build(p, TraditionalTerms{0.5, 0.10, 2});
-    const double a = 583.0 * 0.1 / (1.0 - std::pow(1.1, -2.0));
-    const double interest2 = (583.0 - (a - 58.3)) * 0.1;
+    const double a = 530.0 * 0.1 / (1.0 - std::pow(1.1, -2.0));
+    EXPECT_NEAR(a, 305.381, 1e-3);
+    const double interest2 = (530.0 - (a - 53.0)) * 0.1;
+    EXPECT_NEAR(interest2, 27.762, 1e-3);
     expectFlowsNear(out.ledger.partyFlows(Party::Lenders), {-300, -200, a, a, 0, 0});
-    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Interest), {0, 0, -58.3, -interest2, 0, 0});
+    expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Interest), {0, 0, -53.0, -interest2, 0, 0});
     expectFlowsNear(out.ledger.lineTotal(Party::Government, LineKind::Principal),
-                    {0, 0, -(a - 58.3), -(a - interest2), 0, 0});
+                    {0, 0, -(a - 53.0), -(a - interest2), 0, 0});
     expectFlowsNear(out.ledger.partyFlows(Party::Government), {-300, -200, 150 - a, 150 - a, 150, 250});
     ASSERT_TRUE(out.debt.has_value());
     EXPECT_EQ(out.debt->borrower, "government");
@@ -73,11 +76,12 @@ TEST(Traditional, MunicipalLoanIsDrawnWithCapexCapitalisedAndRepaidAsAnAnnuity) 
 }
 
 TEST(Traditional, AnnuityMatchesTheSpreadsheetPmtOfTheBalanceAtCompletion) {
-    // Property: whatever the share, the level debt service is -PMT(rate, tenor, balance at completion).
+    // Property: whatever the share, the level debt service is -PMT(rate, tenor, balance at completion),
+    // the balance at completion (t1) being share x (600 x 1.045 + 400).
     const Project p = twoPlusFour();
     for (double share : {0.2, 0.7, 1.0}) {
         const StructureOutcome out = build(p, TraditionalTerms{share, 0.045, 4});
-        const double balance = share * (600.0 * std::pow(1.045, 2) + 400.0 * 1.045);
+        const double balance = share * (600.0 * 1.045 + 400.0);
         const double level = -cityfin::finance::pmt(0.045, 4, balance);
         const auto lenders = out.ledger.partyFlows(Party::Lenders);
         for (std::size_t t = 2; t < 6; ++t) EXPECT_NEAR(lenders[t], level, 1e-9) << "share " << share;
@@ -156,4 +160,46 @@ TEST(Traditional, RejectsTermsThatDoNotFitTheProject) {
 TEST(Traditional, UnusedLoanTermsAreNotChecked) {
     // With nothing borrowed, a tenor longer than the operation is irrelevant, not an error.
     EXPECT_NO_THROW(build(twoPlusFour(), TraditionalTerms{0.0, 0.04, 40}));
+}
+
+namespace {
+
+double irrOf(const std::vector<double>& flows) {
+    const cityfin::finance::Answer irr = cityfin::finance::irr(flows);
+    EXPECT_TRUE(irr.value.has_value()) << irr.reason;
+    return irr.value.value_or(NAN);
+}
+
+} // namespace
+
+// Property (the timing bug's test): on the ledger's timeline, where all of year t's flows fall at
+// time t, the lenders' net flows on the municipal loan (drawn with each year's capex, serviced from
+// the first operating year) have an IRR equal to the loan rate, whatever the share, rate, tenor,
+// construction profile or price basis. A loan drawn at the start of its period but booked at its end
+// gave more (300 then 200 at 10%: 15.1%).
+TEST(Traditional, LendersEarnExactlyTheMunicipalLoanRateOnTheLedger) {
+    Project nominal = twoPlusFour();
+    nominal.basis = PriceBasis::Nominal;
+    nominal.inflation = 0.03;
+    Project threeYears = twoPlusFour();
+    threeYears.constructionYears = 3;
+    threeYears.capex = {300.0, 0.0, 700.0};
+    for (const Project& p : {twoPlusFour(), nominal, threeYears})
+        for (const TraditionalTerms& terms : {TraditionalTerms{0.5, 0.10, 2}, TraditionalTerms{1.0, 0.045, 4},
+                                              TraditionalTerms{0.3, 0.0725, 3}}) {
+            const StructureOutcome out = build(p, terms);
+            EXPECT_NEAR(irrOf(out.ledger.partyFlows(Party::Lenders)), terms.loanRate, 1e-9)
+                << p.constructionYears << " construction years, rate " << terms.loanRate;
+        }
+}
+
+// The same property for the crowdfunding tranche (raised at t0, an annuity from t1), here the only
+// loan, with the city as borrower.
+TEST(Traditional, CrowdfundersEarnExactlyTheirRateOnTheLedger) {
+    for (const Crowdfunding& c : {Crowdfunding{100.0, 0.05, 2}, Crowdfunding{250.0, 0.08, 5}}) {
+        SupportTerms s;
+        s.crowdfunding = c;
+        const StructureOutcome out = build(twoPlusFour(), TraditionalTerms{}, s);
+        EXPECT_NEAR(irrOf(out.ledger.partyFlows(Party::Lenders)), c.rate, 1e-9) << c.rate;
+    }
 }
