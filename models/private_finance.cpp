@@ -282,6 +282,7 @@ PrivateFinance financePrivateParty(const PrivateFinanceInputs& in) {
     debt.schedule = actualSchedule(in, sizing);
     debt.amount = std::accumulate(debt.schedule.drawdown.begin(), debt.schedule.drawdown.end(), 0.0);
     debt.sizingConstraint = sizing.facility.gearingBound ? "gearing" : "dscr";
+    debt.targetDscr = in.debt->targetDscr;
     settleActual(in, f, &debt.schedule);
     debt.cover = finance::coverRatios(debt.schedule, f.cfads);  // the DSCR actually achieved
     f.sizingCfads = sizing.cfads;
