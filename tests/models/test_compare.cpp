@@ -2,12 +2,14 @@
 
 #include "fixtures_public.hpp"
 #include "finance/errors.hpp"
+#include "models/case_file.hpp"
 #include "models/compare.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 using namespace cityfin::models;
 
@@ -93,4 +95,20 @@ TEST(Compare, PerspectiveIdsRoundTripAndBadOneNamesTheOption) {
     } catch (const cityfin::InputError& e) {
         EXPECT_STREQ(e.what(), "--perspective: got \"mayor\", expected one of city, investor, society");
     }
+}
+
+TEST(Compare, DscrBelowTheLendersCovenantMakesAStructureInfeasible) {
+    // The bundled BOT concession sized at a 1.40 DSCR on forecast demand, then demand 40% lower.
+    const std::string path = std::string(std::getenv("CITYFIN_SOURCE_DIR")) + "/cases/qianhai-parking/case.json";
+    const Case c = loadCaseFile(path);
+    const auto bot = std::find_if(c.structures.begin(), c.structures.end(), [](const Structure& s) { return s.id == "bot"; });
+    Scenario downside;
+    downside.demandFactor = 0.6;
+    const Evaluation e = evaluate(c.project, *bot, downside);
+    const auto rules = basicRules(e);
+    const auto dscr = std::find_if(rules.begin(), rules.end(), [](const RuleCheck& r) { return r.id == "min_dscr_covenant"; });
+    ASSERT_NE(dscr, rules.end());
+    EXPECT_FALSE(dscr->holds);
+    EXPECT_NEAR(dscr->margin, *e.minDscr - 1.40, 1e-12);
+    EXPECT_NE(dscr->text.find("is below the 1.40 covenant"), std::string::npos) << dscr->text;
 }
