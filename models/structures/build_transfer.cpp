@@ -11,6 +11,7 @@
 #include "finance/metrics.hpp"
 #include "models/private_finance.hpp"
 #include "models/structures/build.hpp"
+#include "models/number_format.hpp"
 #include "models/structures/city_operation.hpp"
 #include "models/support.hpp"
 
@@ -65,16 +66,17 @@ std::vector<double> instalments(const ProjectFlows& flows, const BuildTransferTe
 
 void noteSupport(StructureOutcome& outcome, const SupportTerms& support, const Price& price) {
     if (price.supportCredit > 0.0)
-        outcome.notes.push_back("Support paid to the contractor (" + formatMoney(price.supportCredit) +
-                                " at completion value) reduces the purchase price from " + formatMoney(price.gross) +
-                                " to " + formatMoney(price.net) + ".");
+        outcome.notes.push_back("Support paid to the contractor (" + formatFixed(price.supportCredit, 0) +
+                                " at completion value) reduces the purchase price from " + formatFixed(price.gross, 0) +
+                                " to " + formatFixed(price.net, 0) + ".");
     if (price.supportCredit > price.gross)
         outcome.notes.push_back("The support paid to the contractor exceeds the price: the city owes nothing at "
                                 "completion and the contractor keeps the excess.");
     if (support.minimumRevenueGuarantee)
-        noteIgnored(outcome, "Minimum revenue guarantee", "in build-transfer the city collects the user charges");
+        noteIgnored(outcome.notes, "Minimum revenue guarantee", "in build-transfer the city collects the user charges");
     if (support.creditGuarantee)
-        noteIgnored(outcome, "Credit guarantee", "the contractor's short-term finance is priced in its finance rate");
+        noteIgnored(outcome.notes, "Credit guarantee",
+                    "the contractor's short-term finance is priced in its finance rate");
 }
 
 } // namespace
@@ -89,7 +91,7 @@ StructureOutcome buildBuildTransfer(const Project& project, const ProjectFlows& 
     Ledger& ledger = outcome.ledger;
 
     // The contractor builds and is paid the price in instalments.
-    bookRealIfAny(ledger, Party::Private, LineKind::Capex, weighted(flows.capex, std::vector<double>(n, 1.0), -1.0));
+    bookCostIfAny(ledger, Party::Private, LineKind::Capex, flows.capex);
     const std::vector<double> contractorSupport = privateUpfrontSupport(support, flows.capex, n);
     bookGrantsAndSubsidy(ledger, support, flows.capex);
     const Price price = purchasePrice(project, flows, terms, contractorSupport);

@@ -2,6 +2,7 @@
 
 #include "finance/errors.hpp"
 #include "finance/metrics.hpp"
+#include "models/number_format.hpp"
 #include "models/structures/city_operation.hpp"
 #include "models/support.hpp"
 
@@ -69,12 +70,12 @@ void notePhasing(StructureOutcome& outcome, const Project& project, const Projec
                  const PhasingCost& cost, double budget) {
     const double net = cost.benefitsDelayed - cost.capexDeferred;
     outcome.notes.push_back(
-        "Capital phasing at " + formatMoney(budget) + " per year (base-year prices) completes the capex in " +
+        "Capital phasing at " + formatFixed(budget, 0) + " per year (base-year prices) completes the capex in " +
         std::to_string(p.yearsToComplete) + " years instead of " + std::to_string(flows.constructionYears) +
         ". At the public rate of " + formatValue(project.rates.publicRate * 100.0) +
-        "%, the net operating benefits delayed or lost are worth " + formatMoney(cost.benefitsDelayed) +
-        " (PV) and spending the capex later saves " + formatMoney(cost.capexDeferred) +
-        " (PV): phasing costs the city " + formatMoney(net) + " net against building on the project's schedule.");
+        "%, the net operating benefits delayed or lost are worth " + formatFixed(cost.benefitsDelayed, 0) +
+        " (PV) and spending the capex later saves " + formatFixed(cost.capexDeferred, 0) +
+        " (PV): phasing costs the city " + formatFixed(net, 0) + " net against building on the project's schedule.");
     outcome.solved.push_back({"capex_years", "Years to complete the capex within the budget",
                               static_cast<double>(p.yearsToComplete), "years"});
     outcome.solved.push_back({"phasing_cost_pv", "Net cost of phasing to the city (PV at the public rate)", net,
@@ -93,13 +94,13 @@ StructureOutcome buildCapitalPhasing(const Project& project, const ProjectFlows&
 
     std::vector<double> capex(n);
     for (std::size_t t = 0; t < n; ++t) capex[t] = phasing.works[t] * flows.priceIndex[t];
-    bookRealIfAny(ledger, Party::Government, LineKind::Capex, weighted(capex, std::vector<double>(n, 1.0), -1.0));
+    bookCostIfAny(ledger, Party::Government, LineKind::Capex, capex);
     bookOperation(ledger, Party::Government, flows, phasing.inService, 1.0);  // complete by the horizon's end
     bookCityBenefits(ledger, flows, phasing.inService);
 
     bookGrantsAndSubsidy(ledger, withoutPrivateSupport(support), {});
     bookTaxIncrementAndCrowdfunding(ledger, support, flows, Party::Government);
-    noteIgnoredPrivateSupport(outcome, support, "pay-as-you-go capital phasing has no private party");
+    noteIgnoredPrivateSupport(outcome.notes, support, "pay-as-you-go capital phasing has no private party");
     if (support.crowdfunding && support.crowdfunding->amount > 0.0)
         outcome.notes.push_back("The crowdfunding tranche is borrowing in a plan meant to borrow nothing: it is "
                                 "booked as the city's debt and does not change the phasing.");

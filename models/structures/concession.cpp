@@ -41,17 +41,17 @@ std::vector<double> operatingCash(const ConcessionTerms& t, const ProjectFlows& 
 }
 
 void bookRevenue(Ledger& ledger, const ConcessionTerms& t, const ProjectFlows& f, const GuaranteeFlows& g) {
-    addTransferLine(ledger, Party::Users, Party::Private, LineKind::UserCharge, f.userCharges);
-    addRealLine(ledger, Party::Private, LineKind::OtherRevenue, f.marketRevenue, 1.0);
-    addRealLine(ledger, Party::Private, LineKind::EnergySavings, f.energySavings, 1.0);
+    bookTransferIfAny(ledger, Party::Users, Party::Private, LineKind::UserCharge, f.userCharges);
+    bookRealIfAny(ledger, Party::Private, LineKind::OtherRevenue, f.marketRevenue);
+    bookRealIfAny(ledger, Party::Private, LineKind::EnergySavings, f.energySavings);
     std::vector<double> fee(f.periods());
     for (std::size_t p = 0; p < fee.size(); ++p) fee[p] = t.concessionFeeShare * f.userCharges[p];
-    addTransferLine(ledger, Party::Private, Party::Government, LineKind::RevenueShare, fee);
-    addTransferLine(ledger, Party::Government, Party::Private, LineKind::RevenueGuarantee, g.payment);
-    addTransferLine(ledger, Party::Private, Party::Government, LineKind::RevenueClawback, g.clawback);
+    bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::RevenueShare, fee);
+    bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::RevenueGuarantee, g.payment);
+    bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::RevenueClawback, g.clawback);
     // BOT and BTO hand the asset to the city; under BOO the SPV keeps it.
     const Party owner = t.variant == ConcessionTerms::Variant::Boo ? Party::Private : Party::Government;
-    addRealLine(ledger, owner, LineKind::ResidualValue, f.residualValue, 1.0);
+    bookRealIfAny(ledger, owner, LineKind::ResidualValue, f.residualValue);
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "finance/errors.hpp"
 #include "finance/metrics.hpp"
 #include "finance/solver.hpp"
+#include "models/number_format.hpp"
 #include "models/structures/build.hpp"
 #include "models/structures/energy_booking.hpp"
 #include "models/support.hpp"
@@ -63,10 +64,10 @@ struct EscoCosts {
 
 EscoCosts bookOperations(Ledger& ledger, const ProjectFlows& flows, const Term& term) {
     EscoCosts esco{window(flows.opex, term.from, term.to), window(flows.lifecycle, term.from, term.to)};
-    bookCost(ledger, Party::Private, LineKind::Opex, esco.opex);
-    bookCost(ledger, Party::Private, LineKind::Lifecycle, esco.lifecycle);
-    bookCost(ledger, Party::Government, LineKind::Opex, minus(flows.opex, esco.opex));
-    bookCost(ledger, Party::Government, LineKind::Lifecycle, minus(flows.lifecycle, esco.lifecycle));
+    bookCostIfAny(ledger, Party::Private, LineKind::Opex, esco.opex);
+    bookCostIfAny(ledger, Party::Private, LineKind::Lifecycle, esco.lifecycle);
+    bookCostIfAny(ledger, Party::Government, LineKind::Opex, minus(flows.opex, esco.opex));
+    bookCostIfAny(ledger, Party::Government, LineKind::Lifecycle, minus(flows.lifecycle, esco.lifecycle));
     return esco;
 }
 
@@ -80,7 +81,7 @@ StructureOutcome cityOwnedBase(const Project& project, const ProjectFlows& flows
     bookSavingsAndResidual(outcome.ledger, flows, Party::Government);
     Amounts mv(n, 0.0);
     for (std::size_t i = term.from; i < term.to; ++i) mv[i] = t.mvCostPerYear * flows.priceIndex[i];
-    bookCost(outcome.ledger, Party::Government, LineKind::MeasurementAndVerification, mv);
+    bookCostIfAny(outcome.ledger, Party::Government, LineKind::MeasurementAndVerification, mv);
     return outcome;
 }
 
@@ -98,9 +99,10 @@ void bookOwnerLoan(StructureOutcome& outcome, const ProjectFlows& flows, const E
     for (double d : draws) debt.amount += d;
     const std::size_t n = flows.periods();
     const auto padded = [n](std::vector<double> v) { v.resize(n, 0.0); return v; };
-    bookTransfer(outcome.ledger, Party::Lenders, Party::Government, LineKind::Drawdown, padded(debt.schedule.drawdown));
-    bookTransfer(outcome.ledger, Party::Government, Party::Lenders, LineKind::Interest, padded(debt.schedule.interestPaid));
-    bookTransfer(outcome.ledger, Party::Government, Party::Lenders, LineKind::Principal, padded(debt.schedule.principal));
+    Ledger& ledger = outcome.ledger;
+    bookTransferIfAny(ledger, Party::Lenders, Party::Government, LineKind::Drawdown, padded(debt.schedule.drawdown));
+    bookTransferIfAny(ledger, Party::Government, Party::Lenders, LineKind::Interest, padded(debt.schedule.interestPaid));
+    bookTransferIfAny(ledger, Party::Government, Party::Lenders, LineKind::Principal, padded(debt.schedule.principal));
     outcome.debt = std::move(debt);
 }
 
@@ -109,15 +111,15 @@ StructureOutcome buildGuaranteedSavings(const Project& project, const ProjectFlo
     const std::size_t n = flows.periods();
     StructureOutcome outcome = cityOwnedBase(project, flows, t, term);
     Ledger& ledger = outcome.ledger;
-    bookCost(ledger, Party::Government, LineKind::Capex, flows.capex);
+    bookCostIfAny(ledger, Party::Government, LineKind::Capex, flows.capex);
     const EscoCosts esco = bookOperations(ledger, flows, term);
     Amounts fee(n, 0.0), shortfall(n, 0.0);
     for (std::size_t i = term.from; i < term.to; ++i) {
         fee[i] = t.annualFee * flows.priceIndex[i];
         shortfall[i] = std::max(0.0, t.guaranteedShare * flows.forecastEnergySavings[i] - flows.energySavings[i]);
     }
-    bookTransfer(ledger, Party::Government, Party::Private, LineKind::ServiceFee, fee);
-    bookTransfer(ledger, Party::Private, Party::Government, LineKind::SavingsShortfall, shortfall);
+    bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::ServiceFee, fee);
+    bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::SavingsShortfall, shortfall);
     bookOwnerLoan(outcome, flows, t, term);
 
     // The ESCO invests nothing; its profit (fee - maintenance - shortfall) is taxed.
@@ -136,11 +138,11 @@ StructureOutcome buildGuaranteedSavings(const Project& project, const ProjectFlo
     bookCoInvestment(ledger, s, equityFlows(in, finance));
 
     auto& notes = outcome.notes;
-    noteIgnored(notes, s.constructionSubsidyShare > 0.0, "The construction subsidy",
+    noteIsIgnoredIf(notes, s.constructionSubsidyShare > 0.0, "The construction subsidy",
                 "in a guaranteed-savings ESPC the city itself funds the capex");
-    noteIgnored(notes, s.minimumRevenueGuarantee.has_value(), "The minimum revenue guarantee",
+    noteIsIgnoredIf(notes, s.minimumRevenueGuarantee.has_value(), "The minimum revenue guarantee",
                 "the city collects the user charges; the ESCO guarantees savings, not revenue");
-    noteIgnored(notes, s.creditGuarantee.has_value(), "The credit guarantee",
+    noteIsIgnoredIf(notes, s.creditGuarantee.has_value(), "The credit guarantee",
                 "in a guaranteed-savings ESPC the ESCO does not borrow");
     return outcome;
 }
@@ -176,12 +178,13 @@ double solveEscoShare(StructureOutcome& outcome, const std::function<Amounts(dou
         const finance::Answer irr = finance::irr(equityAt(1.0));
         outcome.notes.push_back(
             "Insufficient savings: even 100% of the measured savings over the " + std::to_string(term.years) +
-            "-year term does not give the ESCO its " + percent(hurdle) + " hurdle (its equity IRR at 100% is " +
-            (irr.value ? percent(*irr.value) : "undefined: " + irr.reason) +
+            "-year term does not give the ESCO its " + formatPercent(hurdle, 2) +
+            " hurdle (its equity IRR at 100% is " +
+            (irr.value ? formatPercent(*irr.value, 2) : "undefined: " + irr.reason) +
             "); the ESCO share could not be solved and the ledger uses 100%.");
         return 1.0;
     }
-    outcome.notes.push_back("The ESCO earns more than its " + percent(hurdle) +
+    outcome.notes.push_back("The ESCO earns more than its " + formatPercent(hurdle, 2) +
                             " hurdle with no share of the savings (its support exceeds what it needs); the ESCO "
                             "share could not be solved and the ledger uses 0%.");
     return 0.0;
@@ -191,7 +194,7 @@ StructureOutcome buildSharedSavings(const Project& project, const ProjectFlows& 
                                     const SupportTerms& s, const Term& term) {
     StructureOutcome outcome = cityOwnedBase(project, flows, t, term);
     Ledger& ledger = outcome.ledger;
-    bookCost(ledger, Party::Private, LineKind::Capex, flows.capex);
+    bookCostIfAny(ledger, Party::Private, LineKind::Capex, flows.capex);
     const EscoCosts esco = bookOperations(ledger, flows, term);
 
     PrivateFinanceInputs base;
@@ -214,16 +217,16 @@ StructureOutcome buildSharedSavings(const Project& project, const ProjectFlows& 
     const double share = t.escoShare ? *t.escoShare : solveEscoShare(outcome, equityAt, outcome.privateRate, term);
     const EscoPosition position = escoAt(share, base, savingsInTerm, crowd);
 
-    bookTransfer(ledger, Party::Government, Party::Private, LineKind::SavingsShare, scaled(savingsInTerm, share));
+    bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::SavingsShare, scaled(savingsInTerm, share));
     bookGrantsAndSubsidy(ledger, s, flows.capex);
     bookPrivateFinance(ledger, position.finance);
     bookTaxIncrementAndCrowdfunding(ledger, s, flows, Party::Private);
     bookCoInvestment(ledger, s, position.equity);
     outcome.debt = position.finance.debt;
     outcome.notes.insert(outcome.notes.end(), position.finance.notes.begin(), position.finance.notes.end());
-    noteIgnored(outcome.notes, s.minimumRevenueGuarantee.has_value(), "The minimum revenue guarantee",
+    noteIsIgnoredIf(outcome.notes, s.minimumRevenueGuarantee.has_value(), "The minimum revenue guarantee",
                 "the city collects the user charges; the ESCO is paid from savings, not revenue");
-    noteIgnored(outcome.notes, s.creditGuarantee.has_value() && !t.escoDebt, "The credit guarantee",
+    noteIsIgnoredIf(outcome.notes, s.creditGuarantee.has_value() && !t.escoDebt, "The credit guarantee",
                 "the ESCO has no debt (terms.esco_debt is absent)");
     return outcome;
 }

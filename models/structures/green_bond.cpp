@@ -5,6 +5,7 @@
 #include "finance/bond.hpp"
 #include "finance/errors.hpp"
 #include "finance/metrics.hpp"
+#include "models/number_format.hpp"
 #include "models/structures/build.hpp"
 #include "models/structures/energy_booking.hpp"
 #include "models/support.hpp"
@@ -19,6 +20,12 @@ namespace cityfin::models {
 namespace {
 
 using namespace energy_booking;
+
+// "1,234,568 CNY": rounded half away from zero to a whole unit, the currency after the amount.
+std::string money(double amount, const std::string& currency) {
+    return formatFixed(std::round(amount), 0) + " " + currency;
+}
+
 constexpr double kBasisPoint = 1e-4;
 
 void requireAmount(const std::string& field, double x) {
@@ -101,20 +108,20 @@ void bookBond(Ledger& ledger, const Issue& b) {
     proceeds[0] = b.proceeds;
     issuance[0] = b.issuanceCost;
     review[0] = b.reviewCost;
-    bookTransfer(ledger, Party::Lenders, Party::Government, LineKind::BondProceeds, proceeds);
-    bookTransfer(ledger, Party::Government, Party::Lenders, LineKind::Coupon, b.coupon);
-    bookTransfer(ledger, Party::Government, Party::Lenders, LineKind::Redemption, b.redemption);
-    bookCost(ledger, Party::Government, LineKind::IssuanceCost, issuance);
-    bookCost(ledger, Party::Government, LineKind::ExternalReview, review);
-    bookCost(ledger, Party::Government, LineKind::ExternalReview, b.reporting);
+    bookTransferIfAny(ledger, Party::Lenders, Party::Government, LineKind::BondProceeds, proceeds);
+    bookTransferIfAny(ledger, Party::Government, Party::Lenders, LineKind::Coupon, b.coupon);
+    bookTransferIfAny(ledger, Party::Government, Party::Lenders, LineKind::Redemption, b.redemption);
+    bookCostIfAny(ledger, Party::Government, LineKind::IssuanceCost, issuance);
+    bookCostIfAny(ledger, Party::Government, LineKind::ExternalReview, review);
+    bookCostIfAny(ledger, Party::Government, LineKind::ExternalReview, b.reporting);
 }
 
 std::string greeniumNote(const GreenBondTerms& t, double savingPv, const Project& project) {
     const std::string pv = money(std::abs(savingPv), project.currency);
     const std::string head = "The greenium of " + formatValue(t.greeniumBp) + " bp (green yield " +
-                             percent(t.conventionalYield - t.greeniumBp * kBasisPoint) + " against " +
-                             percent(t.conventionalYield) + ") ";
-    const std::string at = " in present value at the public rate " + percent(project.rates.publicRate);
+                             formatPercent(t.conventionalYield - t.greeniumBp * kBasisPoint, 2) + " against " +
+                             formatPercent(t.conventionalYield, 2) + ") ";
+    const std::string at = " in present value at the public rate " + formatPercent(project.rates.publicRate, 2);
     if (savingPv >= 0.0)
         return head + "saves the city " + pv + at + " against the same bond issued conventionally, net of the "
                                                     "external review and reporting costs.";
@@ -123,18 +130,19 @@ std::string greeniumNote(const GreenBondTerms& t, double savingPv, const Project
 }
 
 void bookSupport(StructureOutcome& outcome, const SupportTerms& s, const ProjectFlows& flows) {
-    bookGrantsAndSubsidy(outcome.ledger, cityOnlySupport(s), {});
+    bookGrantsAndSubsidy(outcome.ledger, withoutPrivateSupport(s), {});
     bookTaxIncrementAndCrowdfunding(outcome.ledger, s, flows, Party::Government);
     const std::string why = "a green bond has no private party";
     auto& notes = outcome.notes;
     const bool privateGrant = std::any_of(s.grants.begin(), s.grants.end(), [](const Grant& g) { return g.toPrivate; });
-    noteIgnored(notes, privateGrant, "A grant to the private party", why + "; the city funds the capex");
-    noteIgnored(notes, s.constructionSubsidyShare > 0.0, "The construction subsidy", why + "; the city funds the capex");
-    noteIgnored(notes, s.minimumRevenueGuarantee.has_value(), "The minimum revenue guarantee",
+    noteIsIgnoredIf(notes, privateGrant, "A grant to the private party", why + "; the city funds the capex");
+    noteIsIgnoredIf(notes, s.constructionSubsidyShare > 0.0, "The construction subsidy",
+                    why + "; the city funds the capex");
+    noteIsIgnoredIf(notes, s.minimumRevenueGuarantee.has_value(), "The minimum revenue guarantee",
                 why + " collecting user charges");
-    noteIgnored(notes, s.creditGuarantee.has_value(), "The credit guarantee", why + " borrowing");
-    noteIgnored(notes, s.taxIncentive.has_value(), "The tax incentive", why + " paying corporate tax");
-    noteIgnored(notes, s.coInvestment.has_value(), "The co-investment fund", why + " with equity to share");
+    noteIsIgnoredIf(notes, s.creditGuarantee.has_value(), "The credit guarantee", why + " borrowing");
+    noteIsIgnoredIf(notes, s.taxIncentive.has_value(), "The tax incentive", why + " paying corporate tax");
+    noteIsIgnoredIf(notes, s.coInvestment.has_value(), "The co-investment fund", why + " with equity to share");
 }
 
 } // namespace
@@ -154,9 +162,9 @@ StructureOutcome buildGreenBond(const Project& project, const ProjectFlows& flow
     StructureOutcome outcome(flows.periods());
     outcome.privateRate = project.rates.privateRate;
     Ledger& ledger = outcome.ledger;
-    bookCost(ledger, Party::Government, LineKind::Capex, flows.capex);
-    bookCost(ledger, Party::Government, LineKind::Opex, flows.opex);
-    bookCost(ledger, Party::Government, LineKind::Lifecycle, flows.lifecycle);
+    bookCostIfAny(ledger, Party::Government, LineKind::Capex, flows.capex);
+    bookCostIfAny(ledger, Party::Government, LineKind::Opex, flows.opex);
+    bookCostIfAny(ledger, Party::Government, LineKind::Lifecycle, flows.lifecycle);
     bookRevenue(ledger, flows, Party::Government, 0, flows.periods());
     bookSavingsAndResidual(ledger, flows, Party::Government);
     bookBond(ledger, green);

@@ -9,6 +9,7 @@
 #include "models/private_finance.hpp"
 #include "models/structures/build.hpp"
 #include "models/structures/capital_phasing.hpp"
+#include "models/number_format.hpp"
 #include "models/structures/city_operation.hpp"
 #include "models/support.hpp"
 
@@ -64,7 +65,7 @@ StructureOutcome serviceLedger(const Project& project, const ProjectFlows& flows
     std::vector<double> afterContract(n);
     for (std::size_t t = 0; t < n; ++t) afterContract[t] = 1.0 - c.inContract[t];
 
-    bookRealIfAny(ledger, Party::Private, LineKind::Capex, weighted(flows.capex, std::vector<double>(n, 1.0), -1.0));
+    bookCostIfAny(ledger, Party::Private, LineKind::Capex, flows.capex);
     bookOperation(ledger, Party::Private, flows, c.inContract, c.inContract.back());
     bookOperation(ledger, Party::Government, flows, afterContract, afterContract.back());
     bookCityBenefits(ledger, flows, std::vector<double>(n, 1.0));
@@ -118,7 +119,7 @@ double solveServiceFee(const Project& project, const ProjectFlows& flows, const 
     for (int i = 0; i < 60 && npvAt(hi) < 0.0; ++i) hi *= 2.0;
     finance::Answer fee;
     if (npvAt(hi) >= 0.0) fee = finance::solveBreakEven(npvAt, 0.0, 0.0, hi);
-    else fee.reason = "no fee up to " + formatMoney(hi) + " per year reaches it (no year of service is paid, or "
+    else fee.reason = "no fee up to " + formatFixed(hi, 0) + " per year reaches it (no year of service is paid, or "
                       "tax takes every extra unit of fee)";
     if (fee.value) return *fee.value;
     notes.push_back("No service fee gives the provider its hurdle of " + hurdle + ": " + fee.reason +
@@ -130,9 +131,10 @@ double solveServiceFee(const Project& project, const ProjectFlows& flows, const 
 void noteServiceSupport(StructureOutcome& outcome, const SupportTerms& support, const ServiceContract& c,
                         int operatingYears) {
     if (support.minimumRevenueGuarantee)
-        noteIgnored(outcome, "Minimum revenue guarantee", "in a service purchase the city collects the user charges");
+        noteIgnored(outcome.notes, "Minimum revenue guarantee",
+                    "in a service purchase the city collects the user charges");
     if (support.creditGuarantee)
-        noteIgnored(outcome, "Credit guarantee", "the provider is modelled as financed by its own equity");
+        noteIgnored(outcome.notes, "Credit guarantee", "the provider is modelled as financed by its own equity");
     if (c.years < operatingYears)
         outcome.notes.push_back("The service contract covers " + std::to_string(c.years) + " of the " +
                                 std::to_string(operatingYears) +

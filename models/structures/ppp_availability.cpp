@@ -118,10 +118,10 @@ double solveUnitaryCharge(ChargeSolve& solve, double taxRate, const Project& pro
 }
 
 void bookCityRevenue(Ledger& ledger, const ProjectFlows& flows) {
-    addTransferLine(ledger, Party::Users, Party::Government, LineKind::UserCharge, flows.userCharges);
-    addRealLine(ledger, Party::Government, LineKind::OtherRevenue, flows.marketRevenue, 1.0);
-    addRealLine(ledger, Party::Government, LineKind::EnergySavings, flows.energySavings, 1.0);
-    addRealLine(ledger, Party::Government, LineKind::ResidualValue, flows.residualValue, 1.0);
+    bookTransferIfAny(ledger, Party::Users, Party::Government, LineKind::UserCharge, flows.userCharges);
+    bookRealIfAny(ledger, Party::Government, LineKind::OtherRevenue, flows.marketRevenue);
+    bookRealIfAny(ledger, Party::Government, LineKind::EnergySavings, flows.energySavings);
+    bookRealIfAny(ledger, Party::Government, LineKind::ResidualValue, flows.residualValue);
 }
 
 } // namespace
@@ -140,7 +140,8 @@ StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows
     double uc1 = terms.unitaryCharge.value_or(0.0);
     if (!terms.unitaryCharge) {
         ChargeSolve solve{spvFinanceInputs(project, forecast, forecast, terms.debt, support, assetTaxLife(project)),
-                          chargeProfile(terms, forecast), crowdfundingToSpv(support, forecast), keep, hurdle, forecast};
+                          chargeProfile(terms, forecast), crowdfundingFlows(support, forecast, Party::Private), keep,
+                          hurdle, forecast};
         solve.inputs.sizingCapex.reset();  // on the forecast, sizing and actual coincide
         uc1 = solveUnitaryCharge(solve, project.taxRate, project, out);
     }
@@ -159,8 +160,8 @@ StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows
         deduction[p] = terms.expectedDeductions * charge[p];
     }
     bookSpvCosts(out.ledger, flows);
-    addTransferLine(out.ledger, Party::Government, Party::Private, LineKind::UnitaryCharge, charge);
-    addTransferLine(out.ledger, Party::Private, Party::Government, LineKind::AvailabilityDeduction, deduction);
+    bookTransferIfAny(out.ledger, Party::Government, Party::Private, LineKind::UnitaryCharge, charge);
+    bookTransferIfAny(out.ledger, Party::Private, Party::Government, LineKind::AvailabilityDeduction, deduction);
     bookCityRevenue(out.ledger, flows);
     bookPrivateFinance(out.ledger, finance);
     bookSpvSupport(out.ledger, support, flows);

@@ -59,12 +59,12 @@ OperatorFlows operatorFlows(const ProjectFlows& flows, const RevenueSharingTerms
 }
 
 void bookCosts(Ledger& ledger, const ProjectFlows& flows, const OperatorFlows& op) {
-    bookCost(ledger, Party::Private, LineKind::Capex, op.capex);
-    bookCost(ledger, Party::Private, LineKind::Opex, op.opex);
-    bookCost(ledger, Party::Private, LineKind::Lifecycle, op.lifecycle);
-    bookCost(ledger, Party::Government, LineKind::Capex, minus(flows.capex, op.capex));
-    bookCost(ledger, Party::Government, LineKind::Opex, minus(flows.opex, op.opex));
-    bookCost(ledger, Party::Government, LineKind::Lifecycle, minus(flows.lifecycle, op.lifecycle));
+    bookCostIfAny(ledger, Party::Private, LineKind::Capex, op.capex);
+    bookCostIfAny(ledger, Party::Private, LineKind::Opex, op.opex);
+    bookCostIfAny(ledger, Party::Private, LineKind::Lifecycle, op.lifecycle);
+    bookCostIfAny(ledger, Party::Government, LineKind::Capex, minus(flows.capex, op.capex));
+    bookCostIfAny(ledger, Party::Government, LineKind::Opex, minus(flows.opex, op.opex));
+    bookCostIfAny(ledger, Party::Government, LineKind::Lifecycle, minus(flows.lifecycle, op.lifecycle));
 }
 
 } // namespace
@@ -85,9 +85,9 @@ StructureOutcome buildRevenueSharing(const Project& project, const ProjectFlows&
     bookRevenue(ledger, flows, Party::Private, from, to);
     bookRevenue(ledger, flows, Party::Government, to, n);
     bookSavingsAndResidual(ledger, flows, Party::Government);
-    bookTransfer(ledger, Party::Private, Party::Government, LineKind::RevenueShare, op.revenueShare);
-    bookTransfer(ledger, Party::Government, Party::Private, LineKind::RevenueGuarantee, op.guarantee);
-    bookTransfer(ledger, Party::Private, Party::Government, LineKind::RevenueClawback, op.clawback);
+    bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::RevenueShare, op.revenueShare);
+    bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::RevenueGuarantee, op.guarantee);
+    bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::RevenueClawback, op.clawback);
 
     // The operator funds its capex with equity (this structure has no project debt); tax on its profit.
     PrivateFinanceInputs in;
@@ -111,7 +111,7 @@ StructureOutcome buildRevenueSharing(const Project& project, const ProjectFlows&
     }
     bookCoInvestment(ledger, s, equity);
     outcome.notes.insert(outcome.notes.end(), finance.notes.begin(), finance.notes.end());
-    noteIgnored(outcome.notes, s.creditGuarantee.has_value(), "The credit guarantee",
+    noteIsIgnoredIf(outcome.notes, s.creditGuarantee.has_value(), "The credit guarantee",
                 "the operator funds its share with equity; revenue sharing has no project debt to guarantee");
     return outcome;
 }

@@ -4,14 +4,8 @@
 #include "finance/metrics.hpp"
 #include "models/support.hpp"
 
-#include <algorithm>
-
 namespace cityfin::models {
 namespace {
-
-bool anyNonZero(std::span<const double> v) {
-    return std::any_of(v.begin(), v.end(), [](double x) { return x != 0.0; });
-}
 
 // Equity IRR within this of the hurdle counts as meeting it (a solved charge lands within ~1e-9).
 constexpr double kHurdleTolerance = 1e-7;
@@ -42,10 +36,6 @@ void requireFlowsOfProject(const ProjectFlows& flows, const Project& project) {
                              std::to_string(project.constructionYears) + " construction years)");
 }
 
-int assetTaxLife(const Project& project) {
-    return project.depreciationYears > 0 ? project.depreciationYears : project.operatingYears;
-}
-
 PrivateFinanceInputs spvFinanceInputs(const Project& project, const ProjectFlows& actual, const ProjectFlows& forecast,
                                       const DebtFinancing& debt, const SupportTerms& support, int depreciationYears) {
     const std::size_t n = actual.periods();
@@ -65,38 +55,10 @@ PrivateFinanceInputs spvFinanceInputs(const Project& project, const ProjectFlows
     return in;
 }
 
-std::vector<double> crowdfundingToSpv(const SupportTerms& support, const ProjectFlows& flows) {
-    if (!support.crowdfunding) return std::vector<double>(flows.periods(), 0.0);
-    SupportTerms only;
-    only.crowdfunding = support.crowdfunding;
-    Ledger scratch(flows.periods());
-    bookTaxIncrementAndCrowdfunding(scratch, only, flows, Party::Private);
-    return scratch.partyFlows(Party::Private);
-}
-
-void addRealLine(Ledger& ledger, Party party, LineKind kind, std::span<const double> magnitudes, double sign) {
-    if (!anyNonZero(magnitudes)) return;
-    std::vector<double> amounts(magnitudes.size());
-    for (std::size_t t = 0; t < amounts.size(); ++t) amounts[t] = sign * magnitudes[t];
-    ledger.addReal(party, kind, amounts);
-}
-
-void addTransferLine(Ledger& ledger, Party payer, Party payee, LineKind kind, std::span<const double> amounts) {
-    if (anyNonZero(amounts)) ledger.addTransfer(payer, payee, kind, amounts);
-}
-
 void bookSpvCosts(Ledger& ledger, const ProjectFlows& flows) {
-    addRealLine(ledger, Party::Private, LineKind::Capex, flows.capex, -1.0);
-    addRealLine(ledger, Party::Private, LineKind::Opex, flows.opex, -1.0);
-    addRealLine(ledger, Party::Private, LineKind::Lifecycle, flows.lifecycle, -1.0);
-}
-
-void bookPrivateFinance(Ledger& ledger, const PrivateFinance& f) {
-    addTransferLine(ledger, Party::Lenders, Party::Private, LineKind::Drawdown, f.drawdown);
-    addTransferLine(ledger, Party::Private, Party::Lenders, LineKind::Interest, f.interestPaid);
-    addTransferLine(ledger, Party::Private, Party::Lenders, LineKind::Principal, f.principal);
-    addTransferLine(ledger, Party::Private, Party::Government, LineKind::Tax, f.tax);
-    addTransferLine(ledger, Party::Private, Party::Government, LineKind::GuaranteeFee, f.guaranteeFee);
+    bookCostIfAny(ledger, Party::Private, LineKind::Capex, flows.capex);
+    bookCostIfAny(ledger, Party::Private, LineKind::Opex, flows.opex);
+    bookCostIfAny(ledger, Party::Private, LineKind::Lifecycle, flows.lifecycle);
 }
 
 void bookSpvSupport(Ledger& ledger, const SupportTerms& support, const ProjectFlows& flows) {

@@ -62,14 +62,14 @@ StructureOutcome buildTraditional(const Project& project, const ProjectFlows& fl
     Ledger& ledger = outcome.ledger;
 
     const std::vector<double> all(n, 1.0);
-    bookRealIfAny(ledger, Party::Government, LineKind::Capex, weighted(flows.capex, all, -1.0));
+    bookCostIfAny(ledger, Party::Government, LineKind::Capex, flows.capex);
     bookOperation(ledger, Party::Government, flows, all, 1.0);
     bookCityBenefits(ledger, flows, all);
     if (terms.loanShare > 0.0) outcome.debt = bookMunicipalLoan(ledger, flows, terms);
 
     bookGrantsAndSubsidy(ledger, withoutPrivateSupport(support), {});
     bookTaxIncrementAndCrowdfunding(ledger, support, flows, Party::Government);
-    noteIgnoredPrivateSupport(outcome, support, "traditional procurement has no private party");
+    noteIgnoredPrivateSupport(outcome.notes, support, "traditional procurement has no private party");
     return outcome;
 }
 
