@@ -57,8 +57,8 @@ void cityReasons(const Project& project, const std::vector<Evaluation>& evals, C
                                      [](const RankedStructure& r) { return r.feasible && r.score; });
     if (c.ranking.size() > 1 && second != c.ranking.end()) {
         const Evaluation& next = evals[second->evaluation];
-        first += ", " + formatMoney(next.cityPresentCost - best.cityPresentCost, ccy) + " less than the next feasible option, " +
-                 next.structureName;
+        first += ", " + formatMoney(next.cityPresentCost - best.cityPresentCost, ccy) +
+                 " cheaper for the city than the next feasible option, " + next.structureName;
     } else {
         first += "; it is the only feasible structure";
     }

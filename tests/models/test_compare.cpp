@@ -46,7 +46,7 @@ TEST(Compare, CityPerspectiveRanksByPresentCostAndExplains) {
     EXPECT_EQ(evals[c.ranking[1].evaluation].structureId, "dear-loan");
     ASSERT_FALSE(c.reasons.empty());
     EXPECT_EQ(c.reasons[0].rfind("Recommended: budget.", 0), 0u) << c.reasons[0];
-    EXPECT_NE(c.reasons[0].find("less than the next feasible option, dear-loan"), std::string::npos) << c.reasons[0];
+    EXPECT_NE(c.reasons[0].find("cheaper for the city than the next feasible option, dear-loan"), std::string::npos) << c.reasons[0];
 }
 
 TEST(Compare, PrivateReturnBelowHurdleIsInfeasibleAndSaysByHowMuch) {
