@@ -1,6 +1,7 @@
 // Distributions: quantiles against closed forms worked by hand and against Boost.Math, moments,
 // degenerate cases, moments of 200k sampled draws, and bad input with exact messages.
 
+#include "expect_input_error.hpp"
 #include "finance/distributions.hpp"
 #include "finance/errors.hpp"
 #include "finance/pert_table.hpp"
@@ -14,7 +15,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <functional>
 #include <limits>
 
 using cityfin::InputError;
@@ -24,15 +24,6 @@ using cityfin::finance::DistributionKind;
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-void expectInputError(const std::function<void()>& call, const std::string& message) {
-    try {
-        call();
-        FAIL() << "no error; expected: " << message;
-    } catch (const InputError& e) {
-        EXPECT_EQ(std::string(e.what()), message);
-    }
-}
 
 const double kProbes[] = {1e-6, 0.001, 0.025, 0.2, 0.5, 0.7, 0.975, 0.999, 1 - 1e-6};
 

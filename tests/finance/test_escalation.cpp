@@ -1,13 +1,13 @@
 // Escalation factors, per-line escalation, real <-> nominal and Fisher: every expected value is worked
 // by hand in the comment beside it (powers of 1 + rate), never copied from the code's output.
 
+#include "expect_input_error.hpp"
 #include "finance/escalation.hpp"
 #include "finance/errors.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -29,15 +29,6 @@ void expectNear(const std::vector<double>& actual, const std::vector<double>& ex
     ASSERT_EQ(actual.size(), expected.size());
     for (std::size_t i = 0; i < actual.size(); ++i)
         EXPECT_NEAR(actual[i], expected[i], tolerance) << "at index " << i;
-}
-
-void expectInputError(const std::function<void()>& call, const std::string& message) {
-    try {
-        call();
-        FAIL() << "no InputError; expected: " << message;
-    } catch (const InputError& e) {
-        EXPECT_EQ(std::string(e.what()), message);
-    }
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // (SplitMix64, MT19937 init_by_array, the Sobol/van der Corput sequence), QuantLib's Cholesky,
 // closed forms of the Gaussian copula, determinism across thread counts, and bad input.
 
+#include "expect_input_error.hpp"
 #include "finance/correlation.hpp"
 #include "finance/errors.hpp"
 #include "finance/random.hpp"
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <numeric>
 #include <stdexcept>
 
@@ -23,15 +23,6 @@ using cityfin::InputError;
 using namespace cityfin::finance;
 
 namespace {
-
-void expectInputError(const std::function<void()>& call, const std::string& message) {
-    try {
-        call();
-        FAIL() << "no error; expected: " << message;
-    } catch (const InputError& e) {
-        EXPECT_EQ(std::string(e.what()), message);
-    }
-}
 
 double pearson(const std::vector<double>& draws, std::size_t d, std::size_t a, std::size_t b) {
     const std::size_t n = draws.size() / d;

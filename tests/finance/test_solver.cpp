@@ -1,6 +1,7 @@
 // Break-even solver: roots known in closed form (sqrt 2, an annuity's rate), a published spreadsheet
 // IRR example, and every way of not finding a root, each with its exact reason.
 
+#include "expect_input_error.hpp"
 #include "finance/errors.hpp"
 #include "finance/solver.hpp"
 
@@ -19,15 +20,6 @@ using namespace cityfin::finance;
 namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-void expectInputError(const std::function<void()>& call, const std::string& message) {
-    try {
-        call();
-        FAIL() << "no InputError; expected: " << message;
-    } catch (const InputError& e) {
-        EXPECT_EQ(std::string(e.what()), message);
-    }
-}
 
 // NPV of flows[0] at t = 0 and flows[k] at the end of period k, written here so the test does not
 // depend on the metrics unit.

@@ -2,13 +2,13 @@
 // percentiles worked by hand, Welford/Chan merging against one pass and a two-pass formula,
 // histogram counts by hand, and bad input with exact messages.
 
+#include "expect_input_error.hpp"
 #include "finance/errors.hpp"
 #include "finance/statistics.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <vector>
 
@@ -18,15 +18,6 @@ using namespace cityfin::finance;
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-void expectInputError(const std::function<void()>& call, const std::string& message) {
-    try {
-        call();
-        FAIL() << "no error; expected: " << message;
-    } catch (const InputError& e) {
-        EXPECT_EQ(std::string(e.what()), message);
-    }
-}
 
 // STDEV.S documentation example (Microsoft support): breaking strength of 10 tools.
 const std::vector<double> kStrengths{1345, 1301, 1368, 1322, 1310, 1370, 1318, 1350, 1303, 1299};

@@ -1,12 +1,12 @@
 // Straight-line depreciation and corporate tax with losses: every expected schedule is worked by hand
 // in the comment beside it (cost / life per period; loss balances carried line by line).
 
+#include "expect_input_error.hpp"
 #include "finance/errors.hpp"
 #include "finance/tax.hpp"
 
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -23,15 +23,6 @@ void expectNear(const std::vector<double>& actual, const std::vector<double>& ex
     ASSERT_EQ(actual.size(), expected.size());
     for (std::size_t i = 0; i < actual.size(); ++i)
         EXPECT_NEAR(actual[i], expected[i], kTight) << "at index " << i;
-}
-
-void expectInputError(const std::function<void()>& call, const std::string& message) {
-    try {
-        call();
-        FAIL() << "no InputError; expected: " << message;
-    } catch (const InputError& e) {
-        EXPECT_EQ(std::string(e.what()), message);
-    }
 }
 
 double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
