@@ -3,6 +3,7 @@
 #include "cli/app.hpp"
 #include "cli/case_tables.hpp"
 #include "finance/errors.hpp"
+#include "models/case_evaluation.hpp"
 #include "models/case_file.hpp"
 #include "models/evaluation_json.hpp"
 
@@ -94,7 +95,7 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
             throw InputError("--structure", "\"" + id + "\"", "the id of a structure of the case: " + ids);
         }
     }
-    const auto evaluations = models::evaluateAll(c.project, chosen, c.scenario);
+    const auto evaluations = models::evaluateCase(c, chosen);
     if (a->format == "json") {
         nlohmann::ordered_json j{{"case", c.id}, {"name", c.name}, {"currency", c.project.currency}};
         j["evaluations"] = nlohmann::ordered_json::array();
@@ -119,7 +120,7 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
     if (!a) return Ok;
     const auto perspective = models::perspectiveFromId(option(*a, "perspective", "city"));
     const models::Case c = models::loadCaseFile(a->casePath);
-    const auto evaluations = models::evaluateAll(c.project, c.structures, c.scenario);
+    const auto evaluations = models::evaluateCase(c);
     const auto comparison = models::compareStructures(c.project, evaluations, perspective);
     if (a->format == "json") {
         nlohmann::ordered_json j{{"case", c.id}, {"name", c.name}, {"currency", c.project.currency}};

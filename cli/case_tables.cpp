@@ -53,6 +53,33 @@ void writeHeadline(const models::Case& c, const models::Evaluation& e, std::ostr
     for (const auto& s : e.outcome.solved) row(out, "Solved: " + s.label, formatFixed(s.value, s.unit == "share" ? 4 : 0), s.unit);
 }
 
+void writeSocialReturn(const models::Evaluation& e, std::ostream& out) {
+    if (!e.social) return;
+    const models::SocialReturn& s = *e.social;
+    out << "\n  Social return at the social rate of " << formatPercent(s.socialRate, 2) << "\n";
+    row(out, "Social value (PV, net)", formatFixed(s.presentValue, 0), "gross " + formatFixed(s.grossPresentValue, 0));
+    row(out, "Economic NPV", formatFixed(s.economicNpv, 0), "social value + real flows " + formatFixed(s.realFlowsNpv, 0));
+    row(out, "Benefit-cost ratio", ratio(s.benefitCostRatio));
+    row(out, "SROI ratio", s.sroiRatio ? formatFixed(*s.sroiRatio, 2) + ":1" : "n/a", "inputs " + formatFixed(s.investmentPv, 0));
+    row(out, "SROI payback", s.sroiPaybackYears.value ? formatFixed(*s.sroiPaybackYears.value, 1) + " years" : "n/a",
+        s.sroiPaybackYears.value ? "" : s.sroiPaybackYears.reason);
+    if (s.tonnesCo2 > 0.0)
+        row(out, "CO2e abated", formatFixed(s.tonnesCo2, 0) + " t", "cost per t " + ratio(s.costPerTonneCo2));
+    out << "\n  " << std::left << std::setw(44) << "Outcome" << std::setw(15) << "category" << std::right << std::setw(18)
+        << "PV (net)" << std::setw(14) << "t CO2e" << "\n";
+    for (const auto& o : s.outcomes)
+        out << "  " << std::left << std::setw(44) << o.name.substr(0, 43) << std::setw(15) << models::outcomeCategoryId(o.category)
+            << std::right << std::setw(18) << formatFixed(o.presentValue, 0) << std::setw(14) << formatFixed(o.tonnesCo2, 0)
+            << "\n";
+    if (e.greenBondImpact) {
+        const models::GreenBondImpact& g = *e.greenBondImpact;
+        out << "\n  Impact report (ICMA Harmonised Framework), averaged over " << g.operatingYears << " operating years\n";
+        row(out, "GHG avoided per year", formatFixed(g.annualTonnesCo2, 0) + " t", formatFixed(g.tonnesCo2PerMillion, 1) + " t per million issued");
+        row(out, "Energy saved per year", formatFixed(g.annualEnergySavedMwh, 0) + " MWh",
+            formatFixed(g.energySavedMwhPerMillion, 1) + " MWh per million issued");
+    }
+}
+
 void writePartyFlows(const models::Evaluation& e, std::ostream& out) {
     out << "\n  " << std::left << std::setw(18) << "Party" << std::right << std::setw(18) << "NPV" << std::setw(9)
         << "rate" << std::setw(10) << "IRR" << "\n";
@@ -85,6 +112,7 @@ void writeEvaluationTable(const models::Case& c, const models::Evaluation& e, st
     out << c.project.currency << ", " << (c.project.basis == models::PriceBasis::Real ? "real" : "nominal")
         << " terms; money in positive, out negative, from each party's point of view.\n\n";
     writeHeadline(c, e, out);
+    writeSocialReturn(e, out);
     writePartyFlows(e, out);
     for (const std::string& note : e.outcome.notes) out << "  note: " << note << "\n";
     out << "  Money conserved: the parties' flows sum to the real flows in every year (largest gap "
@@ -96,14 +124,17 @@ void writeComparisonTable(const models::Case& c, const models::Comparison& compa
     out << c.name << ": " << evals.size() << " structures compared from the " << models::perspectiveId(comparison.perspective)
         << "'s perspective (" << comparison.scoreLabel << ")\n\n";
     out << "  " << std::left << std::setw(5) << "Rank" << std::setw(52) << "Structure" << std::right << std::setw(18)
-        << "City PV cost" << std::setw(16) << "Peak outlay" << std::setw(11) << "Equity IRR" << std::setw(9) << "Min DSCR"
-        << "  Feasible\n";
+        << "City PV cost" << std::setw(16) << "Peak outlay" << std::setw(11) << "Equity IRR" << std::setw(9) << "Min DSCR";
+    const bool social = !evals.empty() && evals.front().social;
+    if (social) out << std::setw(18) << "Economic NPV" << std::setw(8) << "SROI";
+    out << "  Feasible\n";
     for (const auto& r : comparison.ranking) {
         const auto& e = evals[r.evaluation];
         out << "  " << std::left << std::setw(5) << r.rank << std::setw(52) << e.structureName.substr(0, 51) << std::right
             << std::setw(18) << formatFixed(e.cityPresentCost, 0) << std::setw(16) << formatFixed(e.cityPeakOutlay, 0)
-            << std::setw(11) << rate(e.equityIrr) << std::setw(9) << ratio(e.minDscr) << "  "
-            << (r.feasible ? "yes" : "no") << "\n";
+            << std::setw(11) << rate(e.equityIrr) << std::setw(9) << ratio(e.minDscr);
+        if (social) out << std::setw(18) << formatFixed(e.social->economicNpv, 0) << std::setw(8) << ratio(e.social->sroiRatio);
+        out << "  " << (r.feasible ? "yes" : "no") << "\n";
     }
     out << "\n";
     for (const std::string& reason : comparison.reasons) out << "- " << reason << "\n";
@@ -117,19 +148,35 @@ void writeLedgerCsv(const std::vector<models::Evaluation>& evals, std::ostream& 
                 out << csvField(e.structureId) << ',' << models::partyId(line.party) << ',' << models::lineKindId(line.kind)
                     << ',' << (line.counterparty ? std::string(models::partyId(*line.counterparty)) : std::string("outside"))
                     << ',' << e.project.calendarYears[t] << ',' << csvNumber(line.amounts[t]) << '\n';
+    // Valued social outcomes: the party "society", line "social_value:<outcome id>" (not money).
+    for (const auto& e : evals) {
+        if (!e.social) continue;
+        for (const auto& o : e.social->outcomes)
+            for (std::size_t t = 0; t < o.netImpact.size(); ++t)
+                out << csvField(e.structureId) << ",society," << csvField("social_value:" + o.id) << ",outside,"
+                    << e.project.calendarYears[t] << ',' << csvNumber(o.netImpact[t]) << '\n';
+    }
 }
 
 void writeComparisonCsv(const models::Comparison& comparison, const std::vector<models::Evaluation>& evals,
                         std::ostream& out) {
     out << "rank,structure,name,feasible,score,city_present_cost,city_peak_outlay,city_peak_year,project_irr,"
-           "equity_irr,min_dscr,llcr\n";
+           "equity_irr,min_dscr,llcr,social_value_pv,economic_npv,benefit_cost_ratio,sroi_ratio,tonnes_co2,"
+           "cost_per_tonne_co2\n";
     const auto opt = [](const std::optional<double>& x) { return x ? csvNumber(*x) : std::string(); };
     for (const auto& r : comparison.ranking) {
         const auto& e = evals[r.evaluation];
         out << r.rank << ',' << csvField(e.structureId) << ',' << csvField(e.structureName) << ','
             << (r.feasible ? "true" : "false") << ',' << opt(r.score) << ',' << csvNumber(e.cityPresentCost) << ','
             << csvNumber(e.cityPeakOutlay) << ',' << e.cityPeakYear << ',' << opt(e.projectIrr.value) << ','
-            << opt(e.equityIrr.value) << ',' << opt(e.minDscr) << ',' << opt(e.llcr) << '\n';
+            << opt(e.equityIrr.value) << ',' << opt(e.minDscr) << ',' << opt(e.llcr);
+        if (e.social)
+            out << ',' << csvNumber(e.social->presentValue) << ',' << csvNumber(e.social->economicNpv) << ','
+                << opt(e.social->benefitCostRatio) << ',' << opt(e.social->sroiRatio) << ',' << csvNumber(e.social->tonnesCo2)
+                << ',' << opt(e.social->costPerTonneCo2);
+        else
+            out << ",,,,,,";
+        out << '\n';
     }
 }
 

@@ -5,6 +5,7 @@
 // "structures[2].terms.debt.tenor_years"), the value and what was expected.
 
 #include "models/project.hpp"
+#include "models/social/outcomes.hpp"
 #include "models/structure.hpp"
 
 #include <nlohmann/json.hpp>
@@ -24,7 +25,8 @@ struct Case {
     std::vector<Structure> structures;   ///< at least one; ids unique
     nlohmann::json plans = nlohmann::json::array();    ///< reserved for Plan B (kept verbatim)
     nlohmann::json risks = nlohmann::json::array();    ///< reserved for the risk register (verbatim)
-    nlohmann::json outcomes = nlohmann::json::array(); ///< reserved for social outcomes (verbatim)
+    std::vector<SocialOutcome> outcomes;        ///< optional: social outcomes ("outcomes")
+    std::vector<CarbonPricePoint> carbonPrice;  ///< optional: carbon price path ("carbon_price")
 };
 
 /// The format version this build reads and writes.

@@ -157,7 +157,7 @@ Case parseCase(std::string_view text) {
     Case c;
     c.version = readVersion(doc);
     const casejson::Object top(doc, "", {"cityfin", "id", "name", "description", "source", "project", "scenario",
-                                         "structures", "plans", "risks", "outcomes"});
+                                         "structures", "plans", "risks", "outcomes", "carbon_price"});
     c.id = casejson::readId(top, "id");
     c.name = top.text("name");
     c.description = top.textOr("description", "");
@@ -167,7 +167,9 @@ Case parseCase(std::string_view text) {
     c.structures = casejson::readStructures(top, c.project);
     c.plans = reservedSection(top, "plans");
     c.risks = reservedSection(top, "risks");
-    c.outcomes = reservedSection(top, "outcomes");
+    c.outcomes = casejson::readOutcomes(top);
+    c.carbonPrice = casejson::readCarbonPrice(top);
+    validateOutcomes(c.outcomes, c.carbonPrice);
     return c;
 }
 

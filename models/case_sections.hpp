@@ -4,6 +4,7 @@
 
 #include "models/case_json.hpp"
 #include "models/project.hpp"
+#include "models/social/outcomes.hpp"
 #include "models/structure.hpp"
 
 #include <vector>
@@ -22,6 +23,12 @@ std::vector<Structure> readStructures(const Object& top, const Project& project)
 
 /// "support" of one structure (types and the checks validateSupport() leaves to the reader).
 SupportTerms readSupport(const Object& structure, const Project& project);
+
+/// "outcomes" (optional): the social outcomes, types and ranges (validateOutcomes checks the rest).
+std::vector<SocialOutcome> readOutcomes(const Object& top);
+
+/// "carbon_price" (optional): the carbon price path, points {"year", "price"}.
+std::vector<CarbonPricePoint> readCarbonPrice(const Object& top);
 
 /// An id: 1 to 64 ASCII letters, digits, '_', '-' or '.'.
 std::string readId(const Object& object, std::string_view key);

@@ -3,6 +3,7 @@
 #include "models/case_file.hpp"
 #include "models/case_json.hpp"
 #include "models/case_names.hpp"
+#include "models/social/outcome_names.hpp"
 
 #include "finance/errors.hpp"
 
@@ -231,6 +232,34 @@ void putReserved(Writer& w, std::string_view key, const nlohmann::json& section)
     if (!section.empty()) w.put(key, Ordered(section));
 }
 
+Ordered outcomeJson(const std::string& path, const SocialOutcome& o) {
+    Writer w(path);
+    w.text("id", o.id).text("name", o.name).choice("category", o.category, outcomeCategoryNames).text("unit", o.unit);
+    w.number("annual_quantity", o.annualQuantity).whole("ramp_up_years", o.rampUpYears);
+    w.number("quantity_growth", o.quantityGrowth).choice("valuation", o.valuation, outcomeValuationNames);
+    w.number("proxy_value", o.proxyValue).number("proxy_escalation", o.proxyEscalation).text("proxy_source", o.proxySource);
+    w.number("tonnes_co2_per_unit", o.tonnesCo2PerUnit).number("deadweight", o.deadweight);
+    w.number("attribution", o.attribution).number("displacement", o.displacement).number("drop_off", o.dropOff);
+    return w.done();
+}
+
+void putOutcomes(Writer& w, const Case& c) {
+    if (!c.outcomes.empty()) {
+        Ordered list = Ordered::array();
+        for (std::size_t i = 0; i < c.outcomes.size(); ++i)
+            list.push_back(outcomeJson(elementPath("outcomes", i), c.outcomes[i]));
+        w.put("outcomes", list);
+    }
+    if (!c.carbonPrice.empty()) {
+        Ordered path = Ordered::array();
+        for (std::size_t i = 0; i < c.carbonPrice.size(); ++i) {
+            Writer point(elementPath("carbon_price", i));
+            path.push_back(point.whole("year", c.carbonPrice[i].year).number("price", c.carbonPrice[i].price).done());
+        }
+        w.put("carbon_price", path);
+    }
+}
+
 } // namespace
 
 std::string caseToJson(const Case& c) {
@@ -249,7 +278,7 @@ std::string caseToJson(const Case& c) {
     w.put("structures", structures);
     putReserved(w, "plans", c.plans);
     putReserved(w, "risks", c.risks);
-    putReserved(w, "outcomes", c.outcomes);
+    putOutcomes(w, c);
     try {
         return w.done().dump(2) + "\n";
     } catch (const Ordered::type_error&) {  // text that is not UTF-8 inside a reserved section

@@ -29,7 +29,8 @@ std::optional<double> score(const Project& project, const Evaluation& e, Perspec
     case Perspective::Investor:
         if (!privateInvests(e) || !e.equityIrr.value) return std::nullopt;
         return *e.equityIrr.value - e.outcome.privateRate;
-    case Perspective::Society: return finance::npv(project.rates.socialRate, e.outcome.ledger.realFlows());
+    case Perspective::Society:
+        return e.social ? e.social->economicNpv : finance::npv(project.rates.socialRate, e.outcome.ledger.realFlows());
     }
     return std::nullopt;
 }
@@ -100,10 +101,27 @@ void investorReasons(const std::vector<Evaluation>& evals, Comparison& c) {
 void societyReasons(const Project& project, const std::vector<Evaluation>& evals, Comparison& c) {
     if (!c.recommended) return;
     const Evaluation& best = evals[*c.recommended];
-    c.reasons.push_back(best.structureName + " has the highest economic NPV of the project's real flows at the social rate of " +
-                        formatPercent(project.rates.socialRate, 2) + ": " + formatMoney(*c.ranking.front().score, project.currency) +
-                        ". Transfers between the parties cancel out; what differs is the timing of the build and the costs of "
-                        "each structure (issuance, M&V, phasing).");
+    const std::string rate = formatPercent(project.rates.socialRate, 2);
+    const std::string& ccy = project.currency;
+    if (!best.social) {
+        c.reasons.push_back(best.structureName + " has the highest economic NPV of the project's real flows at the social rate of " +
+                            rate + ": " + formatMoney(*c.ranking.front().score, ccy) +
+                            ". Transfers between the parties cancel out; what differs is the timing of the build and the costs of "
+                            "each structure (issuance, M&V, phasing). The case has no social outcomes, so none are counted.");
+        return;
+    }
+    const SocialReturn& s = *best.social;
+    std::string text = best.structureName + " has the highest economic NPV at the social rate of " + rate + ": " +
+                       formatMoney(s.economicNpv, ccy) + ", of which " + formatMoney(s.presentValue, ccy) +
+                       " is the present value of its social outcomes after deadweight, attribution, displacement and drop-off";
+    if (s.benefitCostRatio) text += "; benefit-cost ratio " + formatFixed(*s.benefitCostRatio, 2);
+    if (s.sroiRatio) text += ", SROI ratio " + formatFixed(*s.sroiRatio, 2) + ":1";
+    c.reasons.push_back(text + ".");
+    if (s.costPerTonneCo2)
+        c.reasons.push_back("It abates " + formatFixed(s.tonnesCo2, 0) + " t CO2e over the horizon, at " +
+                            formatMoney(*s.costPerTonneCo2, ccy) + " per tonne (negative: it saves money while abating).");
+    c.reasons.push_back("Transfers between the parties cancel out for society; the structures differ in the timing and "
+                        "scope of what they deliver and in their own costs (issuance, M&V, phasing).");
 }
 
 } // namespace
@@ -156,7 +174,9 @@ Comparison compareStructures(const Project& project, const std::vector<Evaluatio
     c.perspective = perspective;
     c.scoreLabel = perspective == Perspective::City       ? "present cost to the city (" + project.currency + ")"
                    : perspective == Perspective::Investor ? "equity IRR above the hurdle"
-                                                          : "economic NPV at the social rate (" + project.currency + ")";
+                   : !evals.empty() && evals.front().social
+                       ? "economic NPV at the social rate, social value included (" + project.currency + ")"
+                       : "economic NPV at the social rate (" + project.currency + ")";
     for (std::size_t i = 0; i < evals.size(); ++i) {
         RankedStructure r{i, 0, score(project, evals[i], perspective), true, basicRules(evals[i])};
         r.feasible = std::all_of(r.rules.begin(), r.rules.end(), [](const RuleCheck& rule) { return rule.holds; });

@@ -89,4 +89,14 @@ std::vector<Evaluation> evaluateAll(const Project& project, const std::vector<St
     return all;
 }
 
+void attachSocialReturn(std::vector<Evaluation>& evaluations, const Project& project,
+                        const std::vector<SocialOutcome>& outcomes, const std::vector<CarbonPricePoint>& carbonPrice) {
+    if (outcomes.empty()) return;
+    for (Evaluation& e : evaluations) {
+        e.social = socialReturn(project, e.project, e.outcome, outcomes, carbonPrice);
+        e.greenBondImpact = greenBondImpact(project, e.project, e.outcome, *e.social);
+        if (e.greenBondImpact && e.outcome.bond) e.outcome.bond->tonnesCo2PerMillion = e.greenBondImpact->tonnesCo2PerMillion;
+    }
+}
+
 } // namespace cityfin::models

@@ -6,6 +6,7 @@
 #include "finance/answer.hpp"
 #include "models/outcome.hpp"
 #include "models/project.hpp"
+#include "models/social/social_return.hpp"
 #include "models/structure.hpp"
 
 #include <optional>
@@ -44,6 +45,9 @@ struct Evaluation {
     double guaranteePayments = 0.0;   ///< total paid by the city under revenue guarantees
     double guaranteePaymentsPv = 0.0; ///< at the public rate
 
+    std::optional<SocialReturn> social;             ///< when the case has outcomes (attachSocialReturn)
+    std::optional<GreenBondImpact> greenBondImpact; ///< a green bond's impact report, with outcomes
+
     const PartyResult& party(Party p) const;
 };
 
@@ -53,5 +57,10 @@ Evaluation evaluate(const Project& project, const Structure& structure, const Sc
 /// Evaluates every structure of the list on the same project.
 std::vector<Evaluation> evaluateAll(const Project& project, const std::vector<Structure>& structures,
                                     const Scenario& scenario = {});
+
+/// Adds each evaluation's social return for the case's outcomes, and a green bond's impact report.
+/// Does nothing when there are no outcomes.
+void attachSocialReturn(std::vector<Evaluation>& evaluations, const Project& project,
+                        const std::vector<SocialOutcome>& outcomes, const std::vector<CarbonPricePoint>& carbonPrice);
 
 } // namespace cityfin::models

@@ -72,6 +72,43 @@ Json bondFiguresJson(const finance::BondFigures& b) {
             {"convexity", b.convexity}, {"bpv", b.basisPointValue}};
 }
 
+Json socialJson(const SocialReturn& s) {
+    Json j{{"social_rate", s.socialRate},
+           {"present_value", s.presentValue},
+           {"gross_present_value", s.grossPresentValue},
+           {"real_flows_npv", s.realFlowsNpv},
+           {"economic_npv", s.economicNpv},
+           {"benefits_pv", s.benefitsPv},
+           {"costs_pv", s.costsPv}};
+    putOptional(j, "benefit_cost_ratio", s.benefitCostRatio);
+    j["investment_pv"] = s.investmentPv;
+    putOptional(j, "sroi_ratio", s.sroiRatio);
+    putAnswer(j, "sroi_payback_years", s.sroiPaybackYears);
+    j["tonnes_co2"] = s.tonnesCo2;
+    putOptional(j, "cost_per_tonne_co2", s.costPerTonneCo2);
+    Json categories;
+    for (std::size_t i = 0; i < kOutcomeCategories.size(); ++i)
+        categories[std::string(outcomeCategoryId(kOutcomeCategories[i]))] = s.presentValueByCategory[i];
+    j["present_value_by_category"] = categories;
+    Json outcomes = Json::array();
+    for (const OutcomeValue& o : s.outcomes)
+        outcomes.push_back({{"id", o.id}, {"name", o.name}, {"category", std::string(outcomeCategoryId(o.category))},
+                            {"unit", o.unit}, {"present_value", o.presentValue}, {"tonnes_co2", o.tonnesCo2},
+                            {"quantity", o.quantity}, {"net_impact", o.netImpact}});
+    j["outcomes"] = outcomes;
+    return j;
+}
+
+Json impactJson(const GreenBondImpact& g) {
+    return {{"framework", "ICMA Harmonised Framework for Impact Reporting"},
+            {"amount_issued", g.face},
+            {"annual_ghg_avoided_tco2e", g.annualTonnesCo2},
+            {"annual_energy_saved_mwh", g.annualEnergySavedMwh},
+            {"ghg_avoided_tco2e_per_million", g.tonnesCo2PerMillion},
+            {"energy_saved_mwh_per_million", g.energySavedMwhPerMillion},
+            {"averaged_over_operating_years", g.operatingYears}};
+}
+
 } // namespace
 
 nlohmann::ordered_json evaluationToJson(const Evaluation& e) {
@@ -90,6 +127,8 @@ nlohmann::ordered_json evaluationToJson(const Evaluation& e) {
         j["bond"] = {{"face", b.face}, {"proceeds", b.proceeds}, {"green", bondFiguresJson(b.green)},
                      {"conventional", bondFiguresJson(b.conventional)}, {"greenium_saving_pv", b.greeniumSavingPv}};
     }
+    if (e.social) j["social_return"] = socialJson(*e.social);
+    if (e.greenBondImpact) j["impact_report"] = impactJson(*e.greenBondImpact);
     Json solved = Json::array();
     for (const SolvedTerm& s : e.outcome.solved)
         solved.push_back({{"id", s.id}, {"label", s.label}, {"value", s.value}, {"unit", s.unit}});

@@ -50,6 +50,9 @@ struct StructureOutcome {
     std::optional<BondOutcome> bond;
     std::vector<SolvedTerm> solved;
     std::vector<std::string> notes;         ///< facts for the user, in plain words
+    /// Share of the project's service delivered per period, 0 to 1, when the structure delivers
+    /// less than the whole project (capital phasing); empty: the whole project once it operates.
+    std::vector<double> serviceShare;
 };
 
 } // namespace cityfin::models

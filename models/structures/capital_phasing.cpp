@@ -97,6 +97,7 @@ StructureOutcome buildCapitalPhasing(const Project& project, const ProjectFlows&
     bookCostIfAny(ledger, Party::Government, LineKind::Capex, capex);
     bookOperation(ledger, Party::Government, flows, phasing.inService, 1.0);  // complete by the horizon's end
     bookCityBenefits(ledger, flows, phasing.inService);
+    outcome.serviceShare = phasing.inService;  // outcomes grow with the works in service
 
     bookGrantsAndSubsidy(ledger, withoutPrivateSupport(support), {});
     bookTaxIncrementAndCrowdfunding(ledger, support, flows, Party::Government);

@@ -63,7 +63,7 @@ TEST(CaseErrors, UnknownFieldWithoutACloseNameListsTheAllowedOnes) {
     // A key that is not an identifier is quoted in the path.
     EXPECT_EQ(editError([](Json& d) { d["my note"] = "x"; }),
               "[\"my note\"]: got an unknown field, expected a known field: one of cityfin, id, name, description, "
-              "source, project, scenario, structures, plans, risks, outcomes");
+              "source, project, scenario, structures, plans, risks, outcomes, carbon_price");
 }
 
 TEST(CaseErrors, TermsFieldsDependOnTheType) {

@@ -1,0 +1,77 @@
+#pragma once
+// The social return of one structure: each outcome's quantity and value per period as the structure
+// delivers the project (a phased build delivers a growing share), net of deadweight, attribution,
+// displacement and drop-off, discounted at the social rate; economic NPV, benefit-cost ratio, SROI
+// ratio and payback, and the cost per t CO2e abated. Method and references:
+// docs/methodology/social-return.md.
+
+#include "finance/answer.hpp"
+#include "models/outcome.hpp"
+#include "models/project.hpp"
+#include "models/social/outcomes.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cityfin::models {
+
+struct OutcomeValue {
+    std::string id, name, unit;
+    OutcomeCategory category = OutcomeCategory::Social;
+    std::vector<double> quantity;     ///< per period, attributable (after the three adjustments)
+    std::vector<double> grossValue;   ///< per period, quantity before adjustments x proxy
+    std::vector<double> netImpact;    ///< per period, after deadweight, attribution and displacement
+    double presentValue = 0.0;        ///< of netImpact at the social rate
+    double tonnesCo2 = 0.0;           ///< attributable t CO2e over the horizon
+};
+
+struct SocialReturn {
+    double socialRate = 0.0;
+    std::vector<OutcomeValue> outcomes;
+    std::array<double, 4> presentValueByCategory{};  ///< in kOutcomeCategories order
+    double grossPresentValue = 0.0;   ///< before the adjustments
+    double presentValue = 0.0;        ///< PV of the net impact of every outcome
+    double realFlowsNpv = 0.0;        ///< the structure's real flows at the social rate
+    double economicNpv = 0.0;         ///< presentValue + realFlowsNpv
+    double benefitsPv = 0.0;          ///< presentValue + PV of the real inflows
+    double costsPv = 0.0;             ///< PV of the real outflows (> 0)
+    std::optional<double> benefitCostRatio;  ///< benefitsPv / costsPv
+    double investmentPv = 0.0;        ///< the SROI "inputs": PV of the real outflows
+    std::optional<double> sroiRatio;  ///< presentValue / investmentPv
+    finance::Answer sroiPaybackYears; ///< years until the cumulative PV of impact repays the inputs
+    double tonnesCo2 = 0.0;           ///< attributable t CO2e over the horizon
+    std::optional<double> costPerTonneCo2;  ///< -realFlowsNpv / tonnesCo2 (negative: abates and saves)
+};
+
+/// Multipliers a risk scenario may put on every outcome's quantity and proxy (1 in the base case).
+struct OutcomeFactors {
+    double quantity = 1.0;
+    double proxy = 1.0;
+};
+
+/// The social return of a structure whose ledger and service share are in `outcome`, on the
+/// project's flows. Outcomes run from the first operating period of `flows`, scaled by the share
+/// of the service the structure delivers (StructureOutcome::serviceShare, or full service).
+SocialReturn socialReturn(const Project& project, const ProjectFlows& flows, const StructureOutcome& outcome,
+                          const std::vector<SocialOutcome>& outcomes,
+                          const std::vector<CarbonPricePoint>& carbonPrice, const OutcomeFactors& factors = {});
+
+/// The impact report of a green bond in the shape of the ICMA Harmonised Framework for Impact
+/// Reporting: annual figures averaged over the operating years, and per million of currency issued.
+struct GreenBondImpact {
+    double face = 0.0;                      ///< amount issued
+    double annualTonnesCo2 = 0.0;           ///< t CO2e avoided per year (attributable)
+    double annualEnergySavedMwh = 0.0;      ///< MWh saved per year (the project's energy savings)
+    double tonnesCo2PerMillion = 0.0;       ///< per million of currency issued
+    double energySavedMwhPerMillion = 0.0;
+    int operatingYears = 0;                 ///< years the averages run over
+};
+
+/// Empty when the outcome has no bond. Energy saved comes from the project's energy savings
+/// (baseline x saving fraction with degradation, x the structure's service share).
+std::optional<GreenBondImpact> greenBondImpact(const Project& project, const ProjectFlows& flows,
+                                               const StructureOutcome& outcome, const SocialReturn& social);
+
+} // namespace cityfin::models
