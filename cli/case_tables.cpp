@@ -58,7 +58,8 @@ void writeSocialReturn(const models::Evaluation& e, std::ostream& out) {
     const models::SocialReturn& s = *e.social;
     out << "\n  Social return at the social rate of " << formatPercent(s.socialRate, 2) << "\n";
     row(out, "Social value (PV, net)", formatFixed(s.presentValue, 0), "gross " + formatFixed(s.grossPresentValue, 0));
-    row(out, "Economic NPV", formatFixed(s.economicNpv, 0), "social value + real flows " + formatFixed(s.realFlowsNpv, 0));
+    row(out, "Economic NPV", formatFixed(s.economicNpv, 0),
+        "social value + real flows " + formatFixed(s.realFlowsNpv, 0) + " + user payments " + formatFixed(s.userPaymentsPv, 0));
     row(out, "Benefit-cost ratio", ratio(s.benefitCostRatio));
     row(out, "SROI ratio", s.sroiRatio ? formatFixed(*s.sroiRatio, 2) + ":1" : "n/a", "inputs " + formatFixed(s.investmentPv, 0));
     row(out, "SROI payback", s.sroiPaybackYears.value ? formatFixed(*s.sroiPaybackYears.value, 1) + " years" : "n/a",

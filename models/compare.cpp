@@ -119,9 +119,10 @@ void societyReasons(const Project& project, const std::vector<Evaluation>& evals
     c.reasons.push_back(text + ".");
     if (s.costPerTonneCo2)
         c.reasons.push_back("It abates " + formatFixed(s.tonnesCo2, 0) + " t CO2e over the horizon, at " +
-                            formatMoney(*s.costPerTonneCo2, ccy) + " per tonne (negative: it saves money while abating).");
-    c.reasons.push_back("Transfers between the parties cancel out for society; the structures differ in the timing and "
-                        "scope of what they deliver and in their own costs (issuance, M&V, phasing).");
+                            formatMoney(*s.costPerTonneCo2, ccy) + " per tonne before the carbon is valued (negative: it abates at a net gain).");
+    c.reasons.push_back("Transfers between the parties cancel out for society, except that what users pay counts once as "
+                        "the least they value the service at; the structures differ in the timing and scope of what they "
+                        "deliver and in their own costs (issuance, M&V, phasing).");
 }
 
 } // namespace

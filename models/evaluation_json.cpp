@@ -77,6 +77,7 @@ Json socialJson(const SocialReturn& s) {
            {"present_value", s.presentValue},
            {"gross_present_value", s.grossPresentValue},
            {"real_flows_npv", s.realFlowsNpv},
+           {"user_payments_pv", s.userPaymentsPv},
            {"economic_npv", s.economicNpv},
            {"benefits_pv", s.benefitsPv},
            {"costs_pv", s.costsPv}};
@@ -85,6 +86,7 @@ Json socialJson(const SocialReturn& s) {
     putOptional(j, "sroi_ratio", s.sroiRatio);
     putAnswer(j, "sroi_payback_years", s.sroiPaybackYears);
     j["tonnes_co2"] = s.tonnesCo2;
+    j["carbon_present_value"] = s.carbonPresentValue;
     putOptional(j, "cost_per_tonne_co2", s.costPerTonneCo2);
     Json categories;
     for (std::size_t i = 0; i < kOutcomeCategories.size(); ++i)

@@ -83,6 +83,7 @@ SocialReturn socialReturn(const Project& project, const ProjectFlows& flows, con
         r.presentValue += v.presentValue;
         r.presentValueByCategory[categoryIndex(v.category)] += v.presentValue;
         r.tonnesCo2 += v.tonnesCo2;
+        if (o.valuation == OutcomeValuation::CarbonPrice) r.carbonPresentValue += v.presentValue;
         r.outcomes.push_back(std::move(v));
     }
     // Real lines are the project's exchanges with the world outside the parties; transfers between
@@ -95,15 +96,19 @@ SocialReturn socialReturn(const Project& project, const ProjectFlows& flows, con
     const double inflowsPv = finance::npv(r.socialRate, inflows);
     r.costsPv = -finance::npv(r.socialRate, outflows);
     r.realFlowsNpv = inflowsPv - r.costsPv;
-    r.economicNpv = r.presentValue + r.realFlowsNpv;
-    r.benefitsPv = r.presentValue + inflowsPv;
+    // What users pay for the service is a transfer between parties, but it is also the least they
+    // value it at (they pay of their own will): counted once, as a benefit to users.
+    const std::vector<double> paid = outcome.ledger.lineTotal(Party::Users, LineKind::UserCharge);
+    r.userPaymentsPv = -finance::npv(r.socialRate, paid);
+    r.economicNpv = r.presentValue + r.realFlowsNpv + r.userPaymentsPv;
+    r.benefitsPv = r.presentValue + inflowsPv + r.userPaymentsPv;
     r.investmentPv = r.costsPv;
     if (r.costsPv > 0.0) {
         r.benefitCostRatio = r.benefitsPv / r.costsPv;
         r.sroiRatio = r.presentValue / r.investmentPv;
     }
     r.sroiPaybackYears = sroiPayback(r.socialRate, impact, r.investmentPv);
-    if (r.tonnesCo2 > 0.0) r.costPerTonneCo2 = -r.realFlowsNpv / r.tonnesCo2;
+    if (r.tonnesCo2 > 0.0) r.costPerTonneCo2 = -(r.economicNpv - r.carbonPresentValue) / r.tonnesCo2;
     return r;
 }
 

@@ -34,15 +34,19 @@ struct SocialReturn {
     double grossPresentValue = 0.0;   ///< before the adjustments
     double presentValue = 0.0;        ///< PV of the net impact of every outcome
     double realFlowsNpv = 0.0;        ///< the structure's real flows at the social rate
-    double economicNpv = 0.0;         ///< presentValue + realFlowsNpv
-    double benefitsPv = 0.0;          ///< presentValue + PV of the real inflows
+    double userPaymentsPv = 0.0;      ///< user charges paid: a lower bound of the users' willingness to pay
+    double economicNpv = 0.0;         ///< presentValue + realFlowsNpv + userPaymentsPv
+    double benefitsPv = 0.0;          ///< presentValue + PV of the real inflows + userPaymentsPv
     double costsPv = 0.0;             ///< PV of the real outflows (> 0)
     std::optional<double> benefitCostRatio;  ///< benefitsPv / costsPv
     double investmentPv = 0.0;        ///< the SROI "inputs": PV of the real outflows
     std::optional<double> sroiRatio;  ///< presentValue / investmentPv
     finance::Answer sroiPaybackYears; ///< years until the cumulative PV of impact repays the inputs
     double tonnesCo2 = 0.0;           ///< attributable t CO2e over the horizon
-    std::optional<double> costPerTonneCo2;  ///< -realFlowsNpv / tonnesCo2 (negative: abates and saves)
+    double carbonPresentValue = 0.0;  ///< PV of the outcomes valued at the carbon price
+    /// Net cost to society before valuing carbon, per tonne: -(economicNpv - carbonPresentValue) /
+    /// tonnesCo2; negative when the project abates and gains. Empty without tonnes.
+    std::optional<double> costPerTonneCo2;
 };
 
 /// Multipliers a risk scenario may put on every outcome's quantity and proxy (1 in the base case).

@@ -14,7 +14,8 @@ Json optional(const std::optional<double>& x) { return x ? Json(*x) : Json(nullp
 double tolerance(const std::string& metric, double expected) {
     const bool money = metric.find("cost") != std::string::npos || metric.find("outlay") != std::string::npos ||
                        metric.find("payments") != std::string::npos || metric.find("npv") != std::string::npos ||
-                       metric.rfind("solved.", 0) == 0;
+                       metric.rfind("solved.", 0) == 0 || metric == "social.value_pv" ||
+                       metric.find("tonnes") != std::string::npos || metric.find("per_million") != std::string::npos;
     return money ? 0.01 + 1e-9 * std::abs(expected) : 1e-7;
 }
 
@@ -50,6 +51,15 @@ nlohmann::ordered_json goldenFigures(const models::Case& c, const std::vector<mo
         s["min_dscr"] = optional(e.minDscr);
         s["llcr"] = optional(e.llcr);
         for (const auto& term : e.outcome.solved) s["solved." + term.id] = term.value;
+        if (e.social) {
+            s["social.value_pv"] = e.social->presentValue;
+            s["social.economic_npv"] = e.social->economicNpv;
+            s["social.benefit_cost_ratio"] = optional(e.social->benefitCostRatio);
+            s["social.sroi_ratio"] = optional(e.social->sroiRatio);
+            s["social.tonnes_co2"] = e.social->tonnesCo2;
+            s["social.cost_per_tonne_co2"] = optional(e.social->costPerTonneCo2);
+        }
+        if (e.greenBondImpact) s["impact.tco2e_per_million"] = e.greenBondImpact->tonnesCo2PerMillion;
         structures[e.structureId] = s;
     }
     Json rankings = Json::object();

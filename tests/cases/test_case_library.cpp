@@ -3,6 +3,7 @@
 // To refresh expected.json after a reviewed change: CITYFIN_UPDATE_GOLDEN=1 ./case_library_tests
 
 #include "golden.hpp"
+#include "models/case_evaluation.hpp"
 #include "models/evaluation_json.hpp"
 
 #include <gtest/gtest.h>
@@ -41,7 +42,7 @@ class CaseLibrary : public testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
         theCase = models::loadCaseFile((caseDir(GetParam()) / "case.json").string());
-        evaluations = models::evaluateAll(theCase.project, theCase.structures, theCase.scenario);
+        evaluations = models::evaluateCase(theCase);
     }
     models::Case theCase;
     std::vector<models::Evaluation> evaluations;

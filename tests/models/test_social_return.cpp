@@ -45,7 +45,8 @@ TEST(SocialReturn, SroiFiguresMatchAHandWorkedExample) {
     // PV at 5%: 144/1.05 + 129.6/1.05^2 + 116.64/1.05^3 = 137.142857 + 117.551020 + 100.758017 = 355.451895.
     // Gross PV (before adjustments): 200/1.05 + 180/1.05^2 + 162/1.05^3 = 493.683188.
     // Inputs: the capex, 1,000 at t0. SROI ratio = 355.451895 / 1000; BCR the same (nothing earned);
-    // ENPV = 355.451895 - 1000. Tonnes: (100 + 90 + 81) x 0.72 x 0.5 = 97.56; cost per t = 1000 / 97.56.
+    // ENPV = 355.451895 - 1000. Tonnes: (100 + 90 + 81) x 0.72 x 0.5 = 97.56. The outcome is not valued
+    // at the carbon price, so the net cost before carbon is the whole -ENPV: 644.548105 / 97.56 per t.
     const Evaluation e = evaluateOnly(handCase());
     ASSERT_TRUE(e.social);
     const SocialReturn& s = *e.social;
@@ -59,7 +60,7 @@ TEST(SocialReturn, SroiFiguresMatchAHandWorkedExample) {
     EXPECT_NEAR(*s.benefitCostRatio, 0.3554518950437317, 1e-12);
     EXPECT_NEAR(s.economicNpv, 355.4518950437317 - 1000.0, 1e-9);
     EXPECT_NEAR(s.tonnesCo2, 97.56, 1e-9);
-    EXPECT_NEAR(*s.costPerTonneCo2, 1000.0 / 97.56, 1e-9);
+    EXPECT_NEAR(*s.costPerTonneCo2, (1000.0 - 355.4518950437317) / 97.56, 1e-9);
     EXPECT_NEAR(s.presentValueByCategory[2], s.presentValue, 1e-9);  // all of it "social"
     EXPECT_FALSE(s.sroiPaybackYears.value);
     EXPECT_EQ(s.sroiPaybackYears.reason, "the social value does not repay the inputs within the horizon");
@@ -106,6 +107,23 @@ TEST(SocialReturn, CarbonPricedOutcomeFollowsTheInterpolatedPath) {
     EXPECT_NEAR(v.at(2), 750.0, 1e-9);
     EXPECT_NEAR(v.at(3), 1000.0, 1e-9);
     EXPECT_NEAR(e.social->presentValueByCategory[1], e.social->presentValue, 1e-9);  // environmental
+    // Carbon is the only benefit: the net cost before carbon is the capex, 1,000, over 30 tonnes.
+    EXPECT_NEAR(e.social->carbonPresentValue, e.social->presentValue, 1e-9);
+    EXPECT_NEAR(*e.social->costPerTonneCo2, 1000.0 / 30.0, 1e-9);
+}
+
+TEST(SocialReturn, UserChargesCountOnceAsTheUsersWillingnessToPay) {
+    // 50 visits a year at 4 each, paid by users: a transfer in the ledger, a benefit of 200 a year to
+    // society. ENPV rises by PV(200 a year, years 1-3, 5%) = 200 x 2.723248 = 544.649, BCR likewise.
+    Json d = handCase();
+    const Evaluation base = evaluateOnly(d);
+    d["project"]["revenues"] = {{{"name", "visits"}, {"payer", "users"}, {"annual_volume", 50}, {"unit_price", 4}}};
+    const Evaluation paid = evaluateOnly(d);
+    const double annuity = 1 / 1.05 + 1 / (1.05 * 1.05) + 1 / (1.05 * 1.05 * 1.05);
+    EXPECT_NEAR(paid.social->userPaymentsPv, 200.0 * annuity, 1e-9);
+    EXPECT_NEAR(paid.social->economicNpv - base.social->economicNpv, 200.0 * annuity, 1e-9);
+    EXPECT_NEAR(paid.social->realFlowsNpv, base.social->realFlowsNpv, 1e-9);
+    EXPECT_NEAR(*paid.social->sroiRatio, *base.social->sroiRatio, 1e-12);  // SROI values the outcomes only
 }
 
 TEST(SocialReturn, CapitalPhasingDeliversOutcomesInStepWithTheWorksInService) {
