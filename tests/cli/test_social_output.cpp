@@ -239,3 +239,20 @@ TEST(SocialOutput, BadOutcomeExitsTwoNamingItsJsonPath) {
     EXPECT_NE(run.err.find("outcomes[0].drop_off: got -0.1"), std::string::npos) << run.err;
     EXPECT_EQ(run.out, "");
 }
+
+TEST(SocialOutput, ChineseOutcomeNamesAreCutOnACharacterAndKeepTheColumns) {
+    // 30 CJK characters (3 bytes, 2 columns each) in a 44-column cell: 21 characters (42 columns) fit
+    // before the gap; the category column starts where it does for an ASCII name.
+    json d = json::parse(kHandCase);
+    std::string name;
+    for (int i = 0; i < 30; ++i) name += "出行";
+    name.resize(30 * 3);
+    d["outcomes"][0]["name"] = name;
+    const auto run = runCli({"evaluate", writeTemp("cjk-outcome.json", d.dump())});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NO_THROW((void)json(run.out).dump()) << "the output is not valid UTF-8";
+    const std::size_t at = run.out.find(name.substr(0, 21 * 3));
+    ASSERT_NE(at, std::string::npos) << run.out;
+    EXPECT_EQ(run.out.substr(at + 21 * 3, 2), "  ");  // 44 - 42 columns of padding, then "social"
+    EXPECT_EQ(run.out.substr(at + 21 * 3 + 2, 6), "social");
+}
