@@ -2,6 +2,8 @@
 
 #include "cli/calc_command.hpp"
 #include "cli/case_commands.hpp"
+#include "cli/planb_command.hpp"
+#include "cli/solve_command.hpp"
 #include "finance/errors.hpp"
 
 #include <boost/program_options/errors.hpp>
@@ -20,6 +22,8 @@ const std::map<std::string, std::pair<Command, std::string>>& commands() {
         {"calc", {runCalc, "financial calculator: NPV, IRR, MIRR, XNPV, XIRR, PMT, payback, bonds"}},
         {"compare", {runCompare, "compare every structure of a case and rank them for a perspective"}},
         {"evaluate", {runEvaluate, "evaluate a case's structures: ledgers per party and metrics"}},
+        {"planb", {runPlanB, "evaluate the case's plans in order and fall back to Plan B when Plan A fails"}},
+        {"solve", {runSolve, "break-even: the input value at which a metric reaches a target"}},
         {"validate", {runValidate, "check a case file"}},
     };
     return table;

@@ -1,0 +1,69 @@
+#include "cli/planb_command.hpp"
+
+#include "cli/app.hpp"
+#include "finance/errors.hpp"
+#include "models/case_file.hpp"
+#include "models/number_format.hpp"
+#include "models/plans/plan_chain.hpp"
+
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/parsers.hpp>
+#include <boost/program_options/positional_options.hpp>
+#include <boost/program_options/variables_map.hpp>
+
+namespace po = boost::program_options;
+
+namespace cityfin::cli {
+namespace {
+
+std::string marginText(const models::plans::RuleResult& r, const std::string& currency) {
+    if (r.id == "equity_irr") return (r.margin >= 0 ? "+" : "") + models::formatFixed(r.margin * 100.0, 2) + " pts";
+    if (r.id == "min_dscr") return (r.margin >= 0 ? "+" : "") + models::formatFixed(r.margin, 2) + "x";
+    if (r.id == "risk_confidence") return (r.margin >= 0 ? "+" : "") + models::formatFixed(r.margin * 100.0, 1) + " pts";
+    return models::formatMoney(r.margin, currency);
+}
+
+void printTable(const models::plans::PlanChain& chain, std::ostream& out) {
+    for (std::size_t i = 0; i < chain.steps.size(); ++i) {
+        const auto& s = chain.steps[i];
+        out << s.plan.label << " [" << s.plan.structureId << "]: " << (s.feasible ? "feasible" : "fails") << "\n";
+        for (const auto& r : s.rules)
+            out << "  " << (r.holds ? "ok  " : "FAIL") << "  " << r.id << "  margin " << marginText(r, chain.currency) << "\n";
+        out << "\n" << s.memo << "\n\n";
+    }
+    out << chain.conclusion << "\n";
+}
+
+} // namespace
+
+int runPlanB(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
+    po::options_description options("Options");
+    options.add_options()("help", "show this help")("format", po::value<std::string>()->default_value("table"), "table (default) or json")(
+        "paths", po::value<int>(), "Monte Carlo paths for the risk rule (needs the risk module; not wired yet)")(
+        "seed", po::value<unsigned>(), "seed of the Monte Carlo")("no-mend", "do not search break-even values for failing rules")(
+        "case", po::value<std::string>(), "the case file (JSON)");
+    po::positional_options_description positional;
+    positional.add("case", 1);
+    po::variables_map vm;
+    const int style = po::command_line_style::unix_style ^ po::command_line_style::allow_short;
+    po::store(po::command_line_parser(args).options(options).positional(positional).style(style).run(), vm);
+    if (vm.count("help")) {
+        out << "Usage: cityfin planb CASE [options]\nEvaluates the case's plans in order against the feasibility rules, "
+               "says what would mend each failing rule, and ends with the first feasible plan.\n\n"
+            << options;
+        return Ok;
+    }
+    if (!vm.count("case")) throw InputError("CASE", "nothing", "the path of a case file");
+    const std::string format = vm["format"].as<std::string>();
+    if (format != "table" && format != "json") throw InputError("--format", "\"" + format + "\"", "table or json");
+    if (vm.count("paths") && vm["paths"].as<int>() < 1) throw InputError("--paths", std::to_string(vm["paths"].as<int>()), "a whole number >= 1");
+    const models::Case c = models::loadCaseFile(vm["case"].as<std::string>());
+    models::plans::ChainOptions chainOptions;
+    chainOptions.solveMends = !vm.count("no-mend");
+    const auto chain = models::plans::runPlanChain(c, chainOptions);
+    if (format == "json") out << models::plans::planChainJson(chain).dump(2) << "\n";
+    else printTable(chain, out);
+    return Ok;
+}
+
+} // namespace cityfin::cli

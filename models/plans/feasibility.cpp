@@ -1,0 +1,111 @@
+#include "models/plans/feasibility.hpp"
+
+#include "models/number_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace cityfin::models::plans {
+namespace {
+
+constexpr double kTolerance = 1e-6;  // same as compare's: a solved term meets its target to ~1e-8
+
+std::string points(double margin) { return formatFixed(std::abs(margin) * 100.0, 2) + " points"; }
+
+RuleResult floorRule(std::string id, double value, double threshold) {
+    RuleResult r{std::move(id), value, threshold, value - threshold, true, ""};
+    r.holds = r.margin >= -kTolerance * std::max(1.0, std::abs(threshold));
+    return r;
+}
+
+RuleResult capRule(std::string id, double value, double threshold) {
+    RuleResult r{std::move(id), value, threshold, threshold - value, true, ""};
+    r.holds = r.margin >= -kTolerance * std::max(1.0, std::abs(threshold));
+    return r;
+}
+
+} // namespace
+
+bool privateEquityAtStake(const Evaluation& e) {
+    const auto& flows = e.party(Party::Private).flows;
+    const auto first = std::find_if(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
+    return first != flows.end() && *first < 0.0;
+}
+
+FeasibilityRules resolveRules(const RuleOverrides& o, const Evaluation& e) {
+    FeasibilityRules r;
+    if (privateEquityAtStake(e)) r.equityIrrHurdle = o.equityIrrHurdle ? *o.equityIrrHurdle : e.outcome.privateRate;
+    if (e.outcome.debt && e.minDscr) {
+        if (o.minDscr) r.minDscr = o.minDscr;
+        else if (e.outcome.debt->targetDscr) r.minDscr = e.outcome.debt->targetDscr;
+    }
+    r.budgetCap = o.budgetCap;
+    r.generalPublicBudget = o.generalPublicBudget;
+    r.pppBudgetShare = o.pppBudgetShare.value_or(0.10);
+    r.otherPppSpending = o.otherPppSpending.value_or(0.0);
+    r.fundsSecured = o.fundsSecured;
+    r.confidence = o.confidence.value_or(0.90);
+    return r;
+}
+
+std::vector<RuleResult> checkFeasibility(const Evaluation& e, const Plan& plan, const FeasibilityRules& rules,
+                                         const std::string& currency, const RiskProbability& risk) {
+    std::vector<RuleResult> out;
+    const auto money = [&](double x) { return formatMoney(x, currency); };
+    if (rules.equityIrrHurdle) {
+        const double hurdle = *rules.equityIrrHurdle;
+        if (!e.equityIrr.value) {
+            RuleResult r{"equity_irr", std::nullopt, hurdle, -1.0, false, ""};
+            r.text = "The investors would earn no measurable return (" + e.equityIrr.reason + "), against a " +
+                     formatPercent(hurdle, 2) + " hurdle.";
+            out.push_back(r);
+        } else {
+            RuleResult r = floorRule("equity_irr", *e.equityIrr.value, hurdle);
+            r.text = "Equity IRR is " + formatPercent(*r.value, 2) + (r.holds ? ", meeting" : ", below") + " the " +
+                     formatPercent(hurdle, 2) + " hurdle" + (r.holds ? " with " : " by ") + points(r.margin) + ".";
+            out.push_back(r);
+        }
+    }
+    if (rules.minDscr && e.minDscr) {
+        RuleResult r = floorRule("min_dscr", *e.minDscr, *rules.minDscr);
+        r.text = "The lowest debt service cover is " + formatFixed(*r.value, 2) + "x against a " +
+                 formatFixed(*rules.minDscr, 2) + "x covenant" + (r.holds ? "; the lenders' test is met." : "; the lenders would not lend on these terms.");
+        out.push_back(r);
+    }
+    if (rules.budgetCap) {
+        RuleResult r = capRule("budget_cap", e.cityPeakOutlay, *rules.budgetCap);
+        r.text = "The city's largest annual outlay is " + money(r.value.value()) + " in " + std::to_string(e.cityPeakYear) +
+                 (r.holds ? ", within" : ", above") + " the budget cap of " + money(*rules.budgetCap) +
+                 (r.holds ? " by " : " by ") + money(std::abs(r.margin)) + ".";
+        out.push_back(r);
+    }
+    if (rules.generalPublicBudget) {
+        // 财金〔2015〕21号, art. 25: PPP spending from the general public budget at most 10% of it per year.
+        const double limit = rules.pppBudgetShare * *rules.generalPublicBudget;
+        const double spending = e.cityPeakOutlay + rules.otherPppSpending;
+        RuleResult r = capRule("ppp_budget_share", spending, limit);
+        r.text = "With the city's other PPP commitments, its PPP spending peaks at " + money(spending) + ", " +
+                 formatPercent(spending / *rules.generalPublicBudget, 1) + " of the general public budget" +
+                 (r.holds ? ", within" : ", above") + " the " + formatPercent(rules.pppBudgetShare, 0) + " ceiling.";
+        out.push_back(r);
+    }
+    if (rules.fundsSecured) {
+        const double required = std::accumulate(e.project.capex.begin(), e.project.capex.end(), 0.0);
+        RuleResult r = floorRule("funds_secured", *rules.fundsSecured, required);
+        r.text = "Committed sources of " + money(*rules.fundsSecured) + (r.holds ? " cover" : " fall short of") +
+                 " the capex of " + money(required) + (r.holds ? "." : " by " + money(-r.margin) + ".");
+        out.push_back(r);
+    }
+    if (risk) {
+        if (const auto p = risk(plan, rules)) {
+            RuleResult r = floorRule("risk_confidence", *p, rules.confidence);
+            r.text = "Under the case's risks every rule holds with probability " + formatPercent(*p, 1) +
+                     (r.holds ? ", at least" : ", short of") + " the " + formatPercent(rules.confidence, 0) + " required.";
+            out.push_back(r);
+        }
+    }
+    return out;
+}
+
+} // namespace cityfin::models::plans

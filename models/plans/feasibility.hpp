@@ -1,0 +1,62 @@
+#pragma once
+// The feasibility rules a plan must meet: equity IRR >= hurdle, min DSCR >= covenant, the city's peak
+// annual outlay <= budget cap, the city's PPP spending within 10% of its general public budget
+// (财金〔2015〕21号), funds secured >= capex, and under risk P(all rules hold) >= a confidence level.
+// Each rule gives its value, threshold, margin and a sentence. Supersedes models::basicRules for plans
+// (compare keeps basicRules; with default thresholds the two agree). Method and sources:
+// docs/methodology/plan-b.md.
+
+#include "models/evaluation.hpp"
+#include "models/plans/plan.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cityfin::models::plans {
+
+/// The thresholds in force for one plan, resolved from the overrides and the structure's terms.
+struct FeasibilityRules {
+    std::optional<double> equityIrrHurdle;     ///< empty: no private equity at stake
+    std::optional<double> minDscr;             ///< empty: no private debt
+    std::optional<double> budgetCap;
+    std::optional<double> generalPublicBudget;
+    double pppBudgetShare = 0.10;
+    double otherPppSpending = 0.0;
+    std::optional<double> fundsSecured;
+    double confidence = 0.90;
+};
+
+/// The probability that all the deterministic rules hold under the case's risks, for a plan; empty when
+/// no estimate is available (no risk register, or no risk model wired). Injected so that the rules do
+/// not depend on the Monte Carlo; tests pass a fake.
+using RiskProbability = std::function<std::optional<double>(const Plan&, const FeasibilityRules&)>;
+
+struct RuleResult {
+    std::string id;           ///< equity_irr, min_dscr, budget_cap, ppp_budget_share, funds_secured, risk_confidence
+    std::optional<double> value;  ///< empty when the figure does not exist (no equity IRR)
+    double threshold = 0.0;
+    double margin = 0.0;      ///< value - threshold for a floor, threshold - value for a cap; < 0 fails
+    bool holds = true;
+    std::string text;         ///< one sentence
+};
+
+/// Whether the private side invests before it is paid (the equity rule applies).
+bool privateEquityAtStake(const Evaluation& e);
+
+/// Resolves the thresholds for the evaluation of a plan.
+FeasibilityRules resolveRules(const RuleOverrides& overrides, const Evaluation& e);
+
+/// Checks every applicable rule. funds to raise = the plan's total capex (sum of its capex per period,
+/// in the case's price basis). The risk rule is checked when risk is given and returns a value.
+std::vector<RuleResult> checkFeasibility(const Evaluation& e, const Plan& plan, const FeasibilityRules& rules,
+                                         const std::string& currency, const RiskProbability& risk = {});
+
+inline bool allHold(const std::vector<RuleResult>& rules) {
+    for (const auto& r : rules)
+        if (!r.holds) return false;
+    return true;
+}
+
+} // namespace cityfin::models::plans

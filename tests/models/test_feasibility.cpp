@@ -1,0 +1,174 @@
+// Feasibility rules: each rule on a plan built to fail it, and to pass it; the risk rule with a fake.
+
+#include "finance/errors.hpp"
+#include "models/compare.hpp"
+#include "models/plans/break_even.hpp"
+#include "models/plans/feasibility.hpp"
+#include "plan_cases.hpp"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+using namespace cityfin;
+using namespace cityfin::models::plans;
+
+namespace {
+
+struct Checked {
+    models::Evaluation e;
+    FeasibilityRules rules;
+    std::vector<RuleResult> results;
+};
+
+Checked check(const char* structure, const RuleOverrides& o, const RiskProbability& risk = {}) {
+    const models::Case c = test::qianhai();
+    const Plan plan{"plan", structure, {}, o};
+    models::Evaluation e = evaluateStructure(planCase(c, plan), structure);
+    FeasibilityRules rules = resolveRules(o, e);
+    auto results = checkFeasibility(e, plan, rules, c.project.currency, risk);
+    return Checked{std::move(e), rules, std::move(results)};
+}
+
+const RuleResult* find(const std::vector<RuleResult>& rules, const std::string& id) {
+    for (const auto& r : rules)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+} // namespace
+
+TEST(Feasibility, EquityRuleFailsBelowAnOverriddenHurdle) {
+    const auto c = check("bot", RuleOverrides{.equityIrrHurdle = 0.30});
+    const RuleResult* r = find(c.results, "equity_irr");
+    ASSERT_NE(r, nullptr);
+    EXPECT_FALSE(r->holds);
+    EXPECT_NEAR(r->margin, *c.e.equityIrr.value - 0.30, 1e-12);
+    EXPECT_NE(r->text.find("below"), std::string::npos);
+}
+
+TEST(Feasibility, EquityRuleDefaultsToTheStructuresHurdle) {
+    const auto c = check("ppp", {});  // the unitary charge is solved so that equity meets its 9% hurdle
+    const RuleResult* r = find(c.results, "equity_irr");
+    ASSERT_NE(r, nullptr);
+    EXPECT_DOUBLE_EQ(r->threshold, 0.09);
+    EXPECT_TRUE(r->holds);
+}
+
+TEST(Feasibility, DscrRuleFailsAboveTheCoverTheDebtWasSizedTo) {
+    const auto pass = check("ppp", {});
+    ASSERT_NE(find(pass.results, "min_dscr"), nullptr);
+    EXPECT_TRUE(find(pass.results, "min_dscr")->holds);
+    EXPECT_DOUBLE_EQ(find(pass.results, "min_dscr")->threshold, 1.25);  // the debt's own target
+    const auto fail = check("ppp", RuleOverrides{.minDscr = 1.60});
+    const RuleResult* r = find(fail.results, "min_dscr");
+    ASSERT_NE(r, nullptr);
+    EXPECT_FALSE(r->holds);
+    EXPECT_NEAR(r->margin, *fail.e.minDscr - 1.60, 1e-12);
+}
+
+TEST(Feasibility, BudgetCapFailsWhenThePeakOutlayIsAboveIt) {
+    const auto fail = check("psc", RuleOverrides{.budgetCap = 40e6});  // psc peaks at 55 m in 2027
+    const RuleResult* r = find(fail.results, "budget_cap");
+    ASSERT_NE(r, nullptr);
+    EXPECT_FALSE(r->holds);
+    EXPECT_NEAR(r->margin, 40e6 - 55e6, 1e-3);
+    const auto pass = check("psc", RuleOverrides{.budgetCap = 60e6});
+    EXPECT_TRUE(find(pass.results, "budget_cap")->holds);
+    EXPECT_NEAR(find(pass.results, "budget_cap")->margin, 5e6, 1e-3);
+}
+
+TEST(Feasibility, PppSpendingAboveTenPercentOfTheGeneralBudgetFails) {
+    // 55 m peak + 10 m of other PPPs = 65 m against 10% of 600 m = 60 m.
+    const auto fail = check("psc", RuleOverrides{.generalPublicBudget = 600e6, .otherPppSpending = 10e6});
+    const RuleResult* r = find(fail.results, "ppp_budget_share");
+    ASSERT_NE(r, nullptr);
+    EXPECT_FALSE(r->holds);
+    EXPECT_NEAR(r->value.value(), 65e6, 1e-3);
+    EXPECT_NEAR(r->threshold, 60e6, 1e-3);
+    const auto pass = check("psc", RuleOverrides{.generalPublicBudget = 700e6, .otherPppSpending = 10e6});
+    EXPECT_TRUE(find(pass.results, "ppp_budget_share")->holds);  // 65 m <= 70 m
+}
+
+TEST(Feasibility, FundsSecuredBelowTheCapexFail) {
+    const auto fail = check("psc", RuleOverrides{.fundsSecured = 150e6});  // capex 110 m + 70 m
+    const RuleResult* r = find(fail.results, "funds_secured");
+    ASSERT_NE(r, nullptr);
+    EXPECT_FALSE(r->holds);
+    EXPECT_NEAR(r->margin, -30e6, 1e-3);
+    EXPECT_TRUE(find(check("psc", RuleOverrides{.fundsSecured = 180e6}).results, "funds_secured")->holds);
+}
+
+TEST(Feasibility, RiskRuleTakesTheProbabilityFromTheInjectedModel) {
+    double seenConfidence = 0.0;
+    const RiskProbability fake = [&](const Plan& plan, const FeasibilityRules& rules) -> std::optional<double> {
+        EXPECT_EQ(plan.structureId, "bot");
+        seenConfidence = rules.confidence;
+        return 0.85;
+    };
+    const auto fail = check("bot", RuleOverrides{.confidence = 0.95}, fake);
+    EXPECT_DOUBLE_EQ(seenConfidence, 0.95);
+    const RuleResult* r = find(fail.results, "risk_confidence");
+    ASSERT_NE(r, nullptr);
+    EXPECT_FALSE(r->holds);
+    EXPECT_NEAR(r->margin, -0.10, 1e-12);
+    EXPECT_TRUE(find(check("bot", RuleOverrides{.confidence = 0.80}, fake).results, "risk_confidence")->holds);
+}
+
+TEST(Feasibility, NoRiskRuleWithoutAnEstimate) {
+    const RiskProbability none = [](const Plan&, const FeasibilityRules&) { return std::optional<double>(); };
+    EXPECT_EQ(find(check("bot", {}, none).results, "risk_confidence"), nullptr);
+    EXPECT_EQ(find(check("bot", {}).results, "risk_confidence"), nullptr);
+}
+
+TEST(Feasibility, DefaultRulesAgreeWithCompareBasicRules) {
+    const models::Case c = test::qianhai();
+    for (const auto& s : c.structures) {
+        const auto e = evaluateStructure(c, s.id);
+        const auto basic = models::basicRules(e);
+        const auto ours = checkFeasibility(e, Plan{s.id, s.id, {}, {}}, resolveRules({}, e), c.project.currency);
+        ASSERT_EQ(basic.size(), ours.size()) << s.id;
+        for (std::size_t i = 0; i < ours.size(); ++i) {
+            EXPECT_EQ(basic[i].holds, ours[i].holds) << s.id << " " << ours[i].id;
+            if (ours[i].value) EXPECT_NEAR(basic[i].margin, ours[i].margin, 1e-12) << s.id;
+        }
+    }
+}
+
+TEST(Plans, ReadsScopeAndRulesAndWritesThemBack) {
+    const auto c = test::withPlans(test::qianhai(), R"([
+        {"label": "Plan A", "structure": "bot", "rules": {"budget_cap": 3e7, "min_dscr": 1.4}},
+        {"label": "Plan B", "structure": "psc", "scope": {"scale": 0.5, "construction_years": 3}}])");
+    const auto plans = readPlans(c);
+    ASSERT_EQ(plans.size(), 2u);
+    EXPECT_DOUBLE_EQ(plans[1].scope.scale, 0.5);
+    EXPECT_EQ(plans[1].scope.constructionYears, 3);
+    models::Case again = c;
+    again.plans = plansToJson(plans);
+    EXPECT_EQ(plansToJson(readPlans(again)), again.plans);
+    const auto inherited = inheritedRules(plans, 1);
+    EXPECT_EQ(inherited.budgetCap, 3e7);   // the city's cap carries over
+    EXPECT_FALSE(inherited.minDscr);       // the covenant belonged to Plan A's debt
+}
+
+TEST(Plans, AnUnknownStructureIsAnErrorAtItsPath) {
+    const auto c = test::withPlans(test::qianhai(), R"([{"structure": "bto"}])");
+    try {
+        readPlans(c);
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("plans[0].structure"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(readPlans(test::withPlans(test::qianhai(), R"([{"structure": "bot", "scope": {"scale": 1.5}}])")), InputError);
+    EXPECT_THROW(readPlans(test::withPlans(test::qianhai(), R"([{"structure": "bot", "rulez": {}}])")), InputError);
+}
+
+TEST(Plans, ScopeScalesAndPhasesTheProject) {
+    const models::Project p = test::qianhai().project;
+    const models::Project half = applyScope(p, PlanScope{0.5, 1.0, 3});
+    EXPECT_EQ(half.constructionYears, 3);
+    ASSERT_EQ(half.capex.size(), 3u);
+    EXPECT_NEAR(half.capex[0], 90e6 / 3, 1e-6);  // (110 m + 70 m) / 2 over three years
+    EXPECT_NEAR(half.annualOpex, p.annualOpex / 2, 1e-9);
+    EXPECT_NEAR(half.revenues[0].annualVolume, p.revenues[0].annualVolume / 2, 1e-9);
+}
