@@ -157,6 +157,7 @@ BreakEven solveCase(const Case& c, const std::string& structureId, const std::st
     b.target = target;
     b.baseInput = currentInput(c, structureId, input);
     b.baseMetric = metricValue(evaluateStructure(c, structureId), metric);
+    (void)withInput(c, structureId, input, b.baseInput);  // an input the structure lacks is an error, not "no root"
     double defLo = 0.0, defHi = 0.0;
     for (const auto& n : namedInputs())
         if (n.name == input) defLo = n.lo, defHi = n.hi;

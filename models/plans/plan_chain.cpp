@@ -98,7 +98,7 @@ std::string ruleName(const std::string& id) {
 }
 
 std::string memoFor(const PlanStep& s) {
-    std::string text = s.plan.label + " (" + s.structureName + ") ";
+    std::string text = s.plan.label + (s.plan.label == s.structureName ? " " : " (" + s.structureName + ") ");
     text += s.feasible ? "meets every rule. " : "fails. ";
     for (const RuleResult& r : s.rules)
         if (!r.holds || s.feasible) text += r.text + " ";

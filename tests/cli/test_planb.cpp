@@ -1,0 +1,74 @@
+// `cityfin planb` and `cityfin solve`: exit codes, the JSON shape, the table's verdict.
+
+#include "cli_runner.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <string>
+
+using cityfin::test::runCli;
+
+namespace {
+
+std::string casePath(const std::string& id) {
+    return std::string(std::getenv("CITYFIN_SOURCE_DIR")) + "/cases/" + id + "/case.json";
+}
+
+} // namespace
+
+TEST(PlanBCommand, PrintsEachPlansRulesAndTheConclusion) {
+    const auto run = runCli({"planb", casePath("qianhai-parking")});
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.out.find("feasible"), std::string::npos);
+    EXPECT_NE(run.out.find("Plan A is feasible"), std::string::npos) << run.out;  // no plans: psc first
+}
+
+TEST(PlanBCommand, JsonCarriesTheSameChain) {
+    const auto run = runCli({"planb", casePath("qianhai-parking"), "--format", "json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto j = nlohmann::json::parse(run.out);
+    ASSERT_TRUE(j["steps"].is_array());
+    EXPECT_EQ(j["chosen"], 0);
+    EXPECT_TRUE(j.contains("conclusion"));
+    EXPECT_TRUE(j["steps"][0].contains("rules"));
+}
+
+TEST(PlanBCommand, BadInputExitsWithTwo) {
+    EXPECT_EQ(runCli({"planb"}).exitCode, 2);
+    EXPECT_EQ(runCli({"planb", "/no/such/case.json"}).exitCode, 2);
+    EXPECT_EQ(runCli({"planb", casePath("qianhai-parking"), "--format", "csv"}).exitCode, 2);
+    EXPECT_EQ(runCli({"planb", casePath("qianhai-parking"), "--paths", "0"}).exitCode, 2);
+    EXPECT_EQ(runCli({"planb", "--help"}).exitCode, 0);
+}
+
+TEST(SolveCommand, AnswersInTableAndJson) {
+    const auto table = runCli({"solve", casePath("qianhai-parking"), "--structure", "bot", "--target", "equity_irr=0.11", "--vary",
+                               "tariff_factor"});
+    EXPECT_EQ(table.exitCode, 0) << table.err;
+    EXPECT_NE(table.out.find("when tariff_factor = 1.09"), std::string::npos) << table.out;
+    const auto json = runCli({"solve", casePath("qianhai-parking"), "--structure", "bot", "--target", "equity_irr=0.11", "--vary",
+                              "tariff_factor", "--format", "json"});
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    const auto j = nlohmann::json::parse(json.out);
+    EXPECT_NEAR(j["value"].get<double>(), 1.0968, 1e-3);
+    EXPECT_EQ(j["metric"], "equity_irr");
+}
+
+TEST(SolveCommand, NoRootIsAnAnswerWithExitZero) {
+    const auto run = runCli({"solve", casePath("qianhai-parking"), "--structure", "bot", "--target", "equity_irr=0.5", "--vary",
+                             "tariff_factor", "--range", "0.9:1.1"});
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.out.find("no answer"), std::string::npos) << run.out;
+}
+
+TEST(SolveCommand, BadInputExitsWithTwo) {
+    const std::string c = casePath("qianhai-parking");
+    EXPECT_EQ(runCli({"solve", c, "--structure", "bot", "--target", "equity_irr", "--vary", "tariff_factor"}).exitCode, 2);
+    EXPECT_EQ(runCli({"solve", c, "--structure", "bot", "--target", "equity_irr=x", "--vary", "tariff_factor"}).exitCode, 2);
+    EXPECT_EQ(runCli({"solve", c, "--structure", "bot", "--target", "equity_irr=0.1", "--vary", "nothing"}).exitCode, 2);
+    EXPECT_EQ(runCli({"solve", c, "--structure", "bot", "--target", "equity_irr=0.1"}).exitCode, 2);
+    EXPECT_EQ(runCli({"solve", c, "--structure", "bot", "--target", "equity_irr=0.1", "--vary", "tariff_factor", "--range", "2:1"}).exitCode, 2);
+    EXPECT_EQ(runCli({"solve", "--help"}).exitCode, 0);
+}

@@ -1,0 +1,73 @@
+// The Plan B chain: stops at the first feasible plan; mends put back make the rule hold; "no
+// feasible plan" names the nearest and its gap.
+
+#include "models/plans/break_even.hpp"
+#include "models/plans/plan_chain.hpp"
+#include "plan_cases.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace cityfin;
+using namespace cityfin::models::plans;
+
+TEST(PlanChain, StopsAtTheFirstFeasiblePlan) {
+    const auto c = test::withPlans(test::qianhai(), R"([
+        {"label": "Plan A: BOT", "structure": "bot", "rules": {"equity_irr_hurdle": 0.11}},
+        {"label": "Plan B: PPP", "structure": "ppp"},
+        {"label": "Plan C: public", "structure": "psc"}])");
+    const PlanChain chain = runPlanChain(c);
+    ASSERT_EQ(chain.steps.size(), 2u);  // Plan C is never evaluated
+    EXPECT_FALSE(chain.steps[0].feasible);
+    EXPECT_TRUE(chain.steps[1].feasible);
+    ASSERT_TRUE(chain.chosen);
+    EXPECT_EQ(*chain.chosen, 1u);
+    EXPECT_NE(chain.conclusion.find("Plan B: PPP"), std::string::npos);
+    EXPECT_NE(chain.steps[0].memo.find("fails"), std::string::npos);
+}
+
+TEST(PlanChain, TheMendOfAFailingRulePutBackMakesItHold) {
+    const auto c = test::withPlans(test::qianhai(), R"([{"label": "A", "structure": "bot"}])");
+    const PlanChain chain = runPlanChain(c);
+    ASSERT_EQ(chain.steps.size(), 1u);
+    const PlanStep& s = chain.steps[0];
+    ASSERT_FALSE(s.feasible);  // bot earns 6.9% against its 11% hurdle
+    ASSERT_FALSE(s.mends.empty());
+    const Mend& m = s.mends.front();
+    EXPECT_EQ(m.rule, "equity_irr");
+    ASSERT_TRUE(m.value.value) << m.value.reason;
+    const auto back = metricValue(evaluateStructure(withInput(c, "bot", m.input, *m.value.value), "bot"), "equity_irr");
+    EXPECT_NEAR(*back, 0.11, 1e-7);
+}
+
+TEST(PlanChain, NoFeasiblePlanNamesTheNearestAndItsGap) {
+    // A 30 m cap: psc peaks at 55 m (gap 83%), ppp at about 24.8 m but fails a 1.6x covenant (gap ~15%).
+    const auto c = test::withPlans(test::qianhai(), R"([
+        {"label": "Plan A: public", "structure": "psc", "rules": {"budget_cap": 3e7}},
+        {"label": "Plan B: PPP", "structure": "ppp", "rules": {"min_dscr": 1.6}}])");
+    const PlanChain chain = runPlanChain(c);
+    ASSERT_EQ(chain.steps.size(), 2u);
+    EXPECT_FALSE(chain.chosen);
+    ASSERT_TRUE(chain.nearest);
+    EXPECT_EQ(*chain.nearest, 1u);
+    EXPECT_NEAR(chain.steps[0].gap, (55e6 - 30e6) / 30e6, 1e-6);
+    EXPECT_NEAR(chain.steps[1].gap, (1.6 - *evaluateStructure(c, "ppp").minDscr) / 1.6, 1e-9);
+    EXPECT_NE(chain.conclusion.find("No feasible plan"), std::string::npos);
+    EXPECT_NE(chain.conclusion.find("Plan B: PPP"), std::string::npos);
+    // The budget mend: the scope that brings the peak outlay to the cap.
+    const Mend& m = chain.steps[0].mends.front();
+    EXPECT_EQ(m.input, "scale");
+    ASSERT_TRUE(m.value.value);
+    EXPECT_NEAR(*m.value.value, 30.0 / 55.0, 1e-3);
+}
+
+TEST(PlanChain, JsonCarriesTheChain) {
+    const auto c = test::withPlans(test::qianhai(), R"([{"label": "A", "structure": "bot"}, {"label": "B", "structure": "psc"}])");
+    const auto j = planChainJson(runPlanChain(c));
+    ASSERT_EQ(j["steps"].size(), 2u);
+    EXPECT_EQ(j["chosen"], 1);
+    EXPECT_TRUE(j["nearest"].is_null());
+    for (const char* key : {"label", "structure", "scope", "feasible", "gap", "rules", "mends", "memo"})
+        EXPECT_TRUE(j["steps"][0].contains(key)) << key;
+    EXPECT_EQ(j["steps"][0]["rules"][0]["id"], "equity_irr");
+    EXPECT_FALSE(j["steps"][0]["rules"][0]["holds"]);
+}

@@ -1,0 +1,69 @@
+// Break-even on a case: every answer put back into the model gives the target; no root is an answer.
+
+#include "finance/errors.hpp"
+#include "models/plans/break_even.hpp"
+#include "plan_cases.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace cityfin;
+using namespace cityfin::models::plans;
+
+namespace {
+
+struct Question {
+    const char* structure;
+    const char* metric;
+    double target;
+    const char* input;
+    double tolerance;
+};
+
+} // namespace
+
+TEST(Solve, EveryAnswerPutBackGivesTheTarget) {
+    const models::Case c = test::qianhai();
+    const Question questions[] = {
+        {"bot", "equity_irr", 0.11, "tariff_factor", 1e-7},                  // the tariff that meets the hurdle
+        {"bot", "equity_irr", 0.11, "construction_subsidy_share", 1e-7},     // the subsidy that does
+        {"bot", "min_dscr", 1.40, "structures[bot].support.construction_subsidy_share", 1e-7},
+        {"bot", "equity_irr", 0.11, "project.revenues[0].unit_price", 1e-7},
+        {"psc", "city_peak_outlay", 40e6, "scale", 1e-2},                     // the scope a 40 m cap allows
+        {"ppp", "city_present_cost", 20e6, "capex_factor", 1e-2},
+    };
+    for (const Question& q : questions) {
+        const BreakEven b = solveCase(c, q.structure, q.metric, q.target, q.input);
+        ASSERT_TRUE(b.answer.value) << q.input << ": " << b.answer.reason;
+        const auto back = metricValue(evaluateStructure(withInput(c, q.structure, q.input, *b.answer.value), q.structure), q.metric);
+        ASSERT_TRUE(back) << q.input;
+        EXPECT_NEAR(*back, q.target, q.tolerance) << q.structure << " " << q.metric << " via " << q.input;
+    }
+}
+
+TEST(Solve, TariffPathAndFactorAgree) {
+    const models::Case c = test::qianhai();
+    const auto factor = solveCase(c, "bot", "equity_irr", 0.11, "tariff_factor");
+    const auto price = solveCase(c, "bot", "equity_irr", 0.11, "project.revenues[0].unit_price");
+    ASSERT_TRUE(factor.answer.value && price.answer.value);
+    EXPECT_DOUBLE_EQ(price.baseInput, 4.0);
+    // The factor also scales the market revenue stream, so the parking fee alone must rise further.
+    EXPECT_GT(*price.answer.value, 4.0 * *factor.answer.value - 1e-9);
+}
+
+TEST(Solve, NoRootInRangeIsAnAnswerNotAnError) {
+    const models::Case c = test::qianhai();
+    const BreakEven b = solveCase(c, "bot", "equity_irr", 0.50, "tariff_factor", 0.9, 1.1);
+    EXPECT_FALSE(b.answer.value);
+    EXPECT_NE(b.answer.reason.find("no value of tariff_factor"), std::string::npos) << b.answer.reason;
+    ASSERT_TRUE(b.baseMetric);
+}
+
+TEST(Solve, BadQuestionsAreInputErrors) {
+    const models::Case c = test::qianhai();
+    EXPECT_THROW(solveCase(c, "bot", "equity_irr", 0.1, "tarif"), InputError);
+    EXPECT_THROW(solveCase(c, "bot", "equity_ir", 0.1, "tariff_factor"), InputError);
+    EXPECT_THROW(solveCase(c, "nope", "equity_irr", 0.1, "tariff_factor"), InputError);
+    EXPECT_THROW(solveCase(c, "bot", "equity_irr", 0.1, "project.no_such_field"), InputError);
+    EXPECT_THROW(solveCase(c, "bot", "equity_irr", 0.1, "tariff_factor", 2.0, 1.0), InputError);
+    EXPECT_THROW(solveCase(c, "bot", "equity_irr", 0.1, "unitary_charge_factor"), InputError);  // bot is no PPP
+}
