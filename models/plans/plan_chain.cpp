@@ -40,6 +40,20 @@ std::string driverWords(const std::string& input, double x, const std::string& c
     return input + " = " + formatFixed(x, 4);
 }
 
+std::string ruleName(const std::string& id) {
+    if (id == "equity_irr") return "the equity return";
+    if (id == "min_dscr") return "the lenders' cover";
+    if (id == "budget_cap") return "the budget cap";
+    if (id == "ppp_budget_share") return "the 10% PPP ceiling";
+    if (id == "funds_secured") return "the funds secured";
+    return "the risk test";
+}
+
+std::string capitalised(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
 Mend mendFor(const RuleResult& r, const Case& pc, const Plan& plan, const std::string& currency) {
     Mend m;
     m.rule = r.id;
@@ -48,7 +62,7 @@ Mend mendFor(const RuleResult& r, const Case& pc, const Plan& plan, const std::s
         m.input = "scale";
         m.current = 1.0;
         m.value.value = required > 0.0 ? secured / required : 0.0;
-        m.text = "It would need " + formatMoney(required - secured, currency) + " more committed, or " +
+        m.text = "The funding gap closes with " + formatMoney(required - secured, currency) + " more committed, or with " +
                  driverWords("scale", *m.value.value, currency) + ".";
         return m;
     }
@@ -71,14 +85,14 @@ Mend mendFor(const RuleResult& r, const Case& pc, const Plan& plan, const std::s
             m.input = d.input;
             m.current = b.baseInput;
             m.value = b.answer;
-            m.text = "It would hold with " + driverWords(d.input, *b.answer.value, currency) +
+            m.text = capitalised(ruleName(r.id)) + " would hold with " + driverWords(d.input, *b.answer.value, currency) +
                      (d.input == "construction_subsidy_share" ? " (now " + formatPercent(b.baseInput, 1) + ")" : "") + ".";
             return m;
         }
         tried += (tried.empty() ? "" : ", ") + d.input;
     }
     m.value.reason = tried.empty() ? "no single driver mends this rule" : "no value of " + tried + " in range mends it";
-    m.text = "No single driver mends it within a plausible range (" + m.value.reason + ").";
+    m.text = capitalised(ruleName(r.id)) + " cannot be mended by one driver within a plausible range (" + m.value.reason + ").";
     return m;
 }
 
@@ -86,15 +100,6 @@ double relativeShortfall(const RuleResult& r) {
     if (r.holds) return 0.0;
     if (!r.value) return 1.0;
     return -r.margin / std::max(std::abs(r.threshold), 1e-9);
-}
-
-std::string ruleName(const std::string& id) {
-    if (id == "equity_irr") return "the equity return";
-    if (id == "min_dscr") return "the lenders' cover";
-    if (id == "budget_cap") return "the budget cap";
-    if (id == "ppp_budget_share") return "the 10% PPP ceiling";
-    if (id == "funds_secured") return "the funds secured";
-    return "the risk test";
 }
 
 std::string memoFor(const PlanStep& s) {
@@ -130,6 +135,7 @@ PlanChain runPlanChain(const Case& c, const ChainOptions& options) {
             if (!r.holds && options.solveMends) step.mends.push_back(mendFor(r, pc, plans[i], chain.currency));
         }
         step.memo = memoFor(step);
+        if (!step.feasible && i + 1 < plans.size()) step.memo += " We therefore turn to " + plans[i + 1].label + ".";
         chain.steps.push_back(std::move(step));
         if (chain.steps.back().feasible) {
             chain.chosen = chain.steps.size() - 1;

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace cityfin;
 using namespace cityfin::models::plans;
 
@@ -70,4 +72,25 @@ TEST(PlanChain, JsonCarriesTheChain) {
         EXPECT_TRUE(j["steps"][0].contains(key)) << key;
     EXPECT_EQ(j["steps"][0]["rules"][0]["id"], "equity_irr");
     EXPECT_FALSE(j["steps"][0]["rules"][0]["holds"]);
+}
+
+TEST(PlanChain, BusanFallsBackToTheBtlLeaseWhenLendersRefuseTheBto) {
+    const auto chain = runPlanChain(models::loadCaseFile(test::caseDir() + "busan-wifi-bto/case.json"));
+    ASSERT_TRUE(chain.chosen);
+    EXPECT_EQ(*chain.chosen, 1u);
+    const PlanStep& a = chain.steps[0];
+    for (const RuleResult& r : a.rules) EXPECT_EQ(r.holds, r.id != "min_dscr") << r.id;  // only the covenant fails
+    ASSERT_EQ(a.mends.size(), 1u);
+    EXPECT_EQ(a.mends[0].input, "construction_subsidy_share");
+    EXPECT_NE(a.memo.find("We therefore turn to Plan B"), std::string::npos);
+}
+
+TEST(PlanChain, BinhaiPhasesItsBuildBecauseOfTheBudgetCap) {
+    const auto chain = runPlanChain(models::loadCaseFile(test::caseDir() + "binhai-data-platform/case.json"));
+    ASSERT_TRUE(chain.chosen);
+    EXPECT_EQ(*chain.chosen, 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        const auto& rules = chain.steps[i].rules;
+        EXPECT_TRUE(std::any_of(rules.begin(), rules.end(), [](const RuleResult& r) { return r.id == "budget_cap" && !r.holds; }));
+    }
 }
