@@ -34,13 +34,13 @@ RuleOverrides readRules(const casejson::Object& plan) {
 }
 
 Plan readPlan(const Json& value, const std::string& path, const Case& c) {
-    const casejson::Object o(value, path, {"label", "structure", "scope", "rules"});
+    const casejson::Object o(value, path, {"name", "structure", "scope", "rules"});
     Plan p;
     p.structureId = o.text("structure");
     const bool known = std::any_of(c.structures.begin(), c.structures.end(),
                                    [&](const Structure& s) { return s.id == p.structureId; });
     if (!known) casejson::fail(o.pathOf("structure"), Json(p.structureId), "the id of one of the case's structures");
-    p.label = o.textOr("label", p.structureId);
+    p.label = o.textOr("name", p.structureId);
     if (const auto s = o.optionalObject("scope", {"scale", "capex_factor", "construction_years"})) {
         p.scope.scale = s->numberOr("scale", 1.0, scaleRange);
         p.scope.capexFactor = s->numberOr("capex_factor", 1.0, factorRange);
@@ -71,7 +71,7 @@ nlohmann::json plansToJson(const std::vector<Plan>& plans) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const Plan& p : plans) {
         nlohmann::ordered_json j;
-        j["label"] = p.label;
+        j["name"] = p.label;
         j["structure"] = p.structureId;
         nlohmann::ordered_json scope = nlohmann::ordered_json::object();
         if (p.scope.scale != 1.0) scope["scale"] = p.scope.scale;

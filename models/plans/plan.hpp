@@ -25,14 +25,14 @@ struct PlanScope {
 /// budget, PPP share, other PPP spending, confidence) carry over to later plans unless a plan changes
 /// them; the hurdle, the covenant and the funds secured belong to the plan that states them.
 struct RuleOverrides {
-    std::optional<double> equityIrrHurdle;     ///< default: the structure's hurdle (private rate)
-    std::optional<double> minDscr;             ///< default: the debt's own target DSCR
-    std::optional<double> budgetCap;           ///< the city's largest annual outlay for the project
-    std::optional<double> generalPublicBudget; ///< annual general public budget (enables the 10% check)
-    std::optional<double> pppBudgetShare;      ///< default 0.10 (财金〔2015〕21号)
-    std::optional<double> otherPppSpending;    ///< annual spending on the city's other PPPs, default 0
-    std::optional<double> fundsSecured;        ///< committed sources declared by the plan
-    std::optional<double> confidence;          ///< default 0.90; P(all rules hold under risk) at least
+    std::optional<double> equityIrrHurdle{};     ///< default: the structure's hurdle (private rate)
+    std::optional<double> minDscr{};             ///< default: the debt's own target DSCR
+    std::optional<double> budgetCap{};           ///< the city's largest annual outlay for the project
+    std::optional<double> generalPublicBudget{}; ///< annual general public budget (enables the 10% check)
+    std::optional<double> pppBudgetShare{};      ///< default 0.10 (财金〔2015〕21号)
+    std::optional<double> otherPppSpending{};    ///< annual spending on the city's other PPPs, default 0
+    std::optional<double> fundsSecured{};        ///< committed sources declared by the plan
+    std::optional<double> confidence{};          ///< default 0.90; P(all rules hold under risk) at least
 };
 
 struct Plan {

@@ -172,7 +172,7 @@ nlohmann::json planChainJson(const PlanChain& chain) {
     j["steps"] = nlohmann::ordered_json::array();
     for (const PlanStep& s : chain.steps) {
         nlohmann::ordered_json step;
-        step["label"] = s.plan.label;
+        step["name"] = s.plan.label;
         step["structure"] = s.plan.structureId;
         step["structure_name"] = s.structureName;
         step["scope"] = {{"scale", s.plan.scope.scale}, {"capex_factor", s.plan.scope.capexFactor},

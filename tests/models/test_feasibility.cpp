@@ -4,6 +4,7 @@
 #include "models/compare.hpp"
 #include "models/plans/break_even.hpp"
 #include "models/plans/feasibility.hpp"
+#include "case_samples.hpp"
 #include "plan_cases.hpp"
 
 #include <gtest/gtest.h>
@@ -137,8 +138,8 @@ TEST(Feasibility, DefaultRulesAgreeWithCompareBasicRules) {
 
 TEST(Plans, ReadsScopeAndRulesAndWritesThemBack) {
     const auto c = test::withPlans(test::qianhai(), R"([
-        {"label": "Plan A", "structure": "bot", "rules": {"budget_cap": 3e7, "min_dscr": 1.4}},
-        {"label": "Plan B", "structure": "psc", "scope": {"scale": 0.5, "construction_years": 3}}])");
+        {"name": "Plan A", "structure": "bot", "rules": {"budget_cap": 3e7, "min_dscr": 1.4}},
+        {"name": "Plan B", "structure": "psc", "scope": {"scale": 0.5, "construction_years": 3}}])");
     const auto plans = readPlans(c);
     ASSERT_EQ(plans.size(), 2u);
     EXPECT_DOUBLE_EQ(plans[1].scope.scale, 0.5);
@@ -171,4 +172,18 @@ TEST(Plans, ScopeScalesAndPhasesTheProject) {
     EXPECT_NEAR(half.capex[0], 90e6 / 3, 1e-6);  // (110 m + 70 m) / 2 over three years
     EXPECT_NEAR(half.annualOpex, p.annualOpex / 2, 1e-9);
     EXPECT_NEAR(half.revenues[0].annualVolume, p.revenues[0].annualVolume / 2, 1e-9);
+}
+
+TEST(Plans, TheDocumentedFullCasePlansRead) {
+    const auto plans = readPlans(models::parseCase(test::fullCase));
+    ASSERT_EQ(plans.size(), 2u);
+    EXPECT_EQ(plans[0].label, "Plan A");
+    EXPECT_EQ(plans[1].structureId, "ppp");
+}
+
+TEST(Plans, NoPlansMeansOnePerStructureInFileOrder) {
+    const models::Case c = test::qianhai();
+    const auto plans = readPlans(c);
+    ASSERT_EQ(plans.size(), c.structures.size());
+    EXPECT_EQ(plans[1].structureId, c.structures[1].id);
 }

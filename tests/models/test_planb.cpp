@@ -14,9 +14,9 @@ using namespace cityfin::models::plans;
 
 TEST(PlanChain, StopsAtTheFirstFeasiblePlan) {
     const auto c = test::withPlans(test::qianhai(), R"([
-        {"label": "Plan A: BOT", "structure": "bot", "rules": {"equity_irr_hurdle": 0.11}},
-        {"label": "Plan B: PPP", "structure": "ppp"},
-        {"label": "Plan C: public", "structure": "psc"}])");
+        {"name": "Plan A: BOT", "structure": "bot", "rules": {"equity_irr_hurdle": 0.11}},
+        {"name": "Plan B: PPP", "structure": "ppp"},
+        {"name": "Plan C: public", "structure": "psc"}])");
     const PlanChain chain = runPlanChain(c);
     ASSERT_EQ(chain.steps.size(), 2u);  // Plan C is never evaluated
     EXPECT_FALSE(chain.steps[0].feasible);
@@ -28,7 +28,7 @@ TEST(PlanChain, StopsAtTheFirstFeasiblePlan) {
 }
 
 TEST(PlanChain, TheMendOfAFailingRulePutBackMakesItHold) {
-    const auto c = test::withPlans(test::qianhai(), R"([{"label": "A", "structure": "bot"}])");
+    const auto c = test::withPlans(test::qianhai(), R"([{"name": "A", "structure": "bot"}])");
     const PlanChain chain = runPlanChain(c);
     ASSERT_EQ(chain.steps.size(), 1u);
     const PlanStep& s = chain.steps[0];
@@ -44,8 +44,8 @@ TEST(PlanChain, TheMendOfAFailingRulePutBackMakesItHold) {
 TEST(PlanChain, NoFeasiblePlanNamesTheNearestAndItsGap) {
     // A 30 m cap: psc peaks at 55 m (gap 83%), ppp at about 24.8 m but fails a 1.6x covenant (gap ~15%).
     const auto c = test::withPlans(test::qianhai(), R"([
-        {"label": "Plan A: public", "structure": "psc", "rules": {"budget_cap": 3e7}},
-        {"label": "Plan B: PPP", "structure": "ppp", "rules": {"min_dscr": 1.6}}])");
+        {"name": "Plan A: public", "structure": "psc", "rules": {"budget_cap": 3e7}},
+        {"name": "Plan B: PPP", "structure": "ppp", "rules": {"min_dscr": 1.6}}])");
     const PlanChain chain = runPlanChain(c);
     ASSERT_EQ(chain.steps.size(), 2u);
     EXPECT_FALSE(chain.chosen);
@@ -63,12 +63,12 @@ TEST(PlanChain, NoFeasiblePlanNamesTheNearestAndItsGap) {
 }
 
 TEST(PlanChain, JsonCarriesTheChain) {
-    const auto c = test::withPlans(test::qianhai(), R"([{"label": "A", "structure": "bot"}, {"label": "B", "structure": "psc"}])");
+    const auto c = test::withPlans(test::qianhai(), R"([{"name": "A", "structure": "bot"}, {"name": "B", "structure": "psc"}])");
     const auto j = planChainJson(runPlanChain(c));
     ASSERT_EQ(j["steps"].size(), 2u);
     EXPECT_EQ(j["chosen"], 1);
     EXPECT_TRUE(j["nearest"].is_null());
-    for (const char* key : {"label", "structure", "scope", "feasible", "gap", "rules", "mends", "memo"})
+    for (const char* key : {"name", "structure", "scope", "feasible", "gap", "rules", "mends", "memo"})
         EXPECT_TRUE(j["steps"][0].contains(key)) << key;
     EXPECT_EQ(j["steps"][0]["rules"][0]["id"], "equity_irr");
     EXPECT_FALSE(j["steps"][0]["rules"][0]["holds"]);
