@@ -131,7 +131,9 @@ TEST(Feasibility, DefaultRulesAgreeWithCompareBasicRules) {
         ASSERT_EQ(basic.size(), ours.size()) << s.id;
         for (std::size_t i = 0; i < ours.size(); ++i) {
             EXPECT_EQ(basic[i].holds, ours[i].holds) << s.id << " " << ours[i].id;
-            if (ours[i].value) EXPECT_NEAR(basic[i].margin, ours[i].margin, 1e-12) << s.id;
+            if (ours[i].value) {
+                EXPECT_NEAR(basic[i].margin, ours[i].margin, 1e-12) << s.id;
+            }
         }
     }
 }
