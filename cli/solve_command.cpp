@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <optional>
 
@@ -22,12 +23,9 @@ namespace cityfin::cli {
 namespace {
 
 double number(const std::string& text, const std::string& field) {
-    try {
-        std::size_t used = 0;
-        const double x = std::stod(text, &used);
-        if (used == text.size() && std::isfinite(x)) return x;
-    } catch (const std::exception&) {
-    }
+    double x = 0.0;  // from_chars: the same in every locale
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
+    if (ec == std::errc() && end == text.data() + text.size() && std::isfinite(x)) return x;
     throw InputError(field, "\"" + text + "\"", "a finite number");
 }
 
