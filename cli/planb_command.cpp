@@ -16,10 +16,12 @@ namespace po = boost::program_options;
 namespace cityfin::cli {
 namespace {
 
+// The margin in the rule's own unit, signed ("+0.53x", "-1.58 pts", "CNY -45,000,000").
 std::string marginText(const models::plans::RuleResult& r, const std::string& currency) {
-    if (r.id == "equity_irr") return (r.margin >= 0 ? "+" : "") + models::formatFixed(r.margin * 100.0, 2) + " pts";
-    if (r.id == "min_dscr") return (r.margin >= 0 ? "+" : "") + models::formatFixed(r.margin, 2) + "x";
-    if (r.id == "risk_confidence") return (r.margin >= 0 ? "+" : "") + models::formatFixed(r.margin * 100.0, 1) + " pts";
+    std::string text(r.margin >= 0 ? "+" : "");
+    if (r.id == "equity_irr") return text.append(models::formatFixed(r.margin * 100.0, 2)).append(" pts");
+    if (r.id == "min_dscr") return text.append(models::formatFixed(r.margin, 2)).append("x");
+    if (r.id == "risk_confidence") return text.append(models::formatFixed(r.margin * 100.0, 1)).append(" pts");
     return models::formatMoney(r.margin, currency);
 }
 
