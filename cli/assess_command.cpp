@@ -44,7 +44,7 @@ void writeTable(const mat::Framework& f, const mat::Assessment& a, const std::ve
     out << f.title.in(lang) << (a.city.empty() ? "" : " — " + a.city) << "\n";
     for (const auto& r : a.characteristics) {
         const mat::Characteristic& c = *r.characteristic;
-        out << "\n" << c.name.in(lang) << ": " << levelName(f, r.level, lang);
+        out << "\n" << c.name.in(lang) << (zh ? "：" : ": ") << levelName(f, r.level, lang);
         if (!r.level) out << (zh ? "（至少" : " (at least ") << levelName(f, r.reached, lang) << (zh ? "）" : ")");
         if (r.target) out << (zh ? "  目标：" : "  target: ") << levelName(f, r.target, lang);
         out << "\n  " << (zh ? "依据：" : "decided by: ") << r.criterion.in(lang) << "\n";
@@ -62,7 +62,7 @@ void writeTable(const mat::Framework& f, const mat::Assessment& a, const std::ve
     out << (zh ? "未回答的问题：" : "Questions not answered: ") << a.unanswered.size() << "\n";
 }
 
-void writeCsv(const mat::Framework& f, const mat::Assessment& a, const std::vector<mat::Suggestion>& suggestions,
+void writeCsv(const mat::Assessment& a, const std::vector<mat::Suggestion>& suggestions,
               const std::string& lang, std::ostream& out) {
     out << "characteristic,level,reached,target,suggested,criterion,not_met,not_answered,next_level,next_checks\n";
     for (const auto& r : a.characteristics) {
@@ -73,7 +73,6 @@ void writeCsv(const mat::Framework& f, const mat::Assessment& a, const std::vect
             << csvField(checkList(r.failed)) << ',' << csvField(checkList(r.open)) << ','
             << (r.nextLevel ? mat::levelId(*r.nextLevel) : "") << ',' << csvField(checkList(r.nextSteps)) << "\n";
     }
-    (void)f;
 }
 
 } // namespace
@@ -106,7 +105,7 @@ int runAssess(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (values.count("case")) suggestions = mat::suggestFromCase(models::loadCaseFile(values["case"].as<std::string>()));
     const mat::Assessment assessment = mat::assess(framework, answers);
     if (format == "json") out << mat::assessmentToJson(framework, assessment, suggestions).dump(2) << "\n";
-    else if (format == "csv") writeCsv(framework, assessment, suggestions, lang, out);
+    else if (format == "csv") writeCsv(assessment, suggestions, lang, out);
     else writeTable(framework, assessment, suggestions, lang, out);
     return Ok;
 }

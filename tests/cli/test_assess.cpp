@@ -40,9 +40,9 @@ TEST(CliAssess, TableShowsLevelCriterionNextStepAndWarnings) {
 TEST(CliAssess, ChineseTableQuotesAnnexTwo) {
     const auto r = runCli({"assess", zhangzhou(), "--lang", "zh"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_NE(r.out.find("治理: 一般"), std::string::npos);
+    EXPECT_NE(r.out.find("治理：一般"), std::string::npos);
     EXPECT_NE(r.out.find("依据：适当的跨部门治理结构，以确保整个城市规划发展进程的协作。"), std::string::npos);
-    EXPECT_NE(r.out.find("价值评估: 无法评估"), std::string::npos);
+    EXPECT_NE(r.out.find("价值评估：无法评估"), std::string::npos);
 }
 
 TEST(CliAssess, JsonHasNineCharacteristicsInBothLanguages) {
