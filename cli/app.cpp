@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include "cli/assess_command.hpp"
 #include "cli/calc_command.hpp"
 #include "cli/case_commands.hpp"
 #include "cli/planb_command.hpp"
@@ -19,6 +20,7 @@ using Command = std::function<int(const std::vector<std::string>&, std::ostream&
 
 const std::map<std::string, std::pair<Command, std::string>>& commands() {
     static const std::map<std::string, std::pair<Command, std::string>> table = {
+        {"assess", {runAssess, "maturity ladder: a level per characteristic from a city's answers (seed annexes 1-2)"}},
         {"calc", {runCalc, "financial calculator: NPV, IRR, MIRR, XNPV, XIRR, PMT, payback, bonds"}},
         {"compare", {runCompare, "compare every structure of a case and rank them for a perspective"}},
         {"evaluate", {runEvaluate, "evaluate a case's structures: ledgers per party and metrics"}},
