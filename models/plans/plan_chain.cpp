@@ -103,7 +103,8 @@ double relativeShortfall(const RuleResult& r) {
 }
 
 std::string memoFor(const PlanStep& s) {
-    std::string text = s.plan.label + (s.plan.label == s.structureName ? " " : " (" + s.structureName + ") ");
+    // The plan's own name when it has one; the structure's name otherwise (the table shows both).
+    std::string text = (s.plan.label == s.plan.structureId ? s.structureName : s.plan.label) + " ";
     text += s.feasible ? "meets every rule. " : "fails. ";
     for (const RuleResult& r : s.rules)
         if (!r.holds || s.feasible) text += r.text + " ";
@@ -165,7 +166,7 @@ PlanChain runPlanChain(const Case& c, const ChainOptions& options) {
     return chain;
 }
 
-nlohmann::json planChainJson(const PlanChain& chain) {
+nlohmann::ordered_json planChainJson(const PlanChain& chain) {
     nlohmann::ordered_json j;
     j["case"] = chain.caseId;
     j["currency"] = chain.currency;
@@ -193,7 +194,7 @@ nlohmann::json planChainJson(const PlanChain& chain) {
     j["chosen"] = chain.chosen ? nlohmann::ordered_json(*chain.chosen) : nlohmann::ordered_json();
     j["nearest"] = chain.nearest ? nlohmann::ordered_json(*chain.nearest) : nlohmann::ordered_json();
     j["conclusion"] = chain.conclusion;
-    return nlohmann::json::parse(j.dump());
+    return j;
 }
 
 } // namespace cityfin::models::plans

@@ -48,6 +48,6 @@ struct ChainOptions {
 PlanChain runPlanChain(const Case& c, const ChainOptions& options = {});
 
 /// The chain as JSON (the same fields, snake_case) for charts and pipelines.
-nlohmann::json planChainJson(const PlanChain& chain);
+nlohmann::ordered_json planChainJson(const PlanChain& chain);
 
 } // namespace cityfin::models::plans
