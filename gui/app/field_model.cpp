@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QLocale>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -19,7 +20,10 @@ using Json = nlohmann::json;
 QString displayValue(const Json& v)
 {
     const QLocale locale;
-    if (v.is_number_integer()) return locale.toString(v.get<qlonglong>());
+    if (v.is_number_integer()) {   // years and small counts without a group separator ("2027")
+        const qlonglong n = v.get<qlonglong>();
+        return n > -10000 && n < 10000 ? QString::number(n) : locale.toString(n);
+    }
     if (v.is_number()) return locale.toString(v.get<double>(), 'g', 15);
     if (v.is_boolean()) return v.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
     if (v.is_string()) return QString::fromStdString(v.get<std::string>());
@@ -108,6 +112,9 @@ void FieldModel::rebuild()
         const FieldHint hint = fieldHint(lastKey(p), currency);
         rows_.push_back({p, fieldSection(p, structure), hint.unit, hint.range});
     }
+    std::stable_sort(rows_.begin(), rows_.end(), [](const Row& a, const Row& b) {
+        return fieldSectionOrder(a.pointer) < fieldSectionOrder(b.pointer);
+    });
     endResetModel();
 }
 

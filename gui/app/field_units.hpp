@@ -20,4 +20,8 @@ FieldHint fieldHint(const std::string& key, const QString& currency);
 /// savings", "Rates and tax", "Financing: <structure>", "Scenario", "Social outcomes", ...
 QString fieldSection(const std::string& pointer, const QString& structureName);
 
+/// The order of those groups on screen (smaller first): project, costs, revenues, rates, financing,
+/// scenario, outcomes, risks, plans, then the case's own fields.
+int fieldSectionOrder(const std::string& pointer);
+
 } // namespace cityfin::gui

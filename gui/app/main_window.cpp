@@ -54,6 +54,7 @@ MainWindow::MainWindow(const QString& recoveryDir, QWidget* parent)
     splitter->addWidget(buildFieldsPanel());
     splitter->addWidget(buildResultsPanel());
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({560, 720});
     setCentralWidget(splitter);
     buildMenus();
 
@@ -348,14 +349,12 @@ void MainWindow::showResults()
     }
     partiesModel_->setResults(results, structureBox_->currentIndex());
 
-    QString text;
+    // The engine's reasons (in English: models/ writes them) name the recommendation first.
     const auto& c = results->comparison;
-    if (c.recommended)
-        text = tr("Recommended: %1").arg(QString::fromStdString(results->evaluations[*c.recommended].structureName));
-    else
-        text = tr("No structure is feasible.");
-    for (const std::string& reason : c.reasons) text += QStringLiteral("\n• ") + QString::fromStdString(reason);
-    recommendation_->setText(text);
+    QStringList lines;
+    if (!c.recommended) lines << tr("No structure is feasible.");
+    for (const std::string& reason : c.reasons) lines << QStringLiteral("• ") + QString::fromStdString(reason);
+    recommendation_->setText(lines.join(QLatin1Char('\n')));
 }
 
 void MainWindow::copyTable(const QAbstractItemModel& model)
