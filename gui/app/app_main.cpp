@@ -8,7 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLibraryInfo>
-#include <QTextStream>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 
@@ -81,7 +81,8 @@ int runGui(int argc, char** argv)
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("language, e.g. zh_CN or en"), QStringLiteral("locale"));
     const QCommandLineOption exportDir(QStringLiteral("export-charts"), QStringLiteral("render the case's charts into DIR and exit"), QStringLiteral("dir"));
     const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("save a picture of the window to FILE and exit"), QStringLiteral("file"));
-    parser.addOptions({lang, exportDir, shot});
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("show this results tab first (0 comparison, 1 parties, 2 charts)"), QStringLiteral("n"));
+    parser.addOptions({lang, exportDir, shot, tab});
     parser.process(app);
     installTranslations(app, parser.value(lang));
 
@@ -95,6 +96,8 @@ int runGui(int argc, char** argv)
     }
 
     MainWindow window;
+    if (parser.isSet(shot)) window.resize(1100, 640);
+    window.resultTabs()->setCurrentIndex(parser.value(tab).toInt());
     window.show();
     if (!args.isEmpty() && !window.openFile(args.front()) && parser.isSet(shot)) return 2;
     if (parser.isSet(shot)) {

@@ -128,6 +128,10 @@ QWidget* MainWindow::buildResultsPanel()
     cl->addWidget(recommendation_);
     auto* comparisonView = makeTable(comparisonModel_, comparison);
     comparisonView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Structure names run long: a fixed, elided column keeps the figures in view (full name in the tip).
+    comparisonView->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
+    comparisonView->setColumnWidth(1, 260);
+    comparisonView->setWordWrap(false);
     cl->addWidget(comparisonView, 1);
     tabs_->addTab(comparison, tr("Comparison"));
 

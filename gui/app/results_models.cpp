@@ -39,6 +39,7 @@ int ComparisonModel::columnCount(const QModelIndex& parent) const { return paren
 
 QVariant ComparisonModel::data(const QModelIndex& index, int role) const
 {
+    if (role == Qt::ToolTipRole && index.isValid() && index.column() == 1) return data(index, Qt::DisplayRole);
     if (!index.isValid() || role != Qt::DisplayRole) {
         if (role == Qt::TextAlignmentRole && index.column() >= 2)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
