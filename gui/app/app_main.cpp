@@ -38,10 +38,13 @@ bool writeText(const QString& path, const QString& text)
     return true;
 }
 
-// Headless: evaluates the case and writes what the results panel shows. The chart layer is not in
-// this build, so the charts' data tables are written as .tsv and the absence of images is reported.
+} // namespace
+
+// The chart layer is not in this build, so the charts' data tables are written as .tsv and the
+// absence of images is reported.
 int exportCharts(const QString& casePath, const QString& dir)
 {
+    QLocale::setDefault(QLocale::c());   // files carry C-locale numbers, whatever the user's locale
     try {
         const models::Case c = models::loadCaseFile(casePath.toStdString());
         const auto results = Recompute::evaluateNow(c, models::Perspective::City);
@@ -65,8 +68,6 @@ int exportCharts(const QString& casePath, const QString& dir)
         return 2;
     }
 }
-
-} // namespace
 
 int runGui(int argc, char** argv)
 {

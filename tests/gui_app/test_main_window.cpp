@@ -119,3 +119,33 @@ TEST_F(MainWindowTest, TheTitleCarriesTheFileNameAndTheModifiedMarker)
 
 } // namespace
 } // namespace cityfin::gui::test
+
+#include "gui/app/app_main.hpp"
+
+#include <charconv>
+
+namespace cityfin::gui::test {
+namespace {
+
+TEST(GuiExport, ExportChartsWritesTheTablesWithCLocaleNumbers)
+{
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QTemporaryDir dir;
+    ASSERT_EQ(exportCharts(bundledCase("qianhai-parking"), dir.path()), 0);
+    QLocale::setDefault(previous);
+    const QStringList lines = QString::fromStdString(readFile(dir.filePath(QStringLiteral("comparison.tsv"))))
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 6);   // header and the five Qianhai structures
+    for (int row = 1; row < lines.size(); ++row) {
+        const std::string cost = lines[row].split(QLatin1Char('\t')).at(4).toStdString();
+        double x = 0.0;
+        const auto [end, ec] = std::from_chars(cost.data(), cost.data() + cost.size(), x);
+        EXPECT_TRUE(ec == std::errc() && end == cost.data() + cost.size()) << cost;
+    }
+    EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("parties-psc.tsv"))));
+    EXPECT_EQ(exportCharts(QStringLiteral("/nonexistent/case.json"), dir.path()), 2);
+}
+
+} // namespace
+} // namespace cityfin::gui::test
