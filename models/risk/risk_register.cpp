@@ -35,7 +35,7 @@ finance::Distribution withPath(const std::string& path, Make make) {
     try {
         return make();
     } catch (const InputError& e) {
-        throw InputError(casejson::childPath(path, e.field()), e.value(), e.expected());
+        throw InputError(path + "." + e.field(), e.value(), e.expected());
     }
 }
 
