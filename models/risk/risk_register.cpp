@@ -158,6 +158,7 @@ RiskRegister readRiskRegister(const nlohmann::json& risks, const std::string& pa
                 if (back.with == reg.risks[i].id && std::abs(back.rho - c.rho) > 1e-9)
                     throw InputError(rp, formatValue(c.rho), "the same correlation as given the other way (" + formatValue(back.rho) + ")");
         }
+    if (reg.empty()) return reg;
     try {
         riskCorrelation(reg);
     } catch (const InputError& e) {
