@@ -113,7 +113,9 @@ TEST(RiskRun, AllRulesHoldNoMoreOftenThanTheWeakestRule) {
     const RiskRun run = runRisk(project(), {}, structures(), reg(), options(1000, 2));
     for (const StructureRisk& s : run.structures) {
         for (const RuleProbability& r : s.rules) EXPECT_LE(s.allRulesProbability, r.probability + 1e-12) << s.structureId;
-        if (s.rules.empty()) EXPECT_EQ(s.allRulesProbability, 1.0);
+        if (s.rules.empty()) {
+            EXPECT_EQ(s.allRulesProbability, 1.0);
+        }
     }
     const StructureRisk& ppp = run.structures[indexOf(run, "ppp")];
     ASSERT_EQ(ppp.rules.size(), 2u);

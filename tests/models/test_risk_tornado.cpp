@@ -29,8 +29,11 @@ TEST(Tornado, BarsRunFromP10ToP90AndAreSortedBySwing) {
 TEST(Tornado, DemandDoesNotMoveTheAvailabilityPppsEquity) {
     const Tornado t = tornado(project(), {}, structures(), reg(), "ppp", RiskMetric::NpvPrivate);
     for (const TornadoBar& b : t.bars)
-        if (b.riskId == "demand") EXPECT_EQ(b.swing, 0.0);
-        else if (b.riskId == "capex") EXPECT_GT(b.swing, 0.0);
+        if (b.riskId == "demand") {
+            EXPECT_EQ(b.swing, 0.0);
+        } else if (b.riskId == "capex") {
+            EXPECT_GT(b.swing, 0.0);
+        }
 }
 
 TEST(Tornado, SwingMovesTheMeanByTheFraction) {
