@@ -4,12 +4,14 @@
 #include "finance/metrics.hpp"
 #include "finance/scenario_runner.hpp"
 #include "models/compare.hpp"
+#include "models/structures/build.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <optional>
 
 namespace cityfin::models {
 namespace {
@@ -84,27 +86,86 @@ std::vector<RuleProbability> applicableRules(const Evaluation& base) {
     return rules;
 }
 
-std::vector<double> riskMetrics(const Project& project, const Evaluation& e, const std::vector<RuleProbability>& rules) {
+namespace {
+
+// The metrics from what a scenario produced; shared by riskMetrics (from an Evaluation) and
+// scenarioMetrics (straight from the ledger), so the two cannot drift apart.
+struct Produced {
+    std::array<std::vector<double>, kParties.size()> flows;
+    std::array<double, kParties.size()> npv{};
+    std::optional<double> equityIrr, minDscr;
+    double cityPresentCost = 0.0, cityPeakOutlay = 0.0, guaranteePv = 0.0;
+};
+
+std::vector<double> metricsFrom(const Project& project, const Produced& p, const std::vector<RuleProbability>& rules) {
     std::vector<double> m(kRiskMetricCount, kNaN);
     for (std::size_t i = 0; i < kParties.size(); ++i) {
-        const PartyResult& r = e.party(kParties[i]);
-        m[i] = r.npv;
-        m[kParties.size() + i] = finance::npv(project.rates.publicRate, r.flows);
+        m[i] = p.npv[i];
+        m[kParties.size() + i] = finance::npv(project.rates.publicRate, p.flows[i]);
     }
     const auto at = [&](RiskMetric k) -> double& { return m[static_cast<std::size_t>(k)]; };
-    if (e.equityIrr.value) at(RiskMetric::EquityIrr) = *e.equityIrr.value;
-    if (e.minDscr) at(RiskMetric::MinDscr) = *e.minDscr;
-    at(RiskMetric::CityPresentCost) = e.cityPresentCost;
-    at(RiskMetric::CityPeakOutlay) = e.cityPeakOutlay;
-    at(RiskMetric::GuaranteePv) = e.guaranteePaymentsPv;
+    if (p.equityIrr) at(RiskMetric::EquityIrr) = *p.equityIrr;
+    if (p.minDscr) at(RiskMetric::MinDscr) = *p.minDscr;
+    at(RiskMetric::CityPresentCost) = p.cityPresentCost;
+    at(RiskMetric::CityPeakOutlay) = p.cityPeakOutlay;
+    at(RiskMetric::GuaranteePv) = p.guaranteePv;
     bool all = true;
     for (const RuleProbability& r : rules) {
         // No equity IRR fails the hurdle (as basicRules); a DSCR left undefined is not a breach.
-        if (r.id == "equity_irr_hurdle") all = all && e.equityIrr.value && *e.equityIrr.value >= r.threshold - kRuleTolerance;
-        if (r.id == "min_dscr_covenant") all = all && (!e.minDscr || *e.minDscr >= r.threshold - kRuleTolerance);
+        if (r.id == "equity_irr_hurdle") all = all && p.equityIrr && *p.equityIrr >= r.threshold - kRuleTolerance;
+        if (r.id == "min_dscr_covenant") all = all && (!p.minDscr || *p.minDscr >= r.threshold - kRuleTolerance);
     }
     at(RiskMetric::RulesHold) = all ? 1.0 : 0.0;
     return m;
+}
+
+bool hasFlows(const std::vector<double>& flows) {
+    return std::any_of(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
+}
+
+} // namespace
+
+std::vector<double> riskMetrics(const Project& project, const Evaluation& e, const std::vector<RuleProbability>& rules) {
+    Produced p;
+    for (std::size_t i = 0; i < kParties.size(); ++i) {
+        p.flows[i] = e.party(kParties[i]).flows;
+        p.npv[i] = e.party(kParties[i]).npv;
+    }
+    p.equityIrr = e.equityIrr.value;
+    p.minDscr = e.minDscr;
+    p.cityPresentCost = e.cityPresentCost;
+    p.cityPeakOutlay = e.cityPeakOutlay;
+    p.guaranteePv = e.guaranteePaymentsPv;
+    return metricsFrom(project, p, rules);
+}
+
+std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
+                                    const std::vector<RuleProbability>& rules) {
+    const ProjectFlows flows = projectFlows(project, scenario);
+    const StructureOutcome outcome = [&] {
+        if (!std::holds_alternative<GreenBondTerms>(structure.terms)) return buildOutcome(project, flows, structure);
+        std::lock_guard<std::mutex> lock(quantLibMutex());
+        return buildOutcome(project, flows, structure);
+    }();
+    Produced p;
+    for (std::size_t i = 0; i < kParties.size(); ++i) {
+        const Party party = kParties[i];
+        p.flows[i] = outcome.ledger.partyFlows(party);
+        const double rate = party == Party::Private ? outcome.privateRate
+                            : party == Party::Lenders && outcome.debt ? outcome.debt->schedule.periodRate
+                                                                      : project.rates.publicRate;
+        p.npv[i] = finance::npv(rate, p.flows[i]);
+    }
+    const auto& equity = p.flows[partyIndex(Party::Private)];
+    if (hasFlows(equity)) {
+        p.equityIrr = finance::irr(equity).value;
+        if (outcome.debt && outcome.debt->cover) p.minDscr = outcome.debt->cover->minDscr;
+    }
+    const auto& city = p.flows[partyIndex(Party::Government)];
+    p.cityPresentCost = -p.npv[partyIndex(Party::Government)];
+    for (double x : city) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
+    p.guaranteePv = finance::npv(project.rates.publicRate, outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee));
+    return metricsFrom(project, p, rules);
 }
 
 std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& project, const Scenario& base,
@@ -128,7 +189,7 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
             Scenario sc = applyDraws(base, reg, draws.data(), active);
             sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
             for (std::size_t s = 0; s < S; ++s) {
-                const std::vector<double> m = riskMetrics(project, evaluateSafely(project, fixed[s], sc), rules[s]);
+                const std::vector<double> m = scenarioMetrics(project, fixed[s], sc, rules[s]);
                 std::copy(m.begin(), m.end(), out.begin() + static_cast<std::ptrdiff_t>(s * M));
             }
         },

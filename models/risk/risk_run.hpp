@@ -91,6 +91,12 @@ std::vector<Structure> fixTermsAtClose(const Project& project, const std::vector
 /// thresholds of the rules that apply (from the base evaluation).
 std::vector<double> riskMetrics(const Project& project, const Evaluation& e, const std::vector<RuleProbability>& rules);
 
+/// The same metrics for one scenario straight from the structure's ledger, without the figures of
+/// evaluate() the risk analysis does not use (every party's IRR, MIRR, payback, project IRR).
+/// Equal to riskMetrics(evaluate(...)) (tested); what the Monte Carlo runs per scenario.
+std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
+                                    const std::vector<RuleProbability>& rules);
+
 /// The basic rules (models::basicRules) that apply to a structure, from its base evaluation.
 std::vector<RuleProbability> applicableRules(const Evaluation& base);
 
