@@ -5,9 +5,19 @@
 #include <boost/program_options/parsers.hpp>
 #include <boost/program_options/positional_options.hpp>
 
+#include <charconv>
+#include <cmath>
+
 namespace po = boost::program_options;
 
 namespace cityfin::cli {
+
+std::string csvNumber(double x) {
+    if (!std::isfinite(x)) return {};
+    char buffer[64];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, x).ptr;
+    return std::string(buffer, end);
+}
 
 std::optional<RiskArgs> parseRiskArgs(const std::string& command, const std::string& summary,
                                       const std::vector<std::string>& args, po::options_description options,

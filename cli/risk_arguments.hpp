@@ -17,6 +17,10 @@ struct RiskArgs {
     boost::program_options::variables_map values;
 };
 
+/// A number for CSV: shortest round-trip text, no thousands separator, locale-independent; empty
+/// when not finite.
+std::string csvNumber(double x);
+
 /// Empty when --help was asked for (and printed). Throws InputError for a missing CASE or a bad --format.
 std::optional<RiskArgs> parseRiskArgs(const std::string& command, const std::string& summary,
                                       const std::vector<std::string>& args,

@@ -100,7 +100,7 @@ void writeTable(const models::Case& c, const models::CaseRisk& r, std::ostream& 
 
 void writeCsv(const models::CaseRisk& r, std::ostream& out) {
     out << "structure,metric,base,defined,mean,stdev,p5,p50,p95\n";
-    const auto num = [](double x) { return std::isfinite(x) ? models::formatFixed(x, 6) : std::string(); };
+    const auto num = [](double x) { return csvNumber(x); };
     for (const auto& s : r.run.structures)
         for (std::size_t m = 0; m < models::kRiskMetricCount; ++m) {
             const auto& sm = s.summaries[m];

@@ -51,8 +51,8 @@ int runSensitivity(const std::vector<std::string>& args, std::ostream& out, std:
     } else if (a->format == "csv") {
         out << "risk,low_input,high_input,low,high,swing\n";
         for (const auto& b : t.bars)
-            out << csvField(b.riskId) << ',' << shown(b.lowInput) << ',' << shown(b.highInput) << ',' << shown(b.lowValue) << ','
-                << shown(b.highValue) << ',' << shown(b.swing) << "\n";
+            out << csvField(b.riskId) << ',' << csvNumber(b.lowInput) << ',' << csvNumber(b.highInput) << ','
+                << csvNumber(b.lowValue) << ',' << csvNumber(b.highValue) << ',' << csvNumber(b.swing) << "\n";
     } else {
         out << "Tornado: " << c.name << ", structure " << t.structureId << ", " << models::riskMetricId(t.metric) << " (base "
             << shown(t.baseValue) << "), each risk alone at " << t.range << "\n";

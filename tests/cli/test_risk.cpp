@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <algorithm>
 #include <fstream>
+#include <sstream>
 
 using cityfin::test::runCli;
 using nlohmann::json;
@@ -56,6 +58,9 @@ TEST(RiskCommand, TableAndCsv) {
     const auto csv = runCli({"risk", caseFile("nansha-hvac-retrofit"), "--paths", "300", "--no-risk-borne", "--format", "csv"});
     ASSERT_EQ(csv.exitCode, 0) << csv.err;
     EXPECT_EQ(csv.out.rfind("structure,metric,base,defined,mean,stdev,p5,p50,p95\n", 0), 0u);
+    std::istringstream lines(csv.out);
+    for (std::string line; std::getline(lines, line);)
+        EXPECT_EQ(std::count(line.begin(), line.end(), ','), 8) << line;  // no thousands separators
 }
 
 TEST(RiskCommand, BadInputExitsWithTwo) {
