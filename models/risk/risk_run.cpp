@@ -168,6 +168,43 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
     return metricsFrom(project, p, rules);
 }
 
+std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const Structure& structure) {
+    if (!std::holds_alternative<GreenBondTerms>(structure.terms) || structure.support.taxIncrement ||
+        structure.support.crowdfunding)
+        return std::nullopt;
+    const ProjectFlows flows = projectFlows(project);
+    StructureOutcome outcome = [&] {
+        std::lock_guard<std::mutex> lock(quantLibMutex());
+        return buildOutcome(project, flows, structure);
+    }();
+    ScenarioKernel k;
+    for (Party p : kParties) k.baseFlows_.push_back(outcome.ledger.partyFlows(p));
+    k.basePre_ = flows.preFinancingCashFlow();
+    k.baseCharges_ = flows.userCharges;
+    k.privateRate_ = outcome.privateRate;
+    return k;
+}
+
+std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
+                                            const std::vector<RuleProbability>& rules) const {
+    const ProjectFlows flows = projectFlows(project, scenario);
+    const std::vector<double> pre = flows.preFinancingCashFlow();
+    Produced p;
+    for (std::size_t i = 0; i < kParties.size(); ++i) p.flows[i] = baseFlows_[i];
+    auto& city = p.flows[partyIndex(Party::Government)];
+    auto& users = p.flows[partyIndex(Party::Users)];
+    for (std::size_t t = 0; t < city.size(); ++t) {
+        city[t] += pre[t] - basePre_[t];
+        users[t] -= flows.userCharges[t] - baseCharges_[t];
+    }
+    for (std::size_t i = 0; i < kParties.size(); ++i)
+        p.npv[i] = finance::npv(kParties[i] == Party::Private ? privateRate_ : project.rates.publicRate, p.flows[i]);
+    if (hasFlows(p.flows[partyIndex(Party::Private)])) p.equityIrr = finance::irr(p.flows[partyIndex(Party::Private)]).value;
+    p.cityPresentCost = -p.npv[partyIndex(Party::Government)];
+    for (double x : city) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
+    return metricsFrom(project, p, rules);
+}
+
 std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& project, const Scenario& base,
                                                               const std::vector<Structure>& fixed,
                                                               const RiskRegister& reg, const RiskOptions& options,
@@ -181,7 +218,11 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
     const finance::ScenarioSampler sampler(drivers, riskCorrelation(reg), method, options.seed);
 
     std::vector<std::vector<RuleProbability>> rules;
-    for (const Structure& s : fixed) rules.push_back(applicableRules(evaluateSafely(project, s, base)));
+    std::vector<std::optional<ScenarioKernel>> kernels;
+    for (const Structure& s : fixed) {
+        rules.push_back(applicableRules(evaluateSafely(project, s, base)));
+        kernels.push_back(ScenarioKernel::make(project, s));
+    }
     const std::size_t S = fixed.size(), M = kRiskMetricCount;
     const std::vector<double> flat = finance::runScenarios(
         sampler, options.paths, S * M, options.threads,
@@ -189,7 +230,8 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
             Scenario sc = applyDraws(base, reg, draws.data(), active);
             sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
             for (std::size_t s = 0; s < S; ++s) {
-                const std::vector<double> m = scenarioMetrics(project, fixed[s], sc, rules[s]);
+                const std::vector<double> m =
+                    kernels[s] ? kernels[s]->metrics(project, sc, rules[s]) : scenarioMetrics(project, fixed[s], sc, rules[s]);
                 std::copy(m.begin(), m.end(), out.begin() + static_cast<std::ptrdiff_t>(s * M));
             }
         },

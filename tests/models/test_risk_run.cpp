@@ -181,3 +181,41 @@ TEST(RiskRun, ScenarioMetricsEqualTheFullEvaluationOnRandomScenarios) {
         }
     }
 }
+
+TEST(RiskRun, GreenBondKernelEqualsTheFullPathOnRandomScenarios) {
+    Project p = project();
+    p.basis = PriceBasis::Nominal;
+    p.inflation = 0.02;
+    GreenBondTerms t;
+    t.tenorYears = 10;
+    t.externalReviewCost = 5.0;
+    t.annualReportingCost = 1.0;
+    t.amortising = true;
+    Structure bond{"bond", "Green bond", t, {}};
+    bond.support.grants = {{"EU", 100.0, 0, false}};
+    const auto kernel = ScenarioKernel::make(p, bond);
+    ASSERT_TRUE(kernel.has_value());
+    Structure withTif = bond;
+    withTif.support.taxIncrement = TaxIncrementFinancing{20.0, 0.5, 0};
+    EXPECT_FALSE(ScenarioKernel::make(p, withTif).has_value());  // falls back to the full path
+    EXPECT_FALSE(ScenarioKernel::make(p, structures()[1]).has_value());
+    const RiskRegister r = reg();
+    std::vector<finance::Distribution> d;
+    for (const Risk& x : r.risks) d.push_back(x.distribution);
+    const finance::ScenarioSampler sampler(d, riskCorrelation(r), finance::SamplingMethod::MersenneTwister, 5);
+    const std::vector<double> draws = sampler.sample(0, 300);
+    const auto rules = applicableRules(evaluate(p, bond));
+    for (std::size_t i = 0; i < 300; ++i) {
+        Scenario sc = applyDraws({}, r, &draws[i * r.risks.size()]);
+        sc.priceFactor = 0.8 + 0.001 * static_cast<double>(i);
+        const std::vector<double> full = scenarioMetrics(p, bond, sc, rules), fast = kernel->metrics(p, sc, rules);
+        for (std::size_t m = 0; m < kRiskMetricCount; ++m) {
+            if (std::isnan(full[m])) {
+                ASSERT_TRUE(std::isnan(fast[m])) << m;
+                continue;
+            }
+            ASSERT_NEAR(fast[m], full[m], 1e-9 * std::max(1.0, std::abs(full[m])))
+                << "scenario " << i << " metric " << riskMetricId(static_cast<RiskMetric>(m));
+        }
+    }
+}
