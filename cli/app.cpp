@@ -3,6 +3,8 @@
 #include "cli/assess_command.hpp"
 #include "cli/calc_command.hpp"
 #include "cli/case_commands.hpp"
+#include "cli/risk_command.hpp"
+#include "cli/sensitivity_command.hpp"
 #include "finance/errors.hpp"
 
 #include <boost/program_options/errors.hpp>
@@ -22,6 +24,8 @@ const std::map<std::string, std::pair<Command, std::string>>& commands() {
         {"calc", {runCalc, "financial calculator: NPV, IRR, MIRR, XNPV, XIRR, PMT, payback, bonds"}},
         {"compare", {runCompare, "compare every structure of a case and rank them for a perspective"}},
         {"evaluate", {runEvaluate, "evaluate a case's structures: ledgers per party and metrics"}},
+        {"risk", {runRisk, "Monte Carlo over every structure: distributions, rule probabilities, risk borne, VfM"}},
+        {"sensitivity", {runSensitivity, "tornado: each risk from P10 to P90 (or +-x%), the swing of a metric"}},
         {"validate", {runValidate, "check a case file"}},
     };
     return table;
