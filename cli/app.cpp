@@ -3,6 +3,9 @@
 #include "cli/calc_command.hpp"
 #include "cli/case_commands.hpp"
 #include "finance/errors.hpp"
+#ifdef CITYFIN_HAVE_REPORT
+#include "report/report_command.hpp"
+#endif
 
 #include <boost/program_options/errors.hpp>
 
@@ -20,6 +23,9 @@ const std::map<std::string, std::pair<Command, std::string>>& commands() {
         {"calc", {runCalc, "financial calculator: NPV, IRR, MIRR, XNPV, XIRR, PMT, payback, bonds"}},
         {"compare", {runCompare, "compare every structure of a case and rank them for a perspective"}},
         {"evaluate", {runEvaluate, "evaluate a case's structures: ledgers per party and metrics"}},
+#ifdef CITYFIN_HAVE_REPORT
+        {"report", {report::runReport, "write a case's workbook (XLSX), chart images (PNG, PDF) and summary (HTML)"}},
+#endif
         {"validate", {runValidate, "check a case file"}},
     };
     return table;
