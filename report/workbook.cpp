@@ -75,7 +75,7 @@ std::string sheetName(const std::string& wanted, std::set<std::string>& used) {
     if (name.size() > 31) name.resize(31);
     std::string unique = name;
     for (int i = 2; used.count(unique); ++i) {
-        const std::string suffix = " " + std::to_string(i);
+        const std::string suffix = std::string(" ").append(std::to_string(i));
         unique = name.substr(0, 31 - suffix.size()) + suffix;
     }
     used.insert(unique);
@@ -159,7 +159,10 @@ std::map<Party, NetRow> writeLedger(lxw_worksheet* ws, const Formats& f, const E
         for (const auto& [party, net] : nets) cached += e.party(party).flows[static_cast<std::size_t>(t)];
         formula(ws, check, kFirstPeriodCol + t, sum + "0-" + col + std::to_string(real + 1), cached, f.check);
     }
-    formula(ws, check, 3, "=SUMPRODUCT(ABS(" + range(check, kFirstPeriodCol, last) + "))", e.outcome.ledger.conservationError(), f.check);
+    // The master check: the largest gap in any year (MAX/MIN, not ABS over a range, which needs an
+    // array formula in some spreadsheets).
+    const std::string checks = range(check, kFirstPeriodCol, last);
+    formula(ws, check, 3, "=MAX(MAX(" + checks + "),-MIN(" + checks + "))", e.outcome.ledger.conservationError(), f.check);
     worksheet_set_column(ws, 0, 0, 16, nullptr);
     worksheet_set_column(ws, 1, 1, 34, nullptr);
     worksheet_set_column(ws, 2, 2, 24, nullptr);
@@ -241,7 +244,7 @@ std::vector<FormulaCell> writeMetrics(lxw_worksheet* ws, const Formats& f, const
             const std::string rest = ledger + "!" + range(net.row, kFirstPeriodCol + 1, kFirstPeriodCol + periods - 1);
             formula(ws, row, 3, "=" + first + "+NPV(" + cell(row, 2) + "," + rest + ")", result.npv, f.money);
             number(ws, row, 4, result.npv, f.money);
-            formula(ws, row, 5, "=" + cell(row, 3) + "-" + cell(row, 4), 0.0, f.check);
+            formula(ws, row, 5, std::string("=").append(cell(row, 3)).append("-").append(cell(row, 4)), 0.0, f.check);
             cells.push_back({sheet, cell(row, 3), e.structureId, std::string(models::partyId(party)), "npv", result.npv});
             if (result.irr.value) {
                 const std::string all = ledger + "!" + range(net.row, kFirstPeriodCol, kFirstPeriodCol + periods - 1);
