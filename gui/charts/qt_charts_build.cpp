@@ -72,7 +72,10 @@ QValueAxis* valueAxis(const std::string& title, double lo, double hi, bool inclu
 // Long category names (structures, outcomes) break over lines instead of being cut to "...": axis
 // labels are rich text, so a line break is <br/>.
 QString wrapped(const std::string& label, int width = 22) {
-    const QStringList words = qs(label).split(' ', Qt::SkipEmptyParts);
+    // Chinese has no spaces: a run longer than a line is cut into line-long pieces.
+    QStringList words;
+    for (const auto& word : qs(label).split(' ', Qt::SkipEmptyParts))
+        for (int i = 0; i < word.size(); i += width) words.push_back(word.mid(i, width));
     QString out, line;
     for (const auto& word : words) {
         if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
@@ -134,7 +137,8 @@ QAbstractBarSeries* newBarSeries(BarLayout layout) {
 // Adds a line as one QLineSeries per run of defined values (Qt draws no gaps); the first run
 // carries the legend entry and later runs hide theirs.
 void addLine(QChart& chart, const LineSeriesData& line, std::size_t colour, QAbstractAxis* x, QAbstractAxis* y) {
-    QPen pen(line.dashed ? kAccent : paletteColour(colour + 8));
+    // Lines in near-black and grey, apart from every bar colour; a threshold in the accent.
+    QPen pen(line.dashed ? kAccent : colour % 2 == 0 ? QColor(0x11, 0x11, 0x11) : QColor(0x7B, 0x7D, 0x7D));
     pen.setWidthF(2.5);
     if (line.dashed) pen.setStyle(Qt::DashLine);
     bool first = true;
@@ -207,7 +211,10 @@ std::unique_ptr<QChart> buildChart(const BarChartData& d) {
     }
     for (std::size_t i = 0; i < d.lines.size(); ++i)
         addLine(*chart, d.lines[i], i, cats, d.lines[i].secondaryAxis ? secondary : values);
-    chart->legend()->setVisible(d.bars.size() + d.lines.size() > 1);
+    const std::size_t entries = d.bars.size() + d.lines.size();
+    chart->legend()->setVisible(entries > 1);
+    // A bottom legend is one row and cuts long names short: many entries go down the right side.
+    if (entries > 6) chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }
 
