@@ -2,6 +2,7 @@
 
 #include "models/number_format.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace cityfin::report {
@@ -22,8 +23,10 @@ std::string optionalPercent(const finance::Answer& a) {
 
 void comparisonTable(std::ostringstream& h, const std::vector<models::Evaluation>& evaluations,
                      const models::Comparison& comparison, const std::string& currency) {
+    const bool social = std::any_of(evaluations.begin(), evaluations.end(), [](const auto& e) { return e.social.has_value(); });
     h << "<table>\n<tr><th>Rank</th><th>Structure</th><th>Feasible</th><th>City present cost</th>"
-         "<th>City peak outlay</th><th>Equity IRR</th><th>Project IRR</th><th>Minimum DSCR</th></tr>\n";
+         "<th>City peak outlay</th><th>Equity IRR</th><th>Project IRR</th><th>Minimum DSCR</th>"
+      << (social ? "<th>Economic NPV</th><th>SROI ratio</th>" : "") << "</tr>\n";
     for (const auto& r : comparison.ranking) {
         const auto& e = evaluations[r.evaluation];
         const bool recommended = comparison.recommended && *comparison.recommended == r.evaluation;
@@ -32,7 +35,13 @@ void comparisonTable(std::ostringstream& h, const std::vector<models::Evaluation
           << money(e.cityPresentCost, currency) << "</td><td class=\"num\">" << money(e.cityPeakOutlay, currency)
           << " (" << e.cityPeakYear << ")</td><td class=\"num\">" << optionalPercent(e.equityIrr)
           << "</td><td class=\"num\">" << optionalPercent(e.projectIrr) << "</td><td class=\"num\">"
-          << (e.minDscr ? escapeXml(models::formatFixed(*e.minDscr, 2)) + "x" : "&#8212;") << "</td></tr>\n";
+          << (e.minDscr ? escapeXml(models::formatFixed(*e.minDscr, 2)) + "x" : "&#8212;") << "</td>";
+        if (social)
+            h << "<td class=\"num\">" << (e.social ? money(e.social->economicNpv, currency) : "&#8212;")
+              << "</td><td class=\"num\">"
+              << (e.social && e.social->sroiRatio ? escapeXml(models::formatFixed(*e.social->sroiRatio, 2)) + "x" : "&#8212;")
+              << "</td>";
+        h << "</tr>\n";
     }
     h << "</table>\n";
     for (const auto& reason : comparison.reasons) h << "<p>" << escapeXml(reason) << "</p>\n";
