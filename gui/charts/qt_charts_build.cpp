@@ -265,7 +265,9 @@ std::unique_ptr<QChart> buildChart(const HeatMapData& d) {
             label->setMarkerSize(1.0);
             label->setColor(Qt::transparent);
             label->setBorderColor(Qt::transparent);
-            label->setPointLabelsFormat(QString::number(d.values[r][c], 'f', std::abs(d.values[r][c]) >= 10 ? 0 : 1));
+            const double v = d.values[r][c];
+            const bool whole = std::abs(v - std::round(v)) < 1e-9;
+            label->setPointLabelsFormat(QString::number(v, 'f', whole || std::abs(v) >= 10 ? 0 : 1));
             label->setPointLabelsVisible(true);
             label->setPointLabelsClipping(false);
             label->setPointLabelsFont(font(10, true));
@@ -295,8 +297,11 @@ std::unique_ptr<QChart> buildChart(const RadarChartData& d) {
     angular->setLabelsFont(font(9));
     auto* radial = new QValueAxis;
     radial->setRange(0, d.maximum > 0 ? d.maximum : 1.0);
-    radial->setTickCount(5);
-    radial->setLabelFormat(d.maximum >= 10 ? "%.0f" : "%.1f");
+    // Whole levels (a ladder of 0..5) get one ring per level; other scales five rings.
+    const double top = d.maximum > 0 ? d.maximum : 1.0;
+    const bool levels = std::abs(top - std::round(top)) < 1e-9 && top <= 10;
+    radial->setTickCount(levels ? static_cast<int>(top) + 1 : 5);
+    radial->setLabelFormat(levels || top >= 10 ? "%.0f" : "%.2f");
     radial->setLabelsFont(font(8));
     polar->addAxis(angular, QPolarChart::PolarOrientationAngular);
     polar->addAxis(radial, QPolarChart::PolarOrientationRadial);
