@@ -147,7 +147,12 @@ std::map<Party, NetRow> writeLedger(lxw_worksheet* ws, const Formats& f, const E
     const int real = row;
     text(ws, real, 0, "Project", f.bold);
     text(ws, real, 1, "Real flows (with the world outside the parties)", f.bold);
-    for (int t = 0; t < periods; ++t) number(ws, real, kFirstPeriodCol + t, ledger.realFlows()[static_cast<std::size_t>(t)], f.money);
+    double realTotal = 0.0;
+    for (int t = 0; t < periods; ++t) {
+        number(ws, real, kFirstPeriodCol + t, ledger.realFlows()[static_cast<std::size_t>(t)], f.money);
+        realTotal += ledger.realFlows()[static_cast<std::size_t>(t)];
+    }
+    formula(ws, real, 3, "=SUM(" + range(real, kFirstPeriodCol, last) + ")", realTotal, f.money);
     const int check = real + 1;
     text(ws, check, 0, "Check", f.bold);
     text(ws, check, 1, "Sum of the parties' net flows - real flows", f.bold);
