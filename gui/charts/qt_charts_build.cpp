@@ -54,15 +54,34 @@ std::unique_ptr<QChart> newChart(const std::string& title) {
     return chart;
 }
 
+// Ticks at 1, 2, 2.5 or 5 times a power of ten, six to eight intervals over the range. Qt's
+// applyNiceNumbers() rounds the range up first and often leaves three or four coarse intervals
+// (-100, -50, 0, 50 for -73..44), too few to read a bar off.
+struct NiceScale {
+    double min, max, step;
+    int ticks;
+};
+NiceScale niceScale(double lo, double hi) {
+    const double raw = (hi - lo) / 8.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double f = raw / magnitude;
+    const double step = (f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0) * magnitude;
+    // A bound already on a tick (zero, most often) stays where it is.
+    const double min = std::floor(lo / step + 1e-9) * step, max = std::ceil(hi / step - 1e-9) * step;
+    return {min, max, step, static_cast<int>(std::lround((max - min) / step)) + 1};
+}
+
 QValueAxis* valueAxis(const std::string& title, double lo, double hi, bool includeZero = true) {
     if (includeZero) { lo = std::min(lo, 0.0); hi = std::max(hi, 0.0); }
     if (!(hi > lo)) { lo -= 1.0; hi += 1.0; }
-    const double pad = (hi - lo) * 0.05;
+    // A little room beyond the longest bar, none below a zero baseline.
+    const double pad = (hi - lo) * 0.03;
+    const auto scale = niceScale(lo < 0.0 ? lo - pad : lo, hi > 0.0 ? hi + pad : hi);
     auto* axis = new QValueAxis;
-    axis->setRange(lo < 0.0 ? lo - pad : lo, hi > 0.0 ? hi + pad : hi);
-    axis->applyNiceNumbers();
-    const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
-    axis->setLabelFormat(step >= 1.0 ? "%.0f" : step >= 0.1 ? "%.1f" : "%.2f");
+    axis->setRange(scale.min, scale.max);
+    axis->setTickCount(scale.ticks);
+    const auto whole = [](double x) { return std::abs(x - std::round(x)) < 1e-9; };
+    axis->setLabelFormat(whole(scale.step) ? "%.0f" : whole(scale.step * 10) ? "%.1f" : "%.2f");
     axis->setTitleText(qs(title));
     axis->setTitleFont(font(10));
     axis->setLabelsFont(font(9));
@@ -207,6 +226,8 @@ std::unique_ptr<QChart> buildChart(const BarChartData& d) {
                 if (l.defined.empty() || l.defined[c]) { slo = std::min(slo, l.values[c]); shi = std::max(shi, l.values[c]); }
     if (std::any_of(d.lines.begin(), d.lines.end(), [](const auto& l) { return l.secondaryAxis; })) {
         secondary = valueAxis(d.secondaryAxisTitle, slo, shi * 1.1);
+        secondary->setGridLineVisible(false);  // one grid, the primary axis's: two would cross
+        secondary->setMinorGridLineVisible(false);
         chart->addAxis(secondary, Qt::AlignRight);
     }
     for (std::size_t i = 0; i < d.lines.size(); ++i)

@@ -185,3 +185,26 @@ TEST(MoneyScale, PicksAUnitThatKeepsTickValuesShort) {
 
 } // namespace
 } // namespace cityfin::charts
+
+namespace cityfin::charts {
+namespace {
+
+TEST_F(ChartBuilders, ValueAxesTickAtRoundStepsWithZeroOnATick) {
+    // -73..44 gives steps of 20 (not Qt's -100, -50, 0, 50); a range from 0 starts at 0.
+    auto data = test::npvFixture();
+    data.bars = {{"City", {-73.0, 44.0, 10.0}, true}};
+    auto chart = buildChart(data);
+    auto* axis = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical)[0]);
+    EXPECT_DOUBLE_EQ(axis->min(), -80.0);
+    EXPECT_DOUBLE_EQ(axis->max(), 60.0);
+    EXPECT_EQ(axis->tickCount(), 8);
+    data.bars = {{"Debt service", {0.0, 6.75, 3.5}, false}};
+    chart = buildChart(data);
+    axis = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical)[0]);
+    EXPECT_DOUBLE_EQ(axis->min(), 0.0);
+    EXPECT_DOUBLE_EQ(axis->max(), 7.0);
+    EXPECT_EQ(axis->labelFormat(), "%.0f");
+}
+
+} // namespace
+} // namespace cityfin::charts
