@@ -220,6 +220,8 @@ std::optional<BarChartData> sroiChart(const std::vector<Evaluation>& evaluations
     if (!any) return std::nullopt;
     chart.bars.push_back(std::move(sroi));
     chart.bars.push_back(std::move(bcr));
+    // Above 1 the benefits exceed what was put in.
+    chart.lines.push_back({"Break-even (1x)", std::vector<double>(chart.categories.size(), 1.0), {}, false, true});
     chart.notes.push_back("A ratio that cannot be computed (no inputs) shows as 0.");
     return chart;
 }
