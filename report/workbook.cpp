@@ -228,6 +228,7 @@ std::vector<FormulaCell> writeMetrics(lxw_worksheet* ws, const Formats& f, const
                                       const std::vector<Evaluation>& evaluations, const std::vector<std::string>& ledgerSheets,
                                       const std::vector<std::map<Party, NetRow>>& nets, const models::Comparison& comparison) {
     std::vector<FormulaCell> cells;
+    std::map<std::size_t, std::string> cityNpvCell;  // per structure, for the live present cost
     text(ws, 0, 0, "Metrics", f.title);
     text(ws, 1, 0, "NPV = year-0 flow + NPV(rate, later flows): spreadsheet NPV() discounts its first value by one year. "
                    "NPV and IRR are live formulas over the Ledger sheets; 'Engine' holds cityfin's figure to compare.", f.note);
@@ -251,6 +252,7 @@ std::vector<FormulaCell> writeMetrics(lxw_worksheet* ws, const Formats& f, const
             number(ws, row, 4, result.npv, f.money);
             formula(ws, row, 5, std::string("=").append(cell(row, 3)).append("-").append(cell(row, 4)), 0.0, f.check);
             cells.push_back({sheet, cell(row, 3), e.structureId, std::string(models::partyId(party)), "npv", result.npv});
+            if (party == Party::Government) cityNpvCell[s] = cell(row, 3);
             if (result.irr.value) {
                 const std::string all = ledger + "!" + range(net.row, kFirstPeriodCol, kFirstPeriodCol + periods - 1);
                 formula(ws, row, 6, "=IRR(" + all + ")", *result.irr.value, f.rate);
@@ -275,7 +277,13 @@ std::vector<FormulaCell> writeMetrics(lxw_worksheet* ws, const Formats& f, const
         number(ws, row, 0, ranked.rank);
         text(ws, row, 1, e.structureName);
         text(ws, row, 2, ranked.feasible ? "yes" : "no");
-        number(ws, row, 3, e.cityPresentCost, f.money);
+        // The city's present cost is minus its NPV: live over the NPV formula above.
+        if (const auto found = cityNpvCell.find(ranked.evaluation); found != cityNpvCell.end()) {
+            formula(ws, row, 3, "=-" + found->second, e.cityPresentCost, f.money);
+            cells.push_back({sheet, cell(row, 3), e.structureId, "government", "city_present_cost", e.cityPresentCost});
+        } else {
+            number(ws, row, 3, e.cityPresentCost, f.money);
+        }
         number(ws, row, 4, e.cityPeakOutlay, f.money);
         if (e.equityIrr.value) number(ws, row, 5, *e.equityIrr.value, f.rate); else text(ws, row, 5, "-");
         if (e.projectIrr.value) number(ws, row, 6, *e.projectIrr.value, f.rate); else text(ws, row, 6, "-");

@@ -16,7 +16,7 @@ namespace cityfin::report {
 /// Where a Metrics formula sits, for tests and the summary: sheet, A1 cell, and the engine's value.
 struct FormulaCell {
     std::string sheet, cell;
-    std::string structureId, partyId, metric;  ///< metric: "npv" or "irr"
+    std::string structureId, partyId, metric;  ///< metric: "npv", "irr" or "city_present_cost"
     double engineValue = 0.0;
 };
 

@@ -34,7 +34,7 @@ protected:
     fs::path dir;
 };
 
-TEST_P(WorkbookRecalculated, FormulaCellsGiveTheEnginesNpvAndIrrAndEveryCheckRowIsZero) {
+TEST_P(WorkbookRecalculated, FormulaCellsGiveTheEnginesNpvIrrAndPresentCostAndEveryCheckRowIsZero) {
     const auto c = models::loadCaseFile(casePath(GetParam()));
     const auto evaluations = models::evaluateCase(c);
     const auto comparison = models::compareStructures(c.project, evaluations, models::Perspective::City);
@@ -43,19 +43,20 @@ TEST_P(WorkbookRecalculated, FormulaCellsGiveTheEnginesNpvAndIrrAndEveryCheckRow
     ASSERT_EQ(sheets.size(), book.sheets.size());
 
     ASSERT_FALSE(book.formulas.empty());
-    int npvs = 0, irrs = 0;
+    int npvs = 0, irrs = 0, presentCosts = 0;
     for (const auto& f : book.formulas) {
         const auto index = std::find(book.sheets.begin(), book.sheets.end(), f.sheet) - book.sheets.begin();
         const std::string text = test::cellAt(sheets[static_cast<std::size_t>(index)], f.cell);
         ASSERT_FALSE(text.empty()) << f.sheet << "!" << f.cell;
         const double recalculated = std::stod(text);
         // NPVs to a thousandth of a currency unit on flows of millions; IRRs to 1e-9.
-        const double tolerance = f.metric == "npv" ? 1e-3 + 1e-12 * std::abs(f.engineValue) : 1e-9;
+        const double tolerance = f.metric == "irr" ? 1e-9 : 1e-3 + 1e-12 * std::abs(f.engineValue);
         EXPECT_NEAR(recalculated, f.engineValue, tolerance) << f.structureId << " " << f.partyId << " " << f.metric;
-        (f.metric == "npv" ? npvs : irrs) += 1;
+        (f.metric == "irr" ? irrs : f.metric == "npv" ? npvs : presentCosts) += 1;
     }
     EXPECT_GE(npvs, static_cast<int>(evaluations.size()) * 2);  // at least the city and one other party each
     EXPECT_GT(irrs, 0);
+    EXPECT_EQ(presentCosts, static_cast<int>(evaluations.size()));  // the city's present cost, live, per structure
 
     // Ledger sheets: the check row (column A "Check") recalculates to zero in every year.
     for (std::size_t s = 1; s <= evaluations.size(); ++s) {
