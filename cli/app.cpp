@@ -6,6 +6,9 @@
 #include "cli/risk_command.hpp"
 #include "cli/sensitivity_command.hpp"
 #include "finance/errors.hpp"
+#ifdef CITYFIN_HAVE_REPORT
+#include "report/report_command.hpp"
+#endif
 
 #include <boost/program_options/errors.hpp>
 
@@ -26,6 +29,9 @@ const std::map<std::string, std::pair<Command, std::string>>& commands() {
         {"evaluate", {runEvaluate, "evaluate a case's structures: ledgers per party and metrics"}},
         {"risk", {runRisk, "Monte Carlo over every structure: distributions, rule probabilities, risk borne, VfM"}},
         {"sensitivity", {runSensitivity, "tornado: each risk from P10 to P90 (or +-x%), the swing of a metric"}},
+#ifdef CITYFIN_HAVE_REPORT
+        {"report", {report::runReport, "write a case's workbook (XLSX), chart images (PNG, PDF) and summary (HTML)"}},
+#endif
         {"validate", {runValidate, "check a case file"}},
     };
     return table;
