@@ -1,6 +1,8 @@
 #include "gui/app/main_window.hpp"
 
+#include "gui/app/charts_panel.hpp"
 #include "gui/app/field_model.hpp"
+#include "report/report.hpp"
 #include "gui/app/results_models.hpp"
 
 #include <QAction>
@@ -151,13 +153,9 @@ QWidget* MainWindow::buildResultsPanel()
     pl->addWidget(makeTable(partiesModel_, parties), 1);
     tabs_->addTab(parties, tr("Parties and cash flows"));
 
-    // The seam for the chart layer (gui/charts): its chart views and their data tables go here.
-    auto* charts = new QLabel(tr("The charts are not part of this build yet: the tables on the other tabs "
-                                 "hold the same figures."),
-                              tabs_);
-    charts->setWordWrap(true);
-    charts->setAlignment(Qt::AlignCenter);
-    tabs_->addTab(charts, tr("Charts"));
+    // The chart layer's figures (the same as `cityfin report`), each with its data table.
+    charts_ = new ChartsPanel(tabs_);
+    tabs_->addTab(charts_, tr("Charts"));
     return tabs_;
 }
 
@@ -170,6 +168,8 @@ void MainWindow::buildMenus()
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &as..."), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Export report (workbook, charts, summary)..."), this, &MainWindow::exportReport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -352,6 +352,7 @@ void MainWindow::showResults()
         structureBox_->setCurrentIndex(keep >= 0 && keep < structureBox_->count() ? keep : 0);
     }
     partiesModel_->setResults(results, structureBox_->currentIndex());
+    charts_->setFigures(results->figures);
 
     // The engine's reasons (in English: models/ writes them) name the recommendation first.
     const auto& c = results->comparison;
@@ -359,6 +360,21 @@ void MainWindow::showResults()
     if (!c.recommended) lines << tr("No structure is feasible.");
     for (const std::string& reason : c.reasons) lines << QStringLiteral("• ") + QString::fromStdString(reason);
     recommendation_->setText(lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::exportReport()
+{
+    if (!doc_.lastGoodCase()) return;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export the report into a folder"));
+    if (dir.isEmpty()) return;
+    try {
+        report::ReportOptions options;
+        options.outDir = dir.toStdString();
+        const report::ReportFiles files = report::writeReport(*doc_.lastGoodCase(), options);
+        statusBar()->showMessage(tr("Report written: %1").arg(QString::fromStdString(files.summary)), 10'000);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot export the report"), QString::fromUtf8(e.what()));
+    }
 }
 
 void MainWindow::copyTable(const QAbstractItemModel& model)

@@ -19,6 +19,7 @@ class QTabWidget;
 
 namespace cityfin::gui {
 
+class ChartsPanel;
 class ComparisonModel;
 class FieldModel;
 class PartiesModel;
@@ -37,6 +38,7 @@ public:
     QLabel* errorLabel() { return errorLabel_; }
     QTabWidget* resultTabs() { return tabs_; }
     const Recovery& recovery() const { return recovery_; }
+    ChartsPanel* charts() { return charts_; }
 
     bool openFile(const QString& path);
     /// Asks whether to restore a recovery file left by a session that did not end cleanly.
@@ -61,6 +63,7 @@ private:
     bool save();
     bool saveAs();
     void newFromTemplate();
+    void exportReport();
     void open();
     void rememberRecent(const QString& path);
     void fillRecentMenu();
@@ -82,6 +85,7 @@ private:
     QLabel* recommendation_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    ChartsPanel* charts_ = nullptr;
 };
 
 } // namespace cityfin::gui

@@ -1,6 +1,7 @@
 #include "gui/app/recompute.hpp"
 
 #include "models/case_evaluation.hpp"
+#include "report/case_figures.hpp"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -16,10 +17,11 @@ Recompute::Recompute(QObject* parent, int debounceMs) : QObject(parent)
 
 std::shared_ptr<const Results> Recompute::evaluateNow(const models::Case& c, models::Perspective perspective)
 {
-    auto results = std::make_shared<Results>(Results{c, {}, {}, {}});
+    auto results = std::make_shared<Results>(Results{c, {}, {}, {}, {}});
     try {
         results->evaluations = models::evaluateCase(c);
         results->comparison = models::compareStructures(c.project, results->evaluations, perspective);
+        results->figures = report::caseFigures(c, results->evaluations, results->comparison);
     } catch (const std::exception& e) {
         results->evaluations.clear();
         results->error = QString::fromUtf8(e.what());

@@ -3,6 +3,7 @@
 // fires, the case is evaluated and compared on a worker thread (QtConcurrent) from a copy of the
 // case; a result whose generation is older than the latest request is discarded.
 
+#include "gui/charts/chart_data.hpp"
 #include "models/case_file.hpp"
 #include "models/compare.hpp"
 #include "models/evaluation.hpp"
@@ -20,6 +21,7 @@ struct Results {
     models::Case input;
     std::vector<models::Evaluation> evaluations;
     models::Comparison comparison;
+    std::vector<charts::Figure> figures;   ///< the report's figures (chart data only, no Qt)
     QString error;   ///< an engine error (the results are then empty)
 };
 

@@ -1,3 +1,4 @@
+#include "gui/app/charts_panel.hpp"
 #include "gui/app/field_model.hpp"
 #include "gui/app/main_window.hpp"
 #include "gui/app/results_models.hpp"
@@ -5,6 +6,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -109,6 +111,20 @@ TEST_F(MainWindowTest, AnAutosavedCaseIsOfferedBackAtTheNextStart)
     EXPECT_TRUE(next.document()->path().isEmpty());
 }
 
+TEST_F(MainWindowTest, EachChartHasADataTableThatFollowsTheEdits)
+{
+    ChartsPanel* charts = window.charts();
+    ASSERT_FALSE(charts->figures().empty());
+    EXPECT_EQ(charts->figures().front().id(), "npv-by-party");
+    const QStandardItemModel* table = charts->table();
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->rowCount(), window.comparison()->rowCount());   // one row per structure
+    const QString before = tableAsTsv(*table);
+    edit(window, "/project/annual_opex", QStringLiteral("20000000"));
+    ASSERT_TRUE(waitForResults(window));
+    EXPECT_NE(tableAsTsv(*charts->table()), before);
+}
+
 TEST_F(MainWindowTest, TheTitleCarriesTheFileNameAndTheModifiedMarker)
 {
     EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("case.json[*]")));
@@ -144,6 +160,8 @@ TEST(GuiExport, ExportChartsWritesTheTablesWithCLocaleNumbers)
         EXPECT_TRUE(ec == std::errc() && end == cost.data() + cost.size()) << cost;
     }
     EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("parties-psc.tsv"))));
+    for (const char* file : {"npv-by-party.png", "npv-by-party.pdf", "npv-by-party.tsv"})
+        EXPECT_GT(QFileInfo(dir.filePath(QString::fromUtf8(file))).size(), 100) << file;
     EXPECT_EQ(exportCharts(QStringLiteral("/nonexistent/case.json"), dir.path()), 2);
 }
 
