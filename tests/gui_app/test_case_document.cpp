@@ -145,3 +145,25 @@ TEST(GuiFieldModel, FieldsAreGroupedAndShowTheirUnits)
 
 } // namespace
 } // namespace cityfin::gui::test
+
+#include <QTranslator>
+
+namespace cityfin::gui::test {
+namespace {
+
+TEST(GuiTranslation, TheChineseTranslationIsEmbeddedAndComplete)
+{
+    QTranslator zh;
+    ASSERT_TRUE(zh.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("cityfin"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")));
+    EXPECT_EQ(zh.translate("cityfin::gui::MainWindow", "Comparison"), QStringLiteral("方案比较"));
+    EXPECT_EQ(zh.translate("FieldHint", "Costs"), QStringLiteral("成本"));
+    EXPECT_EQ(zh.translate("cityfin::gui::PartiesModel", "Private partner"), QStringLiteral("社会资本方"));
+    // Every message of the .ts file is translated (none left "unfinished").
+    const std::string ts = readFile(sourceDir() + QStringLiteral("/gui/app/translations/cityfin_zh_CN.ts"));
+    ASSERT_FALSE(ts.empty());
+    EXPECT_EQ(ts.find("type=\"unfinished\""), std::string::npos);
+}
+
+} // namespace
+} // namespace cityfin::gui::test
