@@ -125,6 +125,27 @@ TEST_F(MainWindowTest, EachChartHasADataTableThatFollowsTheEdits)
     EXPECT_NE(tableAsTsv(*charts->table()), before);
 }
 
+// Answers the next modal question box with `button`.
+void answerNextQuestion(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, [button] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (box) box->button(button)->click();
+    });
+}
+
+TEST_F(MainWindowTest, ClosingWithUnsavedChangesAsksAndCancelKeepsTheWindow)
+{
+    window.show();
+    edit(window, "/project/annual_opex", QStringLiteral("12500000"));
+    answerNextQuestion(QMessageBox::Cancel);
+    EXPECT_FALSE(window.close());
+    EXPECT_TRUE(window.isVisible());
+    answerNextQuestion(QMessageBox::Discard);
+    EXPECT_TRUE(window.close());
+    EXPECT_EQ(readFile(bundledCase("qianhai-parking")).find("12500000"), std::string::npos);   // nothing saved
+}
+
 TEST_F(MainWindowTest, TheTitleCarriesTheFileNameAndTheModifiedMarker)
 {
     EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("case.json[*]")));
