@@ -22,6 +22,33 @@ std::string csvNumber(double x) {
     return ec == std::errc() ? std::string(buffer.data(), end) : std::string();
 }
 
+// Columns a code point takes on a terminal: 2 for the East Asian wide ranges (CJK, Hangul,
+// full-width forms), 1 otherwise.
+int columnsOf(char32_t c) {
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+    return wide ? 2 : 1;
+}
+
+// `text` cut to fewer than `width` terminal columns without splitting a UTF-8 character, then
+// padded with spaces to `width` (std::setw counts bytes, which misaligns Chinese names).
+std::string cell(const std::string& text, int width) {
+    std::size_t end = 0;
+    int used = 0;
+    while (end < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[end]);
+        const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        char32_t c = length == 1 ? lead : lead & (0x7F >> length);
+        for (std::size_t k = 1; k < length && end + k < text.size(); ++k)
+            c = (c << 6) | (static_cast<unsigned char>(text[end + k]) & 0x3F);
+        const int columns = columnsOf(c);
+        if (used + columns > width - 1 || end + length > text.size()) break;
+        used += columns;
+        end += length;
+    }
+    return text.substr(0, end) + std::string(static_cast<std::size_t>(width - used), ' ');
+}
 
 void row(std::ostream& out, const std::string& label, const std::string& value, const std::string& note = "") {
     out << "  " << std::left << std::setw(28) << label << std::right << std::setw(18) << value;
@@ -69,7 +96,7 @@ void writeSocialReturn(const models::Evaluation& e, std::ostream& out) {
     out << "\n  " << std::left << std::setw(44) << "Outcome" << std::setw(15) << "category" << std::right << std::setw(18)
         << "PV (net)" << std::setw(14) << "t CO2e" << "\n";
     for (const auto& o : s.outcomes)
-        out << "  " << std::left << std::setw(44) << o.name.substr(0, 43) << std::setw(15) << models::outcomeCategoryId(o.category)
+        out << "  " << cell(o.name, 44) << std::left << std::setw(15) << models::outcomeCategoryId(o.category)
             << std::right << std::setw(18) << formatFixed(o.presentValue, 0) << std::setw(14) << formatFixed(o.tonnesCo2, 0)
             << "\n";
     if (e.greenBondImpact) {
@@ -131,7 +158,7 @@ void writeComparisonTable(const models::Case& c, const models::Comparison& compa
     out << "  Feasible\n";
     for (const auto& r : comparison.ranking) {
         const auto& e = evals[r.evaluation];
-        out << "  " << std::left << std::setw(5) << r.rank << std::setw(52) << e.structureName.substr(0, 51) << std::right
+        out << "  " << std::left << std::setw(5) << r.rank << cell(e.structureName, 52) << std::right
             << std::setw(18) << formatFixed(e.cityPresentCost, 0) << std::setw(16) << formatFixed(e.cityPeakOutlay, 0)
             << std::setw(11) << rate(e.equityIrr) << std::setw(9) << ratio(e.minDscr);
         if (social) out << std::setw(18) << formatFixed(e.social->economicNpv, 0) << std::setw(8) << ratio(e.social->sroiRatio);

@@ -4,7 +4,7 @@ namespace cityfin::models {
 
 std::vector<Evaluation> evaluateCase(const Case& c, const std::vector<Structure>& structures) {
     std::vector<Evaluation> evaluations = evaluateAll(c.project, structures, c.scenario);
-    attachSocialReturn(evaluations, c.project, c.outcomes, c.carbonPrice);
+    attachSocialReturn(evaluations, c.project, c.outcomes, c.carbonPrice, c.scenario);
     return evaluations;
 }
 

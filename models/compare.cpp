@@ -98,20 +98,34 @@ void investorReasons(const std::vector<Evaluation>& evals, Comparison& c) {
     if (!without.empty()) c.reasons.push_back("No private equity at stake in: " + without + ".");
 }
 
+// "X has" or, when other feasible structures score the same to the unit, "X (tied with Y and Z) has".
+std::string leaderName(const std::vector<Evaluation>& evals, const Comparison& c) {
+    const double top = *c.ranking.front().score;
+    std::string tied;
+    for (std::size_t i = 1; i < c.ranking.size(); ++i) {
+        const RankedStructure& r = c.ranking[i];
+        if (r.feasible && r.score && std::abs(*r.score - top) < 0.5)
+            tied += (tied.empty() ? "" : ", ") + evals[r.evaluation].structureName;
+    }
+    const std::string& name = evals[*c.recommended].structureName;
+    return tied.empty() ? name : name + " (tied with " + tied + ")";
+}
+
 void societyReasons(const Project& project, const std::vector<Evaluation>& evals, Comparison& c) {
     if (!c.recommended) return;
     const Evaluation& best = evals[*c.recommended];
     const std::string rate = formatPercent(project.rates.socialRate, 2);
     const std::string& ccy = project.currency;
+    const std::string leader = leaderName(evals, c);
     if (!best.social) {
-        c.reasons.push_back(best.structureName + " has the highest economic NPV of the project's real flows at the social rate of " +
+        c.reasons.push_back(leader + " has the highest economic NPV of the project's real flows at the social rate of " +
                             rate + ": " + formatMoney(*c.ranking.front().score, ccy) +
                             ". Transfers between the parties cancel out; what differs is the timing of the build and the costs of "
                             "each structure (issuance, M&V, phasing). The case has no social outcomes, so none are counted.");
         return;
     }
     const SocialReturn& s = *best.social;
-    std::string text = best.structureName + " has the highest economic NPV at the social rate of " + rate + ": " +
+    std::string text = leader + " has the highest economic NPV at the social rate of " + rate + ": " +
                        formatMoney(s.economicNpv, ccy) + ", of which " + formatMoney(s.presentValue, ccy) +
                        " is the present value of its social outcomes after deadweight, attribution, displacement and drop-off";
     if (s.benefitCostRatio) text += "; benefit-cost ratio " + formatFixed(*s.benefitCostRatio, 2);

@@ -90,11 +90,12 @@ std::vector<Evaluation> evaluateAll(const Project& project, const std::vector<St
 }
 
 void attachSocialReturn(std::vector<Evaluation>& evaluations, const Project& project,
-                        const std::vector<SocialOutcome>& outcomes, const std::vector<CarbonPricePoint>& carbonPrice) {
+                        const std::vector<SocialOutcome>& outcomes, const std::vector<CarbonPricePoint>& carbonPrice,
+                        const Scenario& scenario, const OutcomeFactors& factors) {
     if (outcomes.empty()) return;
     for (Evaluation& e : evaluations) {
-        e.social = socialReturn(project, e.project, e.outcome, outcomes, carbonPrice);
-        e.greenBondImpact = greenBondImpact(project, e.project, e.outcome, *e.social);
+        e.social = socialReturn(project, e.project, e.outcome, outcomes, carbonPrice, factors);
+        e.greenBondImpact = greenBondImpact(project, e.project, e.outcome, *e.social, scenario);
         if (e.greenBondImpact && e.outcome.bond) e.outcome.bond->tonnesCo2PerMillion = e.greenBondImpact->tonnesCo2PerMillion;
     }
 }

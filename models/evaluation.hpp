@@ -58,9 +58,11 @@ Evaluation evaluate(const Project& project, const Structure& structure, const Sc
 std::vector<Evaluation> evaluateAll(const Project& project, const std::vector<Structure>& structures,
                                     const Scenario& scenario = {});
 
-/// Adds each evaluation's social return for the case's outcomes, and a green bond's impact report.
+/// Adds each evaluation's social return for the case's outcomes, and a green bond's impact report;
+/// `scenario` is the one the evaluations ran under, `factors` a risk draw's outcome multipliers.
 /// Does nothing when there are no outcomes.
 void attachSocialReturn(std::vector<Evaluation>& evaluations, const Project& project,
-                        const std::vector<SocialOutcome>& outcomes, const std::vector<CarbonPricePoint>& carbonPrice);
+                        const std::vector<SocialOutcome>& outcomes, const std::vector<CarbonPricePoint>& carbonPrice,
+                        const Scenario& scenario = {}, const OutcomeFactors& factors = {});
 
 } // namespace cityfin::models

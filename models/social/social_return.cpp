@@ -1,5 +1,6 @@
 #include "models/social/social_return.hpp"
 
+#include "finance/errors.hpp"
 #include "finance/metrics.hpp"
 
 #include <algorithm>
@@ -28,18 +29,19 @@ OutcomeValue valueOutcome(const Project& project, const ProjectFlows& flows, con
     const std::size_t n = flows.periods();
     const std::size_t first = firstOperatingPeriod(flows);
     const double kept = (1.0 - o.deadweight) * (1.0 - o.attribution) * (1.0 - o.displacement);
+    const double quantityFactor = factors.quantityFor(o.id), proxyFactor = factors.proxyFor(o.id);
     OutcomeValue v{o.id, o.name, o.unit, o.category, std::vector<double>(n), std::vector<double>(n),
                    std::vector<double>(n), 0.0, 0.0};
     for (std::size_t t = first; t < n; ++t) {
         const double k = static_cast<double>(t - first + 1);  // the outcome's year, 1-based
         const double ramp = k <= o.rampUpYears ? k / (o.rampUpYears + 1.0) : 1.0;
-        const double quantity = o.annualQuantity * factors.quantity * ramp * std::pow(1.0 + o.quantityGrowth, k - 1.0) *
+        const double quantity = o.annualQuantity * quantityFactor * ramp * std::pow(1.0 + o.quantityGrowth, k - 1.0) *
                                 std::pow(1.0 - o.dropOff, k - 1.0) * shareIn(flows, structure, t);
         const double perUnit =
             o.valuation == OutcomeValuation::Proxy
                 ? o.proxyValue * std::pow(1.0 + o.proxyEscalation, static_cast<double>(t))
-                : o.tonnesCo2PerUnit * carbonPriceIn(carbonPrice, flows.calendarYears[t]);
-        v.grossValue[t] = quantity * perUnit * factors.proxy * flows.priceIndex[t];
+                : o.tonnesCo2PerUnit * carbonPriceIn(carbonPrice, flows.calendarYears[t]) * factors.carbonPrice;
+        v.grossValue[t] = quantity * perUnit * proxyFactor * flows.priceIndex[t];
         v.netImpact[t] = v.grossValue[t] * kept;
         v.quantity[t] = quantity * kept;
         v.tonnesCo2 += v.quantity[t] * o.tonnesCo2PerUnit;
@@ -67,11 +69,45 @@ std::size_t categoryIndex(OutcomeCategory c) {
                                     kOutcomeCategories.begin());
 }
 
+void requireFactor(const std::string& field, double value) {
+    if (!std::isfinite(value) || value < 0.0)
+        throw InputError(field, formatValue(value), "a finite multiplier >= 0");
+}
+
 } // namespace
+
+double OutcomeFactors::quantityFor(const std::string& id) const {
+    double f = quantity;
+    for (const OutcomeFactor& o : byOutcome)
+        if (o.id == id) f *= o.quantity;
+    return f;
+}
+
+double OutcomeFactors::proxyFor(const std::string& id) const {
+    double f = proxy;
+    for (const OutcomeFactor& o : byOutcome)
+        if (o.id == id) f *= o.proxy;
+    return f;
+}
+
+void validateOutcomeFactors(const OutcomeFactors& factors, const std::vector<SocialOutcome>& outcomes) {
+    requireFactor("outcome_factors.quantity", factors.quantity);
+    requireFactor("outcome_factors.proxy", factors.proxy);
+    requireFactor("outcome_factors.carbon_price", factors.carbonPrice);
+    for (std::size_t i = 0; i < factors.byOutcome.size(); ++i) {
+        const OutcomeFactor& f = factors.byOutcome[i];
+        const std::string at = "outcome_factors.by_outcome[" + std::to_string(i) + "]";
+        if (std::none_of(outcomes.begin(), outcomes.end(), [&](const SocialOutcome& o) { return o.id == f.id; }))
+            throw InputError(at + ".id", "\"" + f.id + "\"", "the id of one of the case's outcomes");
+        requireFactor(at + ".quantity", f.quantity);
+        requireFactor(at + ".proxy", f.proxy);
+    }
+}
 
 SocialReturn socialReturn(const Project& project, const ProjectFlows& flows, const StructureOutcome& outcome,
                           const std::vector<SocialOutcome>& outcomes,
                           const std::vector<CarbonPricePoint>& carbonPrice, const OutcomeFactors& factors) {
+    validateOutcomeFactors(factors, outcomes);
     SocialReturn r;
     r.socialRate = project.rates.socialRate;
     const std::size_t n = flows.periods();
@@ -99,7 +135,7 @@ SocialReturn socialReturn(const Project& project, const ProjectFlows& flows, con
     // What users pay for the service is a transfer between parties, but it is also the least they
     // value it at (they pay of their own will): counted once, as a benefit to users.
     const std::vector<double> paid = outcome.ledger.lineTotal(Party::Users, LineKind::UserCharge);
-    r.userPaymentsPv = -finance::npv(r.socialRate, paid);
+    r.userPaymentsPv = 0.0 - finance::npv(r.socialRate, paid);  // +0, not -0, when nothing is paid
     r.economicNpv = r.presentValue + r.realFlowsNpv + r.userPaymentsPv;
     r.benefitsPv = r.presentValue + inflowsPv + r.userPaymentsPv;
     r.investmentPv = r.costsPv;
@@ -113,7 +149,8 @@ SocialReturn socialReturn(const Project& project, const ProjectFlows& flows, con
 }
 
 std::optional<GreenBondImpact> greenBondImpact(const Project& project, const ProjectFlows& flows,
-                                               const StructureOutcome& outcome, const SocialReturn& social) {
+                                               const StructureOutcome& outcome, const SocialReturn& social,
+                                               const Scenario& scenario) {
     if (!outcome.bond || outcome.bond->face <= 0.0) return std::nullopt;
     GreenBondImpact g;
     g.face = outcome.bond->face;
@@ -125,7 +162,7 @@ std::optional<GreenBondImpact> greenBondImpact(const Project& project, const Pro
         const double k = static_cast<double>(t - first + 1);
         for (const EnergySaving& s : project.energySavings)
             mwh += s.baselineKwh * s.savingFraction * std::pow(1.0 - s.degradation, k - 1.0) *
-                   shareIn(flows, outcome, t) / 1000.0;
+                   scenario.savingsFactor * shareIn(flows, outcome, t) / 1000.0;
     }
     if (g.operatingYears == 0) return g;
     const double years = g.operatingYears;

@@ -49,11 +49,37 @@ struct SocialReturn {
     std::optional<double> costPerTonneCo2;
 };
 
-/// Multipliers a risk scenario may put on every outcome's quantity and proxy (1 in the base case).
+/// A risk scenario's multipliers on one outcome (the outcome with `id`), on top of the global ones.
+struct OutcomeFactor {
+    std::string id;
+    double quantity = 1.0;
+    double proxy = 1.0;   ///< on the value per unit, proxy or carbon price alike
+};
+
+/// Multipliers a risk scenario puts on the outcomes; all 1 in the base case. Outcome k's quantity
+/// is multiplied by `quantity` x the `quantity` of every entry of `byOutcome` with its id (several
+/// entries multiply, like several risks on one Scenario factor); likewise its value per unit by
+/// `proxy` x the entries' `proxy`, and by `carbonPrice` when it is valued at the carbon price.
+///
+/// Hook for the risk Monte Carlo (docs/methodology/social-return.md, "Risk"): per draw, build the
+/// factors from the draws of the risks on outcomes and call
+///     socialReturn(project, e.project, e.outcome, case.outcomes, case.carbonPrice, factors)
+/// on that draw's Evaluation `e` (its flows already carry the draw's delay and phasing).
+/// Every factor must be finite and >= 0 and every id one of the outcomes', else InputError naming
+/// "outcome_factors..." (the risk reader should check its own paths first).
 struct OutcomeFactors {
     double quantity = 1.0;
     double proxy = 1.0;
+    double carbonPrice = 1.0;
+    std::vector<OutcomeFactor> byOutcome;
+
+    /// The quantity and proxy multipliers for the outcome `id` (global x its entries).
+    double quantityFor(const std::string& id) const;
+    double proxyFor(const std::string& id) const;
 };
+
+/// Throws InputError for a negative or non-finite factor or an id that names no outcome.
+void validateOutcomeFactors(const OutcomeFactors& factors, const std::vector<SocialOutcome>& outcomes);
 
 /// The social return of a structure whose ledger and service share are in `outcome`, on the
 /// project's flows. Outcomes run from the first operating period of `flows`, scaled by the share
@@ -74,8 +100,10 @@ struct GreenBondImpact {
 };
 
 /// Empty when the outcome has no bond. Energy saved comes from the project's energy savings
-/// (baseline x saving fraction with degradation, x the structure's service share).
+/// (baseline x saving fraction with degradation, x the scenario's savings factor, x the structure's
+/// service share): pass the scenario the flows were built under.
 std::optional<GreenBondImpact> greenBondImpact(const Project& project, const ProjectFlows& flows,
-                                               const StructureOutcome& outcome, const SocialReturn& social);
+                                               const StructureOutcome& outcome, const SocialReturn& social,
+                                               const Scenario& scenario = {});
 
 } // namespace cityfin::models

@@ -179,7 +179,9 @@ TEST(SocialReturn, GreenBondImpactReportIsPerMillionIssued) {
     EXPECT_NEAR(g.tonnesCo2PerMillion, 150.0 / (g.face / 1e6), 1e-9);
     EXPECT_NEAR(green->outcome.bond->tonnesCo2PerMillion, g.tonnesCo2PerMillion, 1e-12);
     for (const Evaluation& e : evaluations)
-        if (e.kind != "green_bond") EXPECT_FALSE(e.greenBondImpact);
+        if (e.kind != "green_bond") {
+            EXPECT_FALSE(e.greenBondImpact);
+        }
 }
 
 TEST(SocialOutcomes, ReaderNamesTheFieldValueAndExpectation) {
