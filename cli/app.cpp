@@ -1,8 +1,14 @@
 #include "cli/app.hpp"
 
+#include "cli/assess_command.hpp"
 #include "cli/calc_command.hpp"
 #include "cli/case_commands.hpp"
+#include "cli/risk_command.hpp"
+#include "cli/sensitivity_command.hpp"
 #include "finance/errors.hpp"
+#ifdef CITYFIN_HAVE_REPORT
+#include "report/report_command.hpp"
+#endif
 
 #include <boost/program_options/errors.hpp>
 
@@ -17,9 +23,15 @@ using Command = std::function<int(const std::vector<std::string>&, std::ostream&
 
 const std::map<std::string, std::pair<Command, std::string>>& commands() {
     static const std::map<std::string, std::pair<Command, std::string>> table = {
+        {"assess", {runAssess, "maturity ladder: a level per characteristic from a city's answers (seed annexes 1-2)"}},
         {"calc", {runCalc, "financial calculator: NPV, IRR, MIRR, XNPV, XIRR, PMT, payback, bonds"}},
         {"compare", {runCompare, "compare every structure of a case and rank them for a perspective"}},
         {"evaluate", {runEvaluate, "evaluate a case's structures: ledgers per party and metrics"}},
+        {"risk", {runRisk, "Monte Carlo over every structure: distributions, rule probabilities, risk borne, VfM"}},
+        {"sensitivity", {runSensitivity, "tornado: each risk from P10 to P90 (or +-x%), the swing of a metric"}},
+#ifdef CITYFIN_HAVE_REPORT
+        {"report", {report::runReport, "write a case's workbook (XLSX), chart images (PNG, PDF) and summary (HTML)"}},
+#endif
         {"validate", {runValidate, "check a case file"}},
     };
     return table;

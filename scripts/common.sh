@@ -11,6 +11,7 @@ CITYFIN_PACKAGES=(
   libquantlib0-dev libboost-dev libboost-program-options-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libxlsxwriter-dev gnumeric fonts-noto-cjk
 )
 
 cityfin_install_packages() {
