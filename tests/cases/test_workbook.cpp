@@ -76,7 +76,7 @@ private:
 
 } // namespace
 
-TEST(Workbook, EveryQuotedFigureEqualsWhatCityfinComputesToday) {
+TEST(CaseWorkbook, EveryQuotedFigureEqualsWhatCityfinComputesToday) {
     const auto checks = test::parseWorkbookChecks(workbookText());
     ASSERT_FALSE(checks.empty());
     Figures figures;
@@ -90,13 +90,13 @@ TEST(Workbook, EveryQuotedFigureEqualsWhatCityfinComputesToday) {
     }
 }
 
-TEST(Workbook, AnswersEveryCaseWithAtLeastThreeCheckedFigures) {
+TEST(CaseWorkbook, AnswersEveryCaseWithAtLeastThreeCheckedFigures) {
     std::map<std::string, int> perCase;
     for (const auto& check : test::parseWorkbookChecks(workbookText())) ++perCase[check.caseId];
     for (const auto& id : caseIds()) EXPECT_GE(perCase[id], 3) << "case " << id << " has too few checked answers";
 }
 
-TEST(Workbook, EveryCaseReadmeAsksAtLeastThreeQuestions) {
+TEST(CaseWorkbook, EveryCaseReadmeAsksAtLeastThreeQuestions) {
     static const std::regex question(R"(^\d+\. )");
     for (const auto& id : caseIds()) {
         std::istringstream readme(readFile(fs::path(CITYFIN_CASES_DIR) / id / "README.md"));
@@ -110,7 +110,7 @@ TEST(Workbook, EveryCaseReadmeAsksAtLeastThreeQuestions) {
     }
 }
 
-TEST(WorkbookCheck, ReadsFigureUnitPrecisionAndScenario) {
+TEST(CaseWorkbookCheck, ReadsFigureUnitPrecisionAndScenario) {
     const auto checks = test::parseWorkbookChecks(
         "intro\n"
         "It brings **EUR 10.00 m**<!-- check: led psc city_present_cost -m --> and an IRR of 8.87% "
@@ -133,7 +133,7 @@ TEST(WorkbookCheck, ReadsFigureUnitPrecisionAndScenario) {
     EXPECT_EQ(wrapped[0].line, 2);
 }
 
-TEST(WorkbookCheck, AStaleFigureFailsNamingLineCaseMetricAndBothValues) {
+TEST(CaseWorkbookCheck, AStaleFigureFailsNamingLineCaseMetricAndBothValues) {
     const auto checks = test::parseWorkbookChecks("cost EUR 9.99 m <!-- check: led psc city_present_cost -m -->\n"
                                                   "cost EUR 10.00 m <!-- check: led psc city_present_cost -m -->\n");
     const auto figures = nlohmann::ordered_json::parse(R"({"structures": {"psc": {"city_present_cost": -9999773.0}}})");
@@ -144,7 +144,7 @@ TEST(WorkbookCheck, AStaleFigureFailsNamingLineCaseMetricAndBothValues) {
     EXPECT_FALSE(test::verifyCheck(checks[1], figures).has_value());  // 9.999773 prints as 10.00
 }
 
-TEST(WorkbookCheck, ARankCheckComparesTheStructureId) {
+TEST(CaseWorkbookCheck, ARankCheckComparesTheStructureId) {
     const auto checks = test::parseWorkbookChecks("first `ppp` <!-- check: q - rank.investor.1 id -->\n");
     const auto figures = nlohmann::ordered_json::parse(R"({"rankings": {"investor": {"ranking": ["bt", "ppp"]}}})");
     const auto failure = test::verifyCheck(checks[0], figures);
@@ -152,7 +152,7 @@ TEST(WorkbookCheck, ARankCheckComparesTheStructureId) {
     EXPECT_EQ(*failure, "workbook line 1: case q, rank.investor.1: workbook says `ppp`, cityfin computes `bt`");
 }
 
-TEST(WorkbookCheck, MalformedChecksAreErrorsWithTheirLine) {
+TEST(CaseWorkbookCheck, MalformedChecksAreErrorsWithTheirLine) {
     EXPECT_THROW(test::parseWorkbookChecks("x\n<!-- check: a b c m -->\n"), std::invalid_argument);  // no figure
     EXPECT_THROW(test::parseWorkbookChecks("1.0 <!-- check: a b c -->\n"), std::invalid_argument);   // no unit
     EXPECT_THROW(test::parseWorkbookChecks("1.0 <!-- check: a b c furlong -->\n"), std::invalid_argument);
