@@ -119,10 +119,33 @@ TEST(CaseWorkbook, EveryQuotedFigureEqualsWhatCityfinComputesToday) {
     }
 }
 
-TEST(CaseWorkbook, AnswersEveryCaseWithAtLeastThreeCheckedFigures) {
+// Cases the workbook owes answers to are named in its "Not yet answered" section, so the gap shows
+// in the workbook itself rather than in a failing build when a case arrives from another branch.
+std::set<std::string> notYetAnswered(const std::string& markdown) {
+    std::set<std::string> ids;
+    std::istringstream in(markdown);
+    bool inSection = false;
+    static const std::regex item(R"(^- `([A-Za-z0-9_.\-]+)`)");
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("## ", 0) == 0) inSection = line == "## Not yet answered";
+        std::smatch m;
+        if (inSection && std::regex_search(line, m, item)) ids.insert(m[1]);
+    }
+    return ids;
+}
+
+TEST(CaseWorkbook, AnswersEveryCaseWithAtLeastThreeCheckedFiguresOrNamesItAsOwed) {
+    const auto text = workbookText();
     std::map<std::string, int> perCase;
-    for (const auto& check : test::parseWorkbookChecks(workbookText())) ++perCase[check.caseId];
-    for (const auto& id : caseIds()) EXPECT_GE(perCase[id], 3) << "case " << id << " has too few checked answers";
+    for (const auto& check : test::parseWorkbookChecks(text)) ++perCase[check.caseId];
+    const auto owed = notYetAnswered(text);
+    for (const auto& id : caseIds()) {
+        if (owed.count(id)) {
+            EXPECT_EQ(perCase[id], 0) << "case " << id << " is answered: take it off the \"Not yet answered\" list";
+            continue;
+        }
+        EXPECT_GE(perCase[id], 3) << "case " << id << " has too few checked answers";
+    }
 }
 
 TEST(CaseWorkbook, EveryCaseReadmeAsksAtLeastThreeQuestions) {
