@@ -5,7 +5,12 @@
 #include "cli/case_commands.hpp"
 #include "cli/planb_command.hpp"
 #include "cli/solve_command.hpp"
+#include "cli/risk_command.hpp"
+#include "cli/sensitivity_command.hpp"
 #include "finance/errors.hpp"
+#ifdef CITYFIN_HAVE_REPORT
+#include "report/report_command.hpp"
+#endif
 
 #include <boost/program_options/errors.hpp>
 
@@ -26,6 +31,11 @@ const std::map<std::string, std::pair<Command, std::string>>& commands() {
         {"evaluate", {runEvaluate, "evaluate a case's structures: ledgers per party and metrics"}},
         {"planb", {runPlanB, "evaluate the case's plans in order and fall back to Plan B when Plan A fails"}},
         {"solve", {runSolve, "break-even: the input value at which a metric reaches a target"}},
+        {"risk", {runRisk, "Monte Carlo over every structure: distributions, rule probabilities, risk borne, VfM"}},
+        {"sensitivity", {runSensitivity, "tornado: each risk from P10 to P90 (or +-x%), the swing of a metric"}},
+#ifdef CITYFIN_HAVE_REPORT
+        {"report", {report::runReport, "write a case's workbook (XLSX), chart images (PNG, PDF) and summary (HTML)"}},
+#endif
         {"validate", {runValidate, "check a case file"}},
     };
     return table;

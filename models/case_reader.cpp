@@ -2,6 +2,7 @@
 // case_structure_reader.cpp and case_support_reader.cpp; the strict JSON access in case_json.cpp.
 #include "models/case_file.hpp"
 #include "models/case_sections.hpp"
+#include "models/risk/risk_register.hpp"
 
 #include "finance/errors.hpp"
 
@@ -167,6 +168,7 @@ Case parseCase(std::string_view text) {
     c.structures = casejson::readStructures(top, c.project);
     c.plans = reservedSection(top, "plans");
     c.risks = reservedSection(top, "risks");
+    readRiskRegister(c.risks);  // validated here; typed on use (models/risk/risk_register.hpp)
     c.outcomes = casejson::readOutcomes(top);
     c.carbonPrice = casejson::readCarbonPrice(top);
     validateOutcomes(c.outcomes, c.carbonPrice);

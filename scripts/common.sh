@@ -11,6 +11,8 @@ CITYFIN_PACKAGES=(
   libquantlib0-dev libboost-dev libboost-program-options-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libxlsxwriter-dev gnumeric fonts-noto-cjk
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n xvfb xauth
 )
 
 cityfin_install_packages() {

@@ -77,6 +77,8 @@ nlohmann::ordered_json goldenFigures(const models::Case& c, const std::vector<mo
 std::vector<std::string> compareGolden(const std::string& caseId, const nlohmann::json& expected,
                                        const nlohmann::json& actual) {
     std::vector<std::string> out;
+    if (expected.contains("case") && expected.at("case") != caseId)
+        out.push_back("case " + caseId + ": expected.json belongs to case " + expected.at("case").dump());
     for (const auto& [id, figures] : expected.at("structures").items()) {
         const std::string where = "case " + caseId + ", structure " + id;
         if (!actual.at("structures").contains(id)) {

@@ -106,3 +106,11 @@ TEST(GoldenComparison, NamesCaseStructureMetricAndBothValues) {
     ASSERT_EQ(differences.size(), 1u);
     EXPECT_EQ(differences[0], "case demo, structure ppp, equity_irr: expected 0.09, got 0.091 (tolerance 1e-07)");
 }
+
+TEST(GoldenComparison, AnExpectedFileCopiedFromAnotherCaseIsNamed) {
+    const auto expected = nlohmann::json::parse(R"({"case": "qianhai-parking", "structures": {}, "rankings": {}})");
+    const auto actual = nlohmann::json::parse(R"({"case": "venezia-wifi", "structures": {}, "rankings": {}})");
+    const auto differences = test::compareGolden("venezia-wifi", expected, actual);
+    ASSERT_EQ(differences.size(), 1u);
+    EXPECT_EQ(differences[0], "case venezia-wifi: expected.json belongs to case \"qianhai-parking\"");
+}

@@ -301,7 +301,8 @@ TEST(CaseFile, NumbersRoundTripExactly) {
 
 TEST(CaseFile, ReservedSectionsAreKeptVerbatim) {
     const std::string text = cityfin::test::editedCase([](nlohmann::json& d) {
-        d["risks"] = {{{"name", "demand"}, {"driver", {{"kind", "triangular"}, {"low", 0.7}, {"mode", 1}}}}};
+        d["risks"] = {{{"id", "demand"}, {"driver", "demand_factor"},
+                       {"distribution", {{"type", "triangular"}, {"min", 0.7}, {"mode", 1}, {"max", 1.1}}}}};
     });
     const Case c = parseCase(text);
     EXPECT_EQ(c.risks, nlohmann::json::parse(text)["risks"]);

@@ -291,14 +291,14 @@ TEST(MaturityJson, CarriesBothLanguagesAndCannotAssess) {
 }
 
 // zhangzhou-city-wifi: four structures, all feasible for the city, outcomes in two categories
-// (social, cultural), no Plan B, no risk register.
+// (social, cultural) and a risk register, no Plan B.
 TEST(MaturitySuggestions, BundledCaseSuggestsFromItsEvaluation) {
     const auto s = suggestFromCase(loadCaseFile(casePath("zhangzhou-city-wifi")));
     ASSERT_EQ(s.size(), 3u);
     EXPECT_EQ(suggestion(s, "financing").level, Level::General);
     EXPECT_NE(suggestion(s, "financing").reason.en.find("No Plan B backs it"), std::string::npos);
-    EXPECT_EQ(suggestion(s, "value_assessment").level, Level::General);
-    EXPECT_NE(suggestion(s, "value_assessment").reason.en.find("without a risk analysis"), std::string::npos);
+    EXPECT_EQ(suggestion(s, "value_assessment").level, Level::Advanced);
+    EXPECT_NE(suggestion(s, "value_assessment").reason.en.find("with a risk analysis"), std::string::npos);
     EXPECT_EQ(suggestion(s, "business_model").level, Level::Advanced);
     EXPECT_NE(suggestion(s, "business_model").reason.en.find("Revenue sharing"), std::string::npos);
 }

@@ -1,0 +1,3 @@
+#include "gui/app/app_main.hpp"
+
+int main(int argc, char** argv) { return cityfin::gui::runGui(argc, argv); }

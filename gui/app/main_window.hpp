@@ -1,0 +1,91 @@
+#pragma once
+// The main window: the case's fields on the left (by section), the results on the right
+// (comparison, parties and flows, charts), recomputed as the user types.
+
+#include "gui/app/case_document.hpp"
+#include "gui/app/recompute.hpp"
+#include "gui/app/recovery.hpp"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QAbstractItemModel;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QSortFilterProxyModel;
+class QTableView;
+class QTabWidget;
+
+namespace cityfin::gui {
+
+class ChartsPanel;
+class ComparisonModel;
+class FieldModel;
+class PartiesModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    /// recoveryDir: where the recovery file lives (empty: AppDataLocation).
+    explicit MainWindow(const QString& recoveryDir = {}, QWidget* parent = nullptr);
+
+    CaseDocument* document() { return &doc_; }
+    Recompute* recompute() { return &recompute_; }
+    FieldModel* fields() { return fields_; }
+    ComparisonModel* comparison() { return comparisonModel_; }
+    QTableView* fieldView() { return fieldView_; }
+    QLabel* errorLabel() { return errorLabel_; }
+    QTabWidget* resultTabs() { return tabs_; }
+    const Recovery& recovery() const { return recovery_; }
+    ChartsPanel* charts() { return charts_; }
+
+    bool openFile(const QString& path);
+    /// Asks whether to restore a recovery file left by a session that did not end cleanly.
+    void offerRecovery();
+    /// Writes the recovery file now (the autosave timer calls this).
+    void autosave();
+    /// Shows the section holding this JSON pointer and selects its row.
+    void showField(const std::string& pointer);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    QWidget* buildFieldsPanel();
+    QWidget* buildResultsPanel();
+    void updateTitle();
+    void updateError();
+    void showResults();
+    void requestRecompute();
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void newFromTemplate();
+    void exportReport();
+    void open();
+    void rememberRecent(const QString& path);
+    void fillRecentMenu();
+    void copyTable(const QAbstractItemModel& model);
+
+    CaseDocument doc_;
+    Recompute recompute_;
+    Recovery recovery_;
+    QTimer autosaveTimer_;
+    FieldModel* fields_ = nullptr;
+    QSortFilterProxyModel* sectionFilter_ = nullptr;
+    ComparisonModel* comparisonModel_ = nullptr;
+    PartiesModel* partiesModel_ = nullptr;
+    QComboBox* sectionBox_ = nullptr;
+    QComboBox* perspectiveBox_ = nullptr;
+    QComboBox* structureBox_ = nullptr;
+    QTableView* fieldView_ = nullptr;
+    QLabel* errorLabel_ = nullptr;
+    QLabel* recommendation_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    ChartsPanel* charts_ = nullptr;
+};
+
+} // namespace cityfin::gui

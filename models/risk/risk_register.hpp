@@ -1,0 +1,67 @@
+#pragma once
+// The case's risk register: each risk names the scenario driver it moves (a factor of
+// models::Scenario) and the distribution of that driver, with optional correlations to other risks.
+// Several risks on the same factor multiply (capex overrun x scope creep); delays add up.
+// The case file's "risks" section; format: docs/case-format.md ("Risk register").
+// Defaults and their sources: docs/risk-defaults.md.
+
+#include "finance/correlation.hpp"
+#include "finance/distributions.hpp"
+#include "models/project.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cityfin::models {
+
+enum class RiskCategory {
+    ConstructionOverrun, Delay, Demand, Availability, SavingsShortfall, InterestRate, Inflation,
+    CounterpartyDefault, Opex, Price, Other
+};
+
+/// The factor of a Scenario that a risk moves.
+enum class RiskDriver { CapexFactor, OpexFactor, DemandFactor, SavingsFactor, PriceFactor, DelayYears };
+
+struct RiskCorrelation {
+    std::string with;    ///< id of another risk
+    double rho = 0.0;    ///< Gaussian-copula correlation, -1 to 1
+};
+
+struct Risk {
+    std::string id;
+    std::string name;
+    RiskCategory category = RiskCategory::Other;
+    RiskDriver driver = RiskDriver::CapexFactor;
+    finance::Distribution distribution = finance::Distribution::uniform(1.0, 1.0);
+    std::vector<RiskCorrelation> correlations;
+    std::string source;  ///< where the distribution comes from (optional)
+};
+
+struct RiskRegister {
+    std::vector<Risk> risks;
+    bool empty() const noexcept { return risks.empty(); }
+};
+
+std::string_view riskCategoryId(RiskCategory c);
+std::string_view riskDriverId(RiskDriver d);
+
+/// Reads the "risks" array of a case (path "risks"): strict, errors name the JSON path
+/// ("risks[1].distribution.mode"). Checks ids are unique, correlations name other risks, are
+/// symmetric when given both ways, and that the matrix is positive semi-definite.
+RiskRegister readRiskRegister(const nlohmann::json& risks, const std::string& path = "risks");
+
+/// The canonical JSON of a register; readRiskRegister(riskRegisterToJson(r)) gives back r.
+nlohmann::ordered_json riskRegisterToJson(const RiskRegister& reg);
+
+/// The correlation matrix of the register's risks (identity when none is given).
+finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg);
+
+/// The scenario for one draw of every risk: the base scenario with each factor multiplied by the
+/// draws of the risks on it (delay: base + sum of draws, rounded, at least 0). Factors stay >= 0.
+/// active[i] false leaves risk i at its neutral value (1, or 0 years).
+Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double* draws,
+                    const std::vector<bool>* active = nullptr);
+
+} // namespace cityfin::models

@@ -1,0 +1,317 @@
+#include "models/risk/risk_run.hpp"
+
+#include "finance/errors.hpp"
+#include "finance/metrics.hpp"
+#include "finance/scenario_runner.hpp"
+#include "models/compare.hpp"
+#include "models/structures/build.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <mutex>
+#include <optional>
+
+namespace cityfin::models {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kRuleTolerance = 1e-6;  // as models/compare.cpp
+constexpr std::size_t kMaxPaths = 100'000'000;
+
+constexpr std::array<std::string_view, kRiskMetricCount> metricIds{
+    "npv_government", "npv_private", "npv_lenders", "npv_users", "npv_funders",
+    "pv_government", "pv_private", "pv_lenders", "pv_users", "pv_funders",
+    "equity_irr", "min_dscr", "city_present_cost", "city_peak_outlay", "guarantee_pv", "rules_hold"};
+
+std::size_t partyIndex(Party p) {
+    return static_cast<std::size_t>(std::find(kParties.begin(), kParties.end(), p) - kParties.begin());
+}
+
+// QuantLib's bond objects register with the process-wide Settings (not thread-safe in Debian's
+// build): the green bond's mechanics run one at a time. Results do not depend on the order.
+std::mutex& quantLibMutex() {
+    static std::mutex m;
+    return m;
+}
+
+Evaluation evaluateSafely(const Project& project, const Structure& s, const Scenario& scenario) {
+    if (std::holds_alternative<GreenBondTerms>(s.terms)) {
+        std::lock_guard<std::mutex> lock(quantLibMutex());
+        return evaluate(project, s, scenario);
+    }
+    return evaluate(project, s, scenario);
+}
+
+} // namespace
+
+std::string_view riskMetricId(RiskMetric m) { return metricIds[static_cast<std::size_t>(m)]; }
+
+RiskMetric riskMetricFromId(const std::string& id) {
+    for (std::size_t i = 0; i < metricIds.size(); ++i)
+        if (metricIds[i] == id) return static_cast<RiskMetric>(i);
+    std::string all;
+    for (auto m : metricIds) all += (all.empty() ? "" : ", ") + std::string(m);
+    throw InputError("--metric", "\"" + id + "\"", "one of " + all);
+}
+
+RiskMetric npvMetric(Party p) { return static_cast<RiskMetric>(partyIndex(p)); }
+RiskMetric pvMetric(Party p) { return static_cast<RiskMetric>(kParties.size() + partyIndex(p)); }
+
+std::vector<Structure> fixTermsAtClose(const Project& project, const std::vector<Structure>& structures) {
+    std::vector<Structure> fixed = structures;
+    for (Structure& s : fixed) {
+        const Evaluation e = evaluateSafely(project, s, Scenario{});  // terms are solved on the forecast
+        for (const SolvedTerm& t : e.outcome.solved) {
+            if (auto* ppp = std::get_if<PppAvailabilityTerms>(&s.terms); ppp && t.id == "unitary_charge")
+                ppp->unitaryCharge = t.value;
+            if (auto* espc = std::get_if<EspcTerms>(&s.terms); espc && t.id == "esco_share") espc->escoShare = t.value;
+            if (auto* payg = std::get_if<PayAsYouGoTerms>(&s.terms); payg && t.id == "annual_service_fee")
+                payg->annualServiceFee = t.value;
+        }
+    }
+    return fixed;
+}
+
+std::vector<RuleProbability> applicableRules(const Evaluation& base) {
+    std::vector<RuleProbability> rules;
+    for (const RuleCheck& r : basicRules(base)) {
+        RuleProbability p;
+        p.id = r.id;
+        if (r.id == "equity_irr_hurdle") p.threshold = base.outcome.privateRate;
+        else if (r.id == "min_dscr_covenant") p.threshold = *base.outcome.debt->targetDscr;
+        rules.push_back(p);
+    }
+    return rules;
+}
+
+namespace {
+
+// The metrics from what a scenario produced; shared by riskMetrics (from an Evaluation) and
+// scenarioMetrics (straight from the ledger), so the two cannot drift apart.
+struct Produced {
+    std::array<std::vector<double>, kParties.size()> flows;
+    std::array<double, kParties.size()> npv{};
+    std::optional<double> equityIrr, minDscr;
+    double cityPresentCost = 0.0, cityPeakOutlay = 0.0, guaranteePv = 0.0;
+};
+
+std::vector<double> metricsFrom(const Project& project, const Produced& p, const std::vector<RuleProbability>& rules) {
+    std::vector<double> m(kRiskMetricCount, kNaN);
+    for (std::size_t i = 0; i < kParties.size(); ++i) {
+        m[i] = p.npv[i];
+        m[kParties.size() + i] = finance::npv(project.rates.publicRate, p.flows[i]);
+    }
+    const auto at = [&](RiskMetric k) -> double& { return m[static_cast<std::size_t>(k)]; };
+    if (p.equityIrr) at(RiskMetric::EquityIrr) = *p.equityIrr;
+    if (p.minDscr) at(RiskMetric::MinDscr) = *p.minDscr;
+    at(RiskMetric::CityPresentCost) = p.cityPresentCost;
+    at(RiskMetric::CityPeakOutlay) = p.cityPeakOutlay;
+    at(RiskMetric::GuaranteePv) = p.guaranteePv;
+    bool all = true;
+    for (const RuleProbability& r : rules) {
+        // No equity IRR fails the hurdle (as basicRules); a DSCR left undefined is not a breach.
+        if (r.id == "equity_irr_hurdle") all = all && p.equityIrr && *p.equityIrr >= r.threshold - kRuleTolerance;
+        if (r.id == "min_dscr_covenant") all = all && (!p.minDscr || *p.minDscr >= r.threshold - kRuleTolerance);
+    }
+    at(RiskMetric::RulesHold) = all ? 1.0 : 0.0;
+    return m;
+}
+
+bool hasFlows(const std::vector<double>& flows) {
+    return std::any_of(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
+}
+
+} // namespace
+
+std::vector<double> riskMetrics(const Project& project, const Evaluation& e, const std::vector<RuleProbability>& rules) {
+    Produced p;
+    for (std::size_t i = 0; i < kParties.size(); ++i) {
+        p.flows[i] = e.party(kParties[i]).flows;
+        p.npv[i] = e.party(kParties[i]).npv;
+    }
+    p.equityIrr = e.equityIrr.value;
+    p.minDscr = e.minDscr;
+    p.cityPresentCost = e.cityPresentCost;
+    p.cityPeakOutlay = e.cityPeakOutlay;
+    p.guaranteePv = e.guaranteePaymentsPv;
+    return metricsFrom(project, p, rules);
+}
+
+std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
+                                    const std::vector<RuleProbability>& rules) {
+    const ProjectFlows flows = projectFlows(project, scenario);
+    const StructureOutcome outcome = [&] {
+        if (!std::holds_alternative<GreenBondTerms>(structure.terms)) return buildOutcome(project, flows, structure);
+        std::lock_guard<std::mutex> lock(quantLibMutex());
+        return buildOutcome(project, flows, structure);
+    }();
+    Produced p;
+    for (std::size_t i = 0; i < kParties.size(); ++i) {
+        const Party party = kParties[i];
+        p.flows[i] = outcome.ledger.partyFlows(party);
+        const double rate = party == Party::Private ? outcome.privateRate
+                            : party == Party::Lenders && outcome.debt ? outcome.debt->schedule.periodRate
+                                                                      : project.rates.publicRate;
+        p.npv[i] = finance::npv(rate, p.flows[i]);
+    }
+    const auto& equity = p.flows[partyIndex(Party::Private)];
+    if (hasFlows(equity)) {
+        p.equityIrr = finance::irr(equity).value;
+        if (outcome.debt && outcome.debt->cover) p.minDscr = outcome.debt->cover->minDscr;
+    }
+    const auto& city = p.flows[partyIndex(Party::Government)];
+    p.cityPresentCost = -p.npv[partyIndex(Party::Government)];
+    for (double x : city) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
+    p.guaranteePv = finance::npv(project.rates.publicRate, outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee));
+    return metricsFrom(project, p, rules);
+}
+
+std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const Structure& structure) {
+    if (!std::holds_alternative<GreenBondTerms>(structure.terms) || structure.support.taxIncrement ||
+        structure.support.crowdfunding)
+        return std::nullopt;
+    const ProjectFlows flows = projectFlows(project);
+    StructureOutcome outcome = [&] {
+        std::lock_guard<std::mutex> lock(quantLibMutex());
+        return buildOutcome(project, flows, structure);
+    }();
+    ScenarioKernel k;
+    for (Party p : kParties) k.baseFlows_.push_back(outcome.ledger.partyFlows(p));
+    k.basePre_ = flows.preFinancingCashFlow();
+    k.baseCharges_ = flows.userCharges;
+    k.privateRate_ = outcome.privateRate;
+    return k;
+}
+
+std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
+                                            const std::vector<RuleProbability>& rules) const {
+    const ProjectFlows flows = projectFlows(project, scenario);
+    const std::vector<double> pre = flows.preFinancingCashFlow();
+    Produced p;
+    for (std::size_t i = 0; i < kParties.size(); ++i) p.flows[i] = baseFlows_[i];
+    auto& city = p.flows[partyIndex(Party::Government)];
+    auto& users = p.flows[partyIndex(Party::Users)];
+    for (std::size_t t = 0; t < city.size(); ++t) {
+        city[t] += pre[t] - basePre_[t];
+        users[t] -= flows.userCharges[t] - baseCharges_[t];
+    }
+    for (std::size_t i = 0; i < kParties.size(); ++i)
+        p.npv[i] = finance::npv(kParties[i] == Party::Private ? privateRate_ : project.rates.publicRate, p.flows[i]);
+    if (hasFlows(p.flows[partyIndex(Party::Private)])) p.equityIrr = finance::irr(p.flows[partyIndex(Party::Private)]).value;
+    p.cityPresentCost = -p.npv[partyIndex(Party::Government)];
+    for (double x : city) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
+    return metricsFrom(project, p, rules);
+}
+
+std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& project, const Scenario& base,
+                                                              const std::vector<Structure>& fixed,
+                                                              const RiskRegister& reg, const RiskOptions& options,
+                                                              const std::vector<bool>* active) {
+    if (options.paths < 1 || options.paths > kMaxPaths)
+        throw InputError("paths", std::to_string(options.paths), "from 1 to 100000000 scenarios");
+    if (reg.empty()) throw InputError("risks", "an empty register", "at least one risk to simulate");
+    std::vector<finance::Distribution> drivers;
+    for (const Risk& r : reg.risks) drivers.push_back(r.distribution);
+    const auto method = options.sobol ? finance::SamplingMethod::Sobol : finance::SamplingMethod::MersenneTwister;
+    const finance::ScenarioSampler sampler(drivers, riskCorrelation(reg), method, options.seed);
+
+    std::vector<std::vector<RuleProbability>> rules;
+    std::vector<std::optional<ScenarioKernel>> kernels;
+    for (const Structure& s : fixed) {
+        rules.push_back(applicableRules(evaluateSafely(project, s, base)));
+        kernels.push_back(ScenarioKernel::make(project, s));
+    }
+    const std::size_t S = fixed.size(), M = kRiskMetricCount;
+    const std::vector<double> flat = finance::runScenarios(
+        sampler, options.paths, S * M, options.threads,
+        [&](std::size_t, std::span<const double> draws, std::span<double> out) {
+            Scenario sc = applyDraws(base, reg, draws.data(), active);
+            sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
+            for (std::size_t s = 0; s < S; ++s) {
+                const std::vector<double> m =
+                    kernels[s] ? kernels[s]->metrics(project, sc, rules[s]) : scenarioMetrics(project, fixed[s], sc, rules[s]);
+                std::copy(m.begin(), m.end(), out.begin() + static_cast<std::ptrdiff_t>(s * M));
+            }
+        },
+        options.progress);
+    std::vector<std::vector<std::vector<double>>> samples(S, std::vector<std::vector<double>>(M, std::vector<double>(options.paths)));
+    for (std::size_t i = 0; i < options.paths; ++i)
+        for (std::size_t s = 0; s < S; ++s)
+            for (std::size_t k = 0; k < M; ++k) samples[s][k][i] = flat[(i * S + s) * M + k];
+    return samples;
+}
+
+MetricSummary summarise(const std::vector<double>& samples) {
+    MetricSummary out;
+    std::vector<double> defined;
+    defined.reserve(samples.size());
+    for (double x : samples)
+        if (!std::isnan(x)) defined.push_back(x);
+    out.defined = defined.size();
+    if (defined.empty()) return out;
+    std::sort(defined.begin(), defined.end());
+    out.mean = finance::sampleMean(defined);
+    out.stdev = defined.size() > 1 ? finance::sampleStdev(defined) : 0.0;
+    out.p5 = finance::percentileIncSorted(defined, 0.05);
+    out.p50 = finance::percentileIncSorted(defined, 0.50);
+    out.p95 = finance::percentileIncSorted(defined, 0.95);
+    out.min = defined.front();
+    out.max = defined.back();
+    out.histogram = finance::histogram(defined, 20);
+    return out;
+}
+
+double probability(const std::vector<double>& samples, const std::function<bool(double)>& holds) {
+    if (samples.empty()) throw InputError("samples", "none", "at least one sample");
+    std::size_t n = 0;
+    for (double x : samples)
+        if (!std::isnan(x) && holds(x)) ++n;
+    return static_cast<double>(n) / static_cast<double>(samples.size());
+}
+
+double probabilityOfPaths(std::size_t paths, const std::function<bool(std::size_t)>& holds) {
+    if (paths == 0) throw InputError("paths", "0", "at least one path");
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < paths; ++i)
+        if (holds(i)) ++n;
+    return static_cast<double>(n) / static_cast<double>(paths);
+}
+
+RiskRun runRisk(const Project& project, const Scenario& base, const std::vector<Structure>& structures,
+                const RiskRegister& reg, const RiskOptions& options) {
+    RiskRun run;
+    run.paths = options.paths;
+    run.seed = options.seed;
+    run.sobol = options.sobol;
+    const std::vector<Structure> fixed = fixTermsAtClose(project, structures);
+    auto samples = simulateMetrics(project, base, fixed, reg, options);
+    for (std::size_t s = 0; s < fixed.size(); ++s) {
+        const Evaluation e = evaluateSafely(project, fixed[s], base);
+        StructureRisk r;
+        r.structureId = e.structureId;
+        r.structureName = e.structureName;
+        r.kind = e.kind;
+        r.fixedTerms = fixed[s];
+        r.rules = applicableRules(e);
+        r.base = riskMetrics(project, e, r.rules);
+        r.samples = std::move(samples[s]);
+        for (const auto& m : r.samples) r.summaries.push_back(summarise(m));
+        const auto& irr = r.metric(RiskMetric::EquityIrr);
+        const auto& dscr = r.metric(RiskMetric::MinDscr);
+        for (RuleProbability& rule : r.rules) {
+            const double t = rule.threshold - kRuleTolerance;
+            rule.probability = rule.id == "equity_irr_hurdle"
+                                   ? probability(irr, [t](double x) { return x >= t; })
+                                   : probabilityOfPaths(run.paths, [&](std::size_t i) { return std::isnan(dscr[i]) || dscr[i] >= t; });
+        }
+        r.allRulesProbability = probability(r.metric(RiskMetric::RulesHold), [](double x) { return x > 0.5; });
+        r.expectedContingent = r.summary(RiskMetric::GuaranteePv).mean;
+        r.p95Contingent = r.summary(RiskMetric::GuaranteePv).p95;
+        run.structures.push_back(std::move(r));
+    }
+    return run;
+}
+
+} // namespace cityfin::models

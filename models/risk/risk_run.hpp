@@ -1,0 +1,143 @@
+#pragma once
+// Monte Carlo over every structure of a case. The contract terms are fixed at financial close
+// (terms solved on the base-case forecast are written into the structure: unitary charge, ESCO
+// share, service fee; debt is sized on the forecast by the structures themselves); each scenario
+// then plays out through the structure's own mechanics (evaluate()). Per scenario and structure the
+// metrics of RiskMetric are stored; summaries, rule probabilities and contingent payments follow.
+// Deterministic for a seed whatever the thread count (finance/scenario_runner.hpp).
+// Method and references: docs/methodology/risk.md.
+
+#include "finance/statistics.hpp"
+#include "models/evaluation.hpp"
+#include "models/risk/risk_register.hpp"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cityfin::models {
+
+struct RiskOptions {
+    std::size_t paths = 10000;
+    std::uint64_t seed = 1;
+    unsigned threads = 0;   ///< 0 = the hardware's
+    bool sobol = false;     ///< Sobol quasi-random numbers instead of Mersenne Twister
+    std::atomic<std::size_t>* progress = nullptr;  ///< scenarios done (all structures), for a progress bar
+};
+
+/// The metrics stored per scenario. NPVs are each party's, at its own rate (evaluate()); PVs are at
+/// the public rate for every party, so that they add up to the project's PV (conservation) and the
+/// risk-borne table can split the project's risk between parties.
+enum class RiskMetric : std::size_t {
+    NpvGovernment, NpvPrivate, NpvLenders, NpvUsers, NpvFunders,
+    PvGovernment, PvPrivate, PvLenders, PvUsers, PvFunders,
+    EquityIrr, MinDscr, CityPresentCost, CityPeakOutlay, GuaranteePv,
+    RulesHold  ///< 1 when every basic rule holds, else 0
+};
+inline constexpr std::size_t kRiskMetricCount = 16;
+
+/// "npv_government", ..., "pv_government", ..., "equity_irr", "min_dscr", "city_present_cost",
+/// "city_peak_outlay", "guarantee_pv", "rules_hold".
+std::string_view riskMetricId(RiskMetric m);
+/// Throws InputError("--metric") for an unknown id.
+RiskMetric riskMetricFromId(const std::string& id);
+RiskMetric npvMetric(Party p);
+RiskMetric pvMetric(Party p);
+
+/// Summary of the defined (non-NaN) samples of one metric.
+struct MetricSummary {
+    std::size_t defined = 0;      ///< samples that are not NaN
+    double mean = 0.0, stdev = 0.0, p5 = 0.0, p50 = 0.0, p95 = 0.0, min = 0.0, max = 0.0;
+    finance::Histogram histogram; ///< 20 equal bins between min and max
+};
+
+/// A feasibility rule under risk: the threshold and the share of scenarios where it holds.
+struct RuleProbability {
+    std::string id;          ///< "equity_irr_hurdle", "min_dscr_covenant"
+    double threshold = 0.0;
+    double probability = 0.0;
+};
+
+struct StructureRisk {
+    std::string structureId, structureName, kind;
+    Structure fixedTerms;                    ///< the structure with its terms fixed at close
+    std::vector<double> base;                ///< each metric in the base scenario (kRiskMetricCount)
+    std::vector<std::vector<double>> samples;///< [metric][path]; NaN where undefined
+    std::vector<MetricSummary> summaries;    ///< per metric
+    std::vector<RuleProbability> rules;      ///< the basic rules that apply to this structure
+    double allRulesProbability = 1.0;
+    double expectedContingent = 0.0;         ///< mean PV of the city's guarantee payments
+    double p95Contingent = 0.0;
+
+    const std::vector<double>& metric(RiskMetric m) const { return samples[static_cast<std::size_t>(m)]; }
+    const MetricSummary& summary(RiskMetric m) const { return summaries[static_cast<std::size_t>(m)]; }
+    double baseValue(RiskMetric m) const { return base[static_cast<std::size_t>(m)]; }
+};
+
+struct RiskRun {
+    std::size_t paths = 0;
+    std::uint64_t seed = 0;
+    bool sobol = false;
+    std::vector<StructureRisk> structures;
+};
+
+/// Every structure with the terms it solved on the base case written into its terms.
+std::vector<Structure> fixTermsAtClose(const Project& project, const std::vector<Structure>& structures);
+
+/// The metrics of one evaluation (kRiskMetricCount values, NaN where undefined); rules are the
+/// thresholds of the rules that apply (from the base evaluation).
+std::vector<double> riskMetrics(const Project& project, const Evaluation& e, const std::vector<RuleProbability>& rules);
+
+/// The same metrics for one scenario straight from the structure's ledger, without the figures of
+/// evaluate() the risk analysis does not use (every party's IRR, MIRR, payback, project IRR).
+/// Equal to riskMetrics(evaluate(...)) (tested); what the Monte Carlo runs per scenario.
+std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
+                                    const std::vector<RuleProbability>& rules);
+
+/// A scenario kernel: what a structure fixes at close computed once, so that a scenario costs only
+/// the arithmetic that depends on its factors. Built only for the green bond so far (the bond is
+/// sized and priced on the budgeted capex, so its QuantLib pricing is the same in every scenario;
+/// the city takes the project's whole pre-financing cash flow): city = city_base + (pre - pre_base),
+/// users = users_base - (charges - charges_base), the other parties as in the base. Not built when
+/// tax increment financing or crowdfunding is present (their booking follows the scenario's
+/// timing); every other structure runs on the full path (scenarioMetrics). Tested equal to
+/// scenarioMetrics to 1e-9 relative on random scenarios.
+class ScenarioKernel {
+public:
+    static std::optional<ScenarioKernel> make(const Project& project, const Structure& structure);
+    std::vector<double> metrics(const Project& project, const Scenario& scenario,
+                                const std::vector<RuleProbability>& rules) const;
+
+private:
+    std::vector<std::vector<double>> baseFlows_;  // per party, kParties order
+    std::vector<double> basePre_, baseCharges_;
+    double privateRate_ = 0.0;
+};
+
+/// The basic rules (models::basicRules) that apply to a structure, from its base evaluation.
+std::vector<RuleProbability> applicableRules(const Evaluation& base);
+
+/// Raw samples: out[s][m][path] for the fixed structures, drawing every risk (or only the risks
+/// with active[i] true: the others stay neutral, with the same random numbers for the rest).
+std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& project, const Scenario& base,
+                                                              const std::vector<Structure>& fixed,
+                                                              const RiskRegister& reg, const RiskOptions& options,
+                                                              const std::vector<bool>* active = nullptr);
+
+/// The whole run: fixes terms, simulates, summarises. Validates "paths" (1..10^8).
+RiskRun runRisk(const Project& project, const Scenario& base, const std::vector<Structure>& structures,
+                const RiskRegister& reg, const RiskOptions& options = {});
+
+MetricSummary summarise(const std::vector<double>& samples);
+
+/// Share of the samples for which holds(x) is true; NaN samples count as not holding.
+double probability(const std::vector<double>& samples, const std::function<bool(double)>& holds);
+
+/// Share of the paths [0, paths) for which holds(path) is true (several metrics of one path).
+double probabilityOfPaths(std::size_t paths, const std::function<bool(std::size_t)>& holds);
+
+} // namespace cityfin::models

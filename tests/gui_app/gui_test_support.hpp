@@ -1,0 +1,31 @@
+#pragma once
+// Shared by the GUI tests: where the bundled cases are, and a temporary folder per test.
+
+#include <QDir>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace cityfin::gui::test {
+
+inline QString sourceDir()
+{
+    const char* dir = std::getenv("CITYFIN_SOURCE_DIR");
+    return QString::fromUtf8(dir ? dir : CITYFIN_TEST_SOURCE_DIR);
+}
+
+inline QString bundledCase(const char* id) { return sourceDir() + QStringLiteral("/cases/") + QString::fromUtf8(id) + QStringLiteral("/case.json"); }
+
+inline std::string readFile(const QString& path)
+{
+    std::ifstream in(path.toStdString(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace cityfin::gui::test

@@ -1,0 +1,84 @@
+// The report's files: the summary is well-formed XHTML, and every image and document it references
+// exists next to it; every figure is there as PNG and PDF.
+#include "report/report.hpp"
+#include "report/summary_html.hpp"
+
+#include "models/case_file.hpp"
+
+#include <QtCore/QFile>
+#include <QtCore/QXmlStreamReader>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace cityfin::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReportFilesTest : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        dir = fs::temp_directory_path() / ("cityfin-report-" + GetParam() + "-" +
+                                           std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    }
+    void TearDown() override { fs::remove_all(dir); }
+    fs::path dir;
+};
+
+struct ParsedSummary {
+    std::vector<std::string> images, links, headings;
+    std::string error;
+};
+
+ParsedSummary parse(const std::string& path) {
+    QFile file(QString::fromStdString(path));
+    ParsedSummary parsed;
+    if (!file.open(QIODevice::ReadOnly)) { parsed.error = "cannot open"; return parsed; }
+    QXmlStreamReader xml(&file);
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+        if (xml.name() == QLatin1String("img")) parsed.images.push_back(xml.attributes().value("src").toString().toStdString());
+        if (xml.name() == QLatin1String("a")) parsed.links.push_back(xml.attributes().value("href").toString().toStdString());
+        if (xml.name() == QLatin1String("h2")) parsed.headings.push_back(xml.readElementText(QXmlStreamReader::IncludeChildElements).toStdString());
+    }
+    if (xml.hasError()) parsed.error = xml.errorString().toStdString() + " at line " + std::to_string(xml.lineNumber());
+    return parsed;
+}
+
+TEST_P(ReportFilesTest, SummaryIsWellFormedAndEveryReferencedFileExists) {
+    const auto c = models::loadCaseFile(std::string(std::getenv("CITYFIN_SOURCE_DIR")) + "/cases/" + GetParam() + "/case.json");
+    const auto files = writeReport(c, {dir.string(), 96, nullptr});
+    EXPECT_EQ(fs::path(files.workbook).filename(), c.id + ".xlsx");
+    EXPECT_EQ(fs::path(files.summary).filename(), c.id + ".html");
+    ASSERT_TRUE(fs::exists(files.workbook));
+    const auto summary = parse(files.summary);
+    ASSERT_EQ(summary.error, "");
+    ASSERT_EQ(summary.images.size() * 2, files.images.size());  // each figure as PNG and PDF
+    EXPECT_GE(summary.images.size(), 4u);
+    for (const auto& src : summary.images) {
+        EXPECT_EQ(fs::path(src).is_relative(), true) << src;  // the folder can be moved or mailed whole
+        EXPECT_TRUE(fs::exists(dir / src)) << src;
+        EXPECT_GT(fs::file_size(dir / src), 10000u) << src;
+    }
+    for (const auto& href : summary.links) EXPECT_TRUE(fs::exists(dir / href)) << href;
+    for (const auto& image : files.images) EXPECT_TRUE(fs::exists(image)) << image;
+    const std::vector<std::string> sections = {"Comparison (city perspective)", "Plan B", "Key assumptions", "Charts", "Notes"};
+    EXPECT_EQ(summary.headings, sections);
+}
+
+INSTANTIATE_TEST_SUITE_P(BundledCases, ReportFilesTest,
+                         ::testing::Values("qianhai-parking", "nansha-hvac-retrofit", "zhangzhou-city-wifi"),
+                         [](const auto& info) {
+                             std::string name = info.param;
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+TEST(SummaryHtml, TextIsEscapedForXml) {
+    EXPECT_EQ(escapeXml("R&D <fees> \"a\" 'b'"), "R&amp;D &lt;fees&gt; &quot;a&quot; &#39;b&#39;");
+    EXPECT_EQ(escapeXml("前海"), "前海");
+}
+
+} // namespace
+} // namespace cityfin::report
