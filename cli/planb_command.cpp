@@ -5,6 +5,7 @@
 #include "models/case_file.hpp"
 #include "models/number_format.hpp"
 #include "models/plans/plan_chain.hpp"
+#include "models/plans/plan_risk.hpp"
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/parsers.hpp>
@@ -41,8 +42,8 @@ void printTable(const models::plans::PlanChain& chain, std::ostream& out) {
 int runPlanB(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
     po::options_description options("Options");
     options.add_options()("help", "show this help")("format", po::value<std::string>()->default_value("table"), "table (default) or json")(
-        "paths", po::value<int>(), "Monte Carlo paths for the risk rule (needs the risk module; not wired yet)")(
-        "seed", po::value<unsigned>(), "seed of the Monte Carlo")("no-mend", "do not search break-even values for failing rules")(
+        "paths", po::value<int>()->default_value(5000), "Monte Carlo paths per plan for the risk rule (cases with a risk register)")(
+        "seed", po::value<unsigned>()->default_value(1), "seed of the Monte Carlo")("no-mend", "do not search break-even values for failing rules")(
         "case", po::value<std::string>(), "the case file (JSON)");
     po::positional_options_description positional;
     positional.add("case", 1);
@@ -58,10 +59,14 @@ int runPlanB(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (!vm.count("case")) throw InputError("CASE", "nothing", "the path of a case file");
     const std::string format = vm["format"].as<std::string>();
     if (format != "table" && format != "json") throw InputError("--format", "\"" + format + "\"", "table or json");
-    if (vm.count("paths") && vm["paths"].as<int>() < 1) throw InputError("--paths", std::to_string(vm["paths"].as<int>()), "a whole number >= 1");
+    if (vm["paths"].as<int>() < 1) throw InputError("--paths", std::to_string(vm["paths"].as<int>()), "a whole number >= 1");
     const models::Case c = models::loadCaseFile(vm["case"].as<std::string>());
     models::plans::ChainOptions chainOptions;
     chainOptions.solveMends = !vm.count("no-mend");
+    models::RiskOptions riskOptions;
+    riskOptions.paths = static_cast<std::size_t>(vm["paths"].as<int>());
+    riskOptions.seed = vm["seed"].as<unsigned>();
+    chainOptions.risk = models::plans::riskProbabilityFor(c, riskOptions);
     const auto chain = models::plans::runPlanChain(c, chainOptions);
     if (format == "json") out << models::plans::planChainJson(chain).dump(2) << "\n";
     else printTable(chain, out);

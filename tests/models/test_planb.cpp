@@ -3,6 +3,7 @@
 
 #include "models/plans/break_even.hpp"
 #include "models/plans/plan_chain.hpp"
+#include "models/plans/plan_risk.hpp"
 #include "plan_cases.hpp"
 
 #include <gtest/gtest.h>
@@ -93,4 +94,26 @@ TEST(PlanChain, BinhaiPhasesItsBuildBecauseOfTheBudgetCap) {
         const auto& rules = chain.steps[i].rules;
         EXPECT_TRUE(std::any_of(rules.begin(), rules.end(), [](const RuleResult& r) { return r.id == "budget_cap" && !r.holds; }));
     }
+}
+
+TEST(PlanRisk, TheWiredRiskModelGivesAProbabilityOnlyWithARegister) {
+    models::RiskOptions options;
+    options.paths = 400;
+    options.seed = 7;
+    options.threads = 1;
+    const auto c = test::qianhai();  // five risks in its register
+    const Plan bot{"A", "bot", {}, {}};
+    const auto e = evaluateStructure(c, "bot");
+    const auto rules = resolveRules({}, e);
+    const auto p = riskProbabilityFor(c, options)(bot, rules);
+    ASSERT_TRUE(p);
+    EXPECT_GE(*p, 0.0);
+    EXPECT_LE(*p, 1.0);
+    // A looser covenant and hurdle can only raise the probability (same seed, same paths).
+    FeasibilityRules loose = rules;
+    loose.equityIrrHurdle = -0.5;
+    loose.minDscr = 0.01;
+    EXPECT_GE(*riskProbabilityFor(c, options)(bot, loose), *p);
+    const auto none = riskProbabilityFor(models::loadCaseFile(test::caseDir() + "busan-wifi-bto/case.json"), options);
+    EXPECT_FALSE(none(Plan{"A", "bto", {}, {}}, rules));
 }
