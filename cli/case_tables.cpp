@@ -75,7 +75,8 @@ void writeHeadline(const models::Case& c, const models::Evaluation& e, std::ostr
         const auto& b = *e.outcome.bond;
         row(out, "Bond face / proceeds", formatFixed(b.face, 0) + " / " + formatFixed(b.proceeds, 0));
         row(out, "Green / conventional price", formatFixed(b.green.cleanPrice, 3) + " / " + formatFixed(b.conventional.cleanPrice, 3),
-            "greenium saves " + formatFixed(b.greeniumSavingPv, 0) + " in PV");
+            b.greeniumSavingPv >= 0.0 ? "greenium saves " + formatFixed(b.greeniumSavingPv, 0) + " in PV, net of green costs"
+                                      : "green costs exceed the greenium by " + formatFixed(-b.greeniumSavingPv, 0) + " in PV");
     }
     for (const auto& s : e.outcome.solved) row(out, "Solved: " + s.label, formatFixed(s.value, s.unit == "share" ? 4 : 0), s.unit);
 }

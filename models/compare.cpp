@@ -30,7 +30,11 @@ std::optional<double> score(const Project& project, const Evaluation& e, Perspec
         if (!privateInvests(e) || !e.equityIrr.value) return std::nullopt;
         return *e.equityIrr.value - e.outcome.privateRate;
     case Perspective::Society:
-        return e.social ? e.social->economicNpv : finance::npv(project.rates.socialRate, e.outcome.ledger.realFlows());
+        if (e.social) return e.social->economicNpv;
+        // Without outcomes: the real flows, and what users pay as the least they value the service at
+        // (as in SocialReturn::economicNpv, docs/methodology/social-return.md).
+        return finance::npv(project.rates.socialRate, e.outcome.ledger.realFlows()) -
+               finance::npv(project.rates.socialRate, e.outcome.ledger.lineTotal(Party::Users, LineKind::UserCharge));
     }
     return std::nullopt;
 }
@@ -118,10 +122,11 @@ void societyReasons(const Project& project, const std::vector<Evaluation>& evals
     const std::string& ccy = project.currency;
     const std::string leader = leaderName(evals, c);
     if (!best.social) {
-        c.reasons.push_back(leader + " has the highest economic NPV of the project's real flows at the social rate of " +
+        c.reasons.push_back(leader + " has the highest economic NPV (real flows and what users pay) at the social rate of " +
                             rate + ": " + formatMoney(*c.ranking.front().score, ccy) +
-                            ". Transfers between the parties cancel out; what differs is the timing of the build and the costs of "
-                            "each structure (issuance, M&V, phasing). The case has no social outcomes, so none are counted.");
+                            ". Transfers between the parties cancel out, except that what users pay counts once as the least they "
+                            "value the service at; what differs is the timing of the build and the costs of each structure "
+                            "(issuance, M&V, phasing). The case has no social outcomes, so none are counted.");
         return;
     }
     const SocialReturn& s = *best.social;
@@ -191,7 +196,7 @@ Comparison compareStructures(const Project& project, const std::vector<Evaluatio
                    : perspective == Perspective::Investor ? "equity IRR above the hurdle"
                    : !evals.empty() && evals.front().social
                        ? "economic NPV at the social rate, social value included (" + project.currency + ")"
-                       : "economic NPV at the social rate (" + project.currency + ")";
+                       : "economic NPV at the social rate, real flows and users' payments (" + project.currency + ")";
     for (std::size_t i = 0; i < evals.size(); ++i) {
         RankedStructure r{i, 0, score(project, evals[i], perspective), true, basicRules(evals[i])};
         r.feasible = std::all_of(r.rules.begin(), r.rules.end(), [](const RuleCheck& rule) { return rule.holds; });

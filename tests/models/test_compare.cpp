@@ -75,14 +75,16 @@ TEST(Compare, InvestorPerspectiveSkipsStructuresWithoutPrivateEquity) {
     EXPECT_EQ(c.reasons.back(), "No private equity at stake in: budget.");
 }
 
-TEST(Compare, SocietyPerspectiveScoresTheRealFlowsAtTheSocialRate) {
+TEST(Compare, SocietyPerspectiveScoresTheRealFlowsAndWhatUsersPayAtTheSocialRate) {
     const Project p = public_fixtures::twoPlusFour();
     const auto evals = evaluateAll(p, {budget("budget", 0.0, 0.04)});
     const Comparison c = compareStructures(p, evals, Perspective::Society);
     ASSERT_TRUE(c.ranking[0].score);
-    // Real flows: -600, -400, then opex -50 (user charges are transfers), +100 residual at the end.
-    const double expected = -600 - 400 / 1.035 - 50 / std::pow(1.035, 2) - 50 / std::pow(1.035, 3) -
-                            50 / std::pow(1.035, 4) + 50 / std::pow(1.035, 5);
+    // Real flows: -600, -400, then opex -50, +100 residual at the end; user charges (200 a year in
+    // years 2-5) are a transfer, counted once as the users' willingness to pay.
+    double expected = -600 - 400 / 1.035 - 50 / std::pow(1.035, 2) - 50 / std::pow(1.035, 3) -
+                      50 / std::pow(1.035, 4) + 50 / std::pow(1.035, 5);
+    for (int t = 2; t <= 5; ++t) expected += 200 / std::pow(1.035, t);
     EXPECT_NEAR(*c.ranking[0].score, expected, 1e-9);
 }
 
