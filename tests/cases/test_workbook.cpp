@@ -7,6 +7,7 @@
 #include "workbook_check.hpp"
 #include "models/case_evaluation.hpp"
 #include "models/ledger.hpp"
+#include "models/plans/break_even.hpp"
 #include "models/risk/case_risk.hpp"
 
 #include <gtest/gtest.h>
@@ -70,10 +71,23 @@ public:
             if (risk) addRiskFigures(c, figures);
             found = cache_.emplace(key.str(), std::move(figures)).first;
         }
+        if (check.metric.rfind("solve:", 0) == 0) addBreakEven(c, check, found->second);
         return found->second;
     }
 
 private:
+    // A break-even as `cityfin solve CASE --structure S --target METRIC=VALUE --vary INPUT` finds it,
+    // quoted as the metric "solve:METRIC=VALUE:INPUT" (null when there is no root in the range).
+    static void addBreakEven(const models::Case& c, const test::WorkbookCheck& check, nlohmann::ordered_json& figures) {
+        const std::regex form(R"(solve:([a-z_.]+)=([-0-9.e+]+):([a-z_]+))");
+        std::smatch m;
+        if (!std::regex_match(check.metric, m, form)) return;  // reported as "no such metric"
+        auto& s = figures["structures"][check.structureId];
+        if (s.contains(check.metric)) return;
+        const auto found = models::plans::solveCase(c, check.structureId, m[1], std::stod(m[2]), m[3]);
+        s[check.metric] = found.answer.value ? nlohmann::ordered_json(*found.answer.value) : nlohmann::ordered_json(nullptr);
+    }
+
     // The Monte Carlo as `cityfin risk CASE --paths 2000 --seed 1` runs it (the result does not depend
     // on the thread count): risk.<metric>.<mean|p5|p50|p95>, risk.probability_all_rules,
     // risk.expected_contingent, risk.p95_contingent.
