@@ -26,7 +26,8 @@ const std::vector<std::pair<RiskMetric, std::string>>& shownMetrics() {
         {RiskMetric::NpvLenders, "NPV lenders"},       {RiskMetric::NpvUsers, "NPV users"},
         {RiskMetric::NpvFunders, "NPV funders"},       {RiskMetric::EquityIrr, "equity IRR"},
         {RiskMetric::MinDscr, "min DSCR"},             {RiskMetric::CityPresentCost, "city present cost"},
-        {RiskMetric::CityPeakOutlay, "city peak outlay"}, {RiskMetric::GuaranteePv, "guarantee payments PV"}};
+        {RiskMetric::CityPeakOutlay, "city peak outlay"}, {RiskMetric::GuaranteePv, "guarantee payments PV"},
+        {RiskMetric::SocialValue, "social value (PV)"},  {RiskMetric::EconomicNpv, "economic NPV"}};
     return m;
 }
 

@@ -8,7 +8,10 @@ CaseRisk analyseCaseRisk(const Case& c, const RiskOptions& options, bool withRis
     CaseRisk out;
     out.reg = readRiskRegister(c.risks);
     if (out.reg.empty()) throw InputError("risks", "[]", "a risk register with at least one risk (see docs/case-format.md)");
-    out.run = runRisk(c.project, c.scenario, c.structures, out.reg, options);
+    RiskOptions withOutcomes = options;  // the social metrics of the case's outcomes, when it has any
+    withOutcomes.outcomes = &c.outcomes;
+    withOutcomes.carbonPrice = &c.carbonPrice;
+    out.run = runRisk(c.project, c.scenario, c.structures, out.reg, withOutcomes);
     if (withRiskBorne) {
         out.borne = measureRiskBorne(c.project, c.scenario, out.run, out.reg, options);
         out.vfm = valueForMoney(out.run, *out.borne, competitiveNeutrality);

@@ -15,17 +15,20 @@ using casejson::Json;
 using casejson::NumberRange;
 using casejson::Object;
 
-constexpr std::array<NamedValue<RiskCategory>, 11> categoryNames{{
+constexpr std::array<NamedValue<RiskCategory>, 12> categoryNames{{
     {RiskCategory::ConstructionOverrun, "construction_overrun"}, {RiskCategory::Delay, "delay"},
     {RiskCategory::Demand, "demand"}, {RiskCategory::Availability, "availability"},
     {RiskCategory::SavingsShortfall, "savings_shortfall"}, {RiskCategory::InterestRate, "interest_rate"},
     {RiskCategory::Inflation, "inflation"}, {RiskCategory::CounterpartyDefault, "counterparty_default"},
-    {RiskCategory::Opex, "opex"}, {RiskCategory::Price, "price"}, {RiskCategory::Other, "other"}}};
+    {RiskCategory::Opex, "opex"}, {RiskCategory::Price, "price"}, {RiskCategory::Outcome, "outcome"},
+    {RiskCategory::Other, "other"}}};
 
-constexpr std::array<NamedValue<RiskDriver>, 6> driverNames{{
+constexpr std::array<NamedValue<RiskDriver>, 9> driverNames{{
     {RiskDriver::CapexFactor, "capex_factor"}, {RiskDriver::OpexFactor, "opex_factor"},
     {RiskDriver::DemandFactor, "demand_factor"}, {RiskDriver::SavingsFactor, "savings_factor"},
-    {RiskDriver::PriceFactor, "price_factor"}, {RiskDriver::DelayYears, "delay_years"}}};
+    {RiskDriver::PriceFactor, "price_factor"}, {RiskDriver::DelayYears, "delay_years"},
+    {RiskDriver::OutcomeQuantityFactor, "outcome_quantity_factor"},
+    {RiskDriver::OutcomeProxyFactor, "outcome_proxy_factor"}, {RiskDriver::CarbonPriceFactor, "carbon_price_factor"}}};
 
 constexpr NumberRange anyNumber{};
 
@@ -216,6 +219,7 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
         case RiskDriver::SavingsFactor: s.savingsFactor *= x; break;
         case RiskDriver::PriceFactor: s.priceFactor *= x; break;
         case RiskDriver::DelayYears: delay += x; break;
+        default: break;  // the social outcomes' factors: outcomeFactorsFromDraws
         }
     }
     s.capexFactor = std::max(0.0, s.capexFactor);
@@ -225,6 +229,23 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
     s.priceFactor = std::max(0.0, s.priceFactor);
     s.delayYears = std::max(0, static_cast<int>(std::lround(delay)));
     return s;
+}
+
+OutcomeFactors outcomeFactorsFromDraws(const RiskRegister& reg, const double* draws, const std::vector<bool>* active) {
+    OutcomeFactors f;
+    for (std::size_t i = 0; i < reg.risks.size(); ++i) {
+        if (active && !(*active)[i]) continue;
+        switch (reg.risks[i].driver) {
+        case RiskDriver::OutcomeQuantityFactor: f.quantity *= draws[i]; break;
+        case RiskDriver::OutcomeProxyFactor: f.proxy *= draws[i]; break;
+        case RiskDriver::CarbonPriceFactor: f.carbonPrice *= draws[i]; break;
+        default: break;
+        }
+    }
+    f.quantity = std::max(0.0, f.quantity);
+    f.proxy = std::max(0.0, f.proxy);
+    f.carbonPrice = std::max(0.0, f.carbonPrice);
+    return f;
 }
 
 } // namespace cityfin::models

@@ -8,6 +8,7 @@
 #include "finance/correlation.hpp"
 #include "finance/distributions.hpp"
 #include "models/project.hpp"
+#include "models/social/social_return.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -18,11 +19,14 @@ namespace cityfin::models {
 
 enum class RiskCategory {
     ConstructionOverrun, Delay, Demand, Availability, SavingsShortfall, InterestRate, Inflation,
-    CounterpartyDefault, Opex, Price, Other
+    CounterpartyDefault, Opex, Price, Outcome, Other
 };
 
 /// The factor of a Scenario that a risk moves.
-enum class RiskDriver { CapexFactor, OpexFactor, DemandFactor, SavingsFactor, PriceFactor, DelayYears };
+enum class RiskDriver {
+    CapexFactor, OpexFactor, DemandFactor, SavingsFactor, PriceFactor, DelayYears,
+    OutcomeQuantityFactor, OutcomeProxyFactor, CarbonPriceFactor  ///< social outcomes (models/social)
+};
 
 struct RiskCorrelation {
     std::string with;    ///< id of another risk
@@ -63,5 +67,10 @@ finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg);
 /// active[i] false leaves risk i at its neutral value (1, or 0 years).
 Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double* draws,
                     const std::vector<bool>* active = nullptr);
+
+/// The multipliers one draw puts on the case's social outcomes: every outcome's quantity, its
+/// proxy, and the carbon price (risks on the same factor multiply, each kept >= 0).
+OutcomeFactors outcomeFactorsFromDraws(const RiskRegister& reg, const double* draws,
+                                       const std::vector<bool>* active = nullptr);
 
 } // namespace cityfin::models

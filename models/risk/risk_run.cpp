@@ -23,7 +23,8 @@ constexpr std::size_t kMaxPaths = 100'000'000;
 constexpr std::array<std::string_view, kRiskMetricCount> metricIds{
     "npv_government", "npv_private", "npv_lenders", "npv_users", "npv_funders",
     "pv_government", "pv_private", "pv_lenders", "pv_users", "pv_funders",
-    "equity_irr", "min_dscr", "city_present_cost", "city_peak_outlay", "guarantee_pv", "rules_hold"};
+    "equity_irr", "min_dscr", "city_present_cost", "city_peak_outlay", "guarantee_pv", "rules_hold",
+    "social_value", "economic_npv"};
 
 std::size_t partyIndex(Party p) {
     return static_cast<std::size_t>(std::find(kParties.begin(), kParties.end(), p) - kParties.begin());
@@ -95,6 +96,7 @@ struct Produced {
     std::array<double, kParties.size()> npv{};
     std::optional<double> equityIrr, minDscr;
     double cityPresentCost = 0.0, cityPeakOutlay = 0.0, guaranteePv = 0.0;
+    std::optional<double> socialValue, economicNpv;
 };
 
 std::vector<double> metricsFrom(const Project& project, const Produced& p, const std::vector<RuleProbability>& rules) {
@@ -109,6 +111,8 @@ std::vector<double> metricsFrom(const Project& project, const Produced& p, const
     at(RiskMetric::CityPresentCost) = p.cityPresentCost;
     at(RiskMetric::CityPeakOutlay) = p.cityPeakOutlay;
     at(RiskMetric::GuaranteePv) = p.guaranteePv;
+    if (p.socialValue) at(RiskMetric::SocialValue) = *p.socialValue;
+    if (p.economicNpv) at(RiskMetric::EconomicNpv) = *p.economicNpv;
     bool all = true;
     for (const RuleProbability& r : rules) {
         // No equity IRR fails the hurdle (as basicRules); a DSCR left undefined is not a breach.
@@ -136,11 +140,15 @@ std::vector<double> riskMetrics(const Project& project, const Evaluation& e, con
     p.cityPresentCost = e.cityPresentCost;
     p.cityPeakOutlay = e.cityPeakOutlay;
     p.guaranteePv = e.guaranteePaymentsPv;
+    if (e.social) {
+        p.socialValue = e.social->presentValue;
+        p.economicNpv = e.social->economicNpv;
+    }
     return metricsFrom(project, p, rules);
 }
 
 std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
-                                    const std::vector<RuleProbability>& rules) {
+                                    const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social) {
     const ProjectFlows flows = projectFlows(project, scenario);
     const StructureOutcome outcome = [&] {
         if (!std::holds_alternative<GreenBondTerms>(structure.terms)) return buildOutcome(project, flows, structure);
@@ -165,6 +173,11 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
     p.cityPresentCost = -p.npv[partyIndex(Party::Government)];
     for (double x : city) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
     p.guaranteePv = finance::npv(project.rates.publicRate, outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee));
+    if (social && social->outcomes && !social->outcomes->empty()) {
+        const SocialReturn s = socialReturn(project, flows, outcome, *social->outcomes, *social->carbonPrice, social->factors);
+        p.socialValue = s.presentValue;
+        p.economicNpv = s.economicNpv;
+    }
     return metricsFrom(project, p, rules);
 }
 
@@ -219,9 +232,12 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
 
     std::vector<std::vector<RuleProbability>> rules;
     std::vector<std::optional<ScenarioKernel>> kernels;
+    const bool withOutcomes = options.outcomes && !options.outcomes->empty();
+    static const std::vector<CarbonPricePoint> noCarbonPrice;
     for (const Structure& s : fixed) {
         rules.push_back(applicableRules(evaluateSafely(project, s, base)));
-        kernels.push_back(ScenarioKernel::make(project, s));
+        // The kernel carries no social return: with outcomes every structure runs the full path.
+        kernels.push_back(withOutcomes ? std::nullopt : ScenarioKernel::make(project, s));
     }
     const std::size_t S = fixed.size(), M = kRiskMetricCount;
     const std::vector<double> flat = finance::runScenarios(
@@ -229,9 +245,12 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
         [&](std::size_t, std::span<const double> draws, std::span<double> out) {
             Scenario sc = applyDraws(base, reg, draws.data(), active);
             sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
+            ScenarioOutcomes social{options.outcomes, options.carbonPrice ? options.carbonPrice : &noCarbonPrice,
+                                    outcomeFactorsFromDraws(reg, draws.data(), active)};
             for (std::size_t s = 0; s < S; ++s) {
-                const std::vector<double> m =
-                    kernels[s] ? kernels[s]->metrics(project, sc, rules[s]) : scenarioMetrics(project, fixed[s], sc, rules[s]);
+                const std::vector<double> m = kernels[s] ? kernels[s]->metrics(project, sc, rules[s])
+                                                         : scenarioMetrics(project, fixed[s], sc, rules[s],
+                                                                           withOutcomes ? &social : nullptr);
                 std::copy(m.begin(), m.end(), out.begin() + static_cast<std::ptrdiff_t>(s * M));
             }
         },
@@ -288,7 +307,10 @@ RiskRun runRisk(const Project& project, const Scenario& base, const std::vector<
     const std::vector<Structure> fixed = fixTermsAtClose(project, structures);
     auto samples = simulateMetrics(project, base, fixed, reg, options);
     for (std::size_t s = 0; s < fixed.size(); ++s) {
-        const Evaluation e = evaluateSafely(project, fixed[s], base);
+        std::vector<Evaluation> one{evaluateSafely(project, fixed[s], base)};
+        if (options.outcomes)
+            attachSocialReturn(one, project, *options.outcomes, options.carbonPrice ? *options.carbonPrice : std::vector<CarbonPricePoint>{}, base);
+        const Evaluation& e = one.front();
         StructureRisk r;
         r.structureId = e.structureId;
         r.structureName = e.structureName;

@@ -27,6 +27,10 @@ struct RiskOptions {
     unsigned threads = 0;   ///< 0 = the hardware's
     bool sobol = false;     ///< Sobol quasi-random numbers instead of Mersenne Twister
     std::atomic<std::size_t>* progress = nullptr;  ///< scenarios done (all structures), for a progress bar
+    /// The case's social outcomes and carbon price path, when the social metrics are wanted (the
+    /// register's outcome drivers then move them); not owned.
+    const std::vector<SocialOutcome>* outcomes = nullptr;
+    const std::vector<CarbonPricePoint>* carbonPrice = nullptr;
 };
 
 /// The metrics stored per scenario. NPVs are each party's, at its own rate (evaluate()); PVs are at
@@ -36,12 +40,13 @@ enum class RiskMetric : std::size_t {
     NpvGovernment, NpvPrivate, NpvLenders, NpvUsers, NpvFunders,
     PvGovernment, PvPrivate, PvLenders, PvUsers, PvFunders,
     EquityIrr, MinDscr, CityPresentCost, CityPeakOutlay, GuaranteePv,
-    RulesHold  ///< 1 when every basic rule holds, else 0
+    RulesHold,  ///< 1 when every basic rule holds, else 0
+    SocialValue, EconomicNpv  ///< models/social, when RiskOptions carries outcomes (else NaN)
 };
-inline constexpr std::size_t kRiskMetricCount = 16;
+inline constexpr std::size_t kRiskMetricCount = 18;
 
 /// "npv_government", ..., "pv_government", ..., "equity_irr", "min_dscr", "city_present_cost",
-/// "city_peak_outlay", "guarantee_pv", "rules_hold".
+/// "city_peak_outlay", "guarantee_pv", "rules_hold", "social_value", "economic_npv".
 std::string_view riskMetricId(RiskMetric m);
 /// Throws InputError("--metric") for an unknown id.
 RiskMetric riskMetricFromId(const std::string& id);
@@ -95,8 +100,14 @@ std::vector<double> riskMetrics(const Project& project, const Evaluation& e, con
 /// The same metrics for one scenario straight from the structure's ledger, without the figures of
 /// evaluate() the risk analysis does not use (every party's IRR, MIRR, payback, project IRR).
 /// Equal to riskMetrics(evaluate(...)) (tested); what the Monte Carlo runs per scenario.
+/// With `social`, also the social value and economic NPV of the case's outcomes under its factors.
+struct ScenarioOutcomes {
+    const std::vector<SocialOutcome>* outcomes = nullptr;
+    const std::vector<CarbonPricePoint>* carbonPrice = nullptr;
+    OutcomeFactors factors;
+};
 std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
-                                    const std::vector<RuleProbability>& rules);
+                                    const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social = nullptr);
 
 /// A scenario kernel: what a structure fixes at close computed once, so that a scenario costs only
 /// the arithmetic that depends on its factors. Built only for the green bond so far (the bond is

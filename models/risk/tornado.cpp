@@ -20,6 +20,9 @@ Tornado tornado(const Project& project, const Scenario& base, const std::vector<
                 const RiskRegister& reg, const std::string& structureId, RiskMetric metric, std::optional<double> swing) {
     const auto found = std::find_if(structures.begin(), structures.end(), [&](const Structure& s) { return s.id == structureId; });
     if (found == structures.end()) throw InputError("--structure", "\"" + structureId + "\"", "the id of a structure of the case");
+    if (metric == RiskMetric::SocialValue || metric == RiskMetric::EconomicNpv || metric == RiskMetric::RulesHold)
+        throw InputError("--metric", "\"" + std::string(riskMetricId(metric)) + "\"",
+                         "a financial metric (the social metrics' spread is in `cityfin risk`)");
     if (swing && !(*swing > 0.0 && *swing < 10.0)) throw InputError("--swing", formatValue(*swing), "a fraction above 0, e.g. 0.1");
     const Structure fixed = fixTermsAtClose(project, {*found}).front();
     const auto rules = applicableRules(evaluate(project, fixed, base));

@@ -78,8 +78,9 @@ TEST(SensitivityCommand, TornadoIsSortedBySwing) {
                              "--format", "json"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     const json bars = json::parse(run.out)["tornado"]["bars"];
-    ASSERT_EQ(bars.size(), 5u);
+    ASSERT_EQ(bars.size(), 6u);  // five risks on money, and the search time saved (a social outcome)
     for (std::size_t i = 1; i < bars.size(); ++i) EXPECT_GE(bars[i - 1]["swing"].get<double>(), bars[i]["swing"].get<double>());
+    EXPECT_EQ(bars.back()["swing"].get<double>(), 0.0);  // an outcome's quantity does not move a party's NPV
     const auto swing = runCli({"sensitivity", caseFile("qianhai-parking"), "--structure", "ppp", "--swing", "0.1"});
     ASSERT_EQ(swing.exitCode, 0) << swing.err;
     EXPECT_NE(swing.out.find("+-10%"), std::string::npos);
