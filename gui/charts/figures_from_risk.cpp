@@ -83,6 +83,8 @@ BarChartData riskSharingChart(const models::RiskRun& run, const models::RiskBorn
     BarChartData chart = riskSharingChart(structures, partyNames, rows, "expected cost, PV, " + scale.label);
     chart.notes.push_back("Expected cost of every risk drawn together, as present values at the public rate: a "
                           "party's bars add up to the project's expected cost. Below zero, the party gains.");
+    if (std::find(parties.begin(), parties.end(), Party::Users) != parties.end())
+        chart.notes.push_back("Users gain what they do not pay in charges when demand or tariffs fall short.");
     return chart;
 }
 
@@ -106,9 +108,11 @@ HeatMapData riskAllocationChart(const models::RiskRegister& reg, const models::R
     values.emplace_back();
     for (Party p : parties) values.back().push_back(b.total[index(p)].spread / scale.divisor);
     for (Party p : parties) partyNames.emplace_back(models::partyName(p));
-    return riskAllocationHeatMap(run.structures.at(structure).structureName,
-                                 "Spread of the party's PV with the risk alone (stdev, " + scale.label + ")", risks,
-                                 partyNames, values);
+    auto map = riskAllocationHeatMap(run.structures.at(structure).structureName,
+                                     "Spread of the party's PV with the risk alone (stdev, " + scale.label + ")", risks,
+                                     partyNames, values);
+    map.id = "risk-allocation-" + fileStem(run.structures.at(structure).structureId);  // short file names
+    return map;
 }
 
 HistogramData npvDistributionChart(const models::StructureRisk& structure, const std::string& currency) {
@@ -128,7 +132,9 @@ HistogramData npvDistributionChart(const models::StructureRisk& structure, const
     const auto scale = moneyScale(big, currency);
     for (auto& s : samples)
         for (double& v : s) v /= scale.divisor;
-    return npvHistogram(structure.structureName, names, samples, "each party at its own rate, " + scale.label);
+    auto histogram = npvHistogram(structure.structureName, names, samples, "each party at its own rate, " + scale.label);
+    histogram.id = "npv-distribution-" + fileStem(structure.structureId);
+    return histogram;
 }
 
 BandData percentileBandChart(const models::RiskRun& run, RiskMetric metric, const std::string& currency) {
@@ -168,6 +174,7 @@ BarChartData tornadoFigure(const models::Tornado& t, const std::string& structur
         inputs.push_back({b.riskName, b.lowValue / display.divisor, b.highValue / display.divisor});
     }
     BarChartData chart = tornadoChart(display.name + " under " + structureName, display.unit, base, std::move(inputs));
+    chart.id = "tornado-" + fileStem(t.structureId);
     chart.notes.push_back("Each risk alone from its " + (t.range == "p10-p90" ? std::string("P10 to its P90")
                                                                               : "mean " + t.range) +
                           ", the others at their base values; terms fixed at financial close.");

@@ -30,7 +30,8 @@ HistogramData npvDistributionChart(const models::StructureRisk& structure, const
 /// P5, P50 and P95 of a metric for every structure where the metric is defined.
 BandData percentileBandChart(const models::RiskRun& run, models::RiskMetric metric, const std::string& currency);
 
-/// The tornado of one structure's metric, inputs named by the register's risk names.
+/// The tornado of one structure's metric, inputs named by the register's risk names; the id is
+/// "tornado-<structure id>".
 BarChartData tornadoFigure(const models::Tornado& tornado, const std::string& structureName,
                            const std::string& currency);
 

@@ -73,7 +73,7 @@ TEST(FiguresFromRisk, AllocationHeatMapHasOneRowPerRiskPlusTheJointRowWithTheMea
     ASSERT_EQ(map.rows.size(), r.reg.risks.size() + 1);
     EXPECT_EQ(map.rows.front(), r.reg.risks.front().name);
     EXPECT_EQ(map.rows.back(), "All risks together");
-    EXPECT_EQ(map.id, "risk-allocation-" + fileStem(r.run.structures[0].structureName));
+    EXPECT_EQ(map.id, "risk-allocation-" + fileStem(r.run.structures[0].structureId));
     const double divisor = map.valueTitle.find("billion") != std::string::npos ? 1e9 : 1e6;
     EXPECT_EQ(map.columns.front(), "City");
     for (std::size_t k = 0; k < r.reg.risks.size(); ++k)
