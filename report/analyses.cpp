@@ -8,7 +8,7 @@ namespace cityfin::report {
 
 std::size_t CaseAnalyses::scenarios(const models::Case& c, const AnalysisOptions& options) {
     const auto reg = models::readRiskRegister(c.risks);
-    if (reg.empty()) return 0;
+    if (reg.empty() || !options.withRisk) return 0;
     // The joint run, one run per risk for the risk-borne table, one per plan for the risk rule.
     return options.paths * (1 + reg.risks.size() + models::plans::readPlans(c).size());
 }
@@ -20,7 +20,8 @@ CaseAnalyses analyseCase(const models::Case& c, const AnalysisOptions& options) 
     risk.seed = options.seed;
     risk.threads = options.threads;
     risk.progress = options.progress;
-    const bool withRegister = !models::readRiskRegister(c.risks).empty();
+    risk.cancel = options.cancel;
+    const bool withRegister = options.withRisk && !models::readRiskRegister(c.risks).empty();
     if (withRegister) {
         out.risk = models::analyseCaseRisk(c, risk, true);
         for (const auto& s : c.structures)

@@ -23,6 +23,8 @@ struct AnalysisOptions {
     std::uint64_t seed = 1;
     unsigned threads = 0;              ///< 0 = the hardware's
     std::atomic<std::size_t>* progress = nullptr;  ///< scenarios done, for a progress line
+    const std::atomic<bool>* cancel = nullptr;     ///< set to stop: analyseCase throws models::RunCancelled
+    bool withRisk = true;              ///< false: only the Plan B chain (deterministic rules) and maturity
     std::string maturityAnswers;       ///< a maturity answers file (cityfin assess), or empty
 };
 

@@ -1,9 +1,12 @@
 #include "gui/app/main_window.hpp"
 
 #include "gui/app/charts_panel.hpp"
+#include "gui/app/engine_lock.hpp"
 #include "gui/app/field_model.hpp"
-#include "report/report.hpp"
+#include "gui/app/plan_panel.hpp"
 #include "gui/app/results_models.hpp"
+#include "gui/app/risk_panel.hpp"
+#include "report/report.hpp"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +23,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -152,6 +156,12 @@ QWidget* MainWindow::buildResultsPanel()
     pl->addLayout(ptop);
     pl->addWidget(makeTable(partiesModel_, parties), 1);
     tabs_->addTab(parties, tr("Parties and cash flows"));
+
+    plans_ = new PlanPanel(tabs_);
+    tabs_->addTab(plans_, tr("Plan B"));
+    risk_ = new RiskPanel(tabs_);
+    connect(risk_, &RiskPanel::analysed, this, &MainWindow::showAnalysed);
+    tabs_->addTab(risk_, tr("Risk"));
 
     // The chart layer's figures (the same as `cityfin report`), each with its data table.
     charts_ = new ChartsPanel(tabs_);
@@ -334,6 +344,7 @@ void MainWindow::showField(const std::string& pointer)
 void MainWindow::requestRecompute()
 {
     if (!doc_.lastGoodCase()) return;
+    risk_->job()->cancel();   // its case is no longer the one on screen; the engine is needed now
     statusBar()->showMessage(tr("Recomputing..."));
     const auto perspective = models::perspectiveFromId(perspectiveBox_->currentData().toString().toStdString());
     recompute_.request(*doc_.lastGoodCase(), perspective);
@@ -353,6 +364,8 @@ void MainWindow::showResults()
     }
     partiesModel_->setResults(results, structureBox_->currentIndex());
     charts_->setFigures(results->figures);
+    plans_->setResults(*results);
+    risk_->setBase(results);
 
     // The engine's reasons (in English: models/ writes them) name the recommendation first.
     const auto& c = results->comparison;
@@ -360,6 +373,13 @@ void MainWindow::showResults()
     if (!c.recommended) lines << tr("No structure is feasible.");
     for (const std::string& reason : c.reasons) lines << QStringLiteral("• ") + QString::fromStdString(reason);
     recommendation_->setText(lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::showAnalysed(std::shared_ptr<const Results> results)
+{
+    charts_->setFigures(results->figures);
+    plans_->setResults(*results);
+    statusBar()->showMessage(tr("Monte Carlo done"), 5'000);
 }
 
 void MainWindow::exportReport()
@@ -370,6 +390,13 @@ void MainWindow::exportReport()
     try {
         report::ReportOptions options;
         options.outDir = dir.toStdString();
+        options.analysis.paths = static_cast<std::size_t>(risk_->pathsBox()->value());
+        risk_->job()->cancel();
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        struct RestoreCursor {
+            ~RestoreCursor() { QApplication::restoreOverrideCursor(); }
+        } restore;
+        const QMutexLocker lock(&engineMutex());
         const report::ReportFiles files = report::writeReport(*doc_.lastGoodCase(), options);
         statusBar()->showMessage(tr("Report written: %1").arg(QString::fromStdString(files.summary)), 10'000);
     } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #pragma once
 // The main window: the case's fields on the left (by section), the results on the right
-// (comparison, parties and flows, charts), recomputed as the user types.
+// (comparison, parties and flows, Plan B, risk, charts), recomputed as the user types; the Monte
+// Carlo runs after each edit on its own worker, cancelled by the next edit.
 
 #include "gui/app/case_document.hpp"
 #include "gui/app/recompute.hpp"
@@ -21,6 +22,8 @@ namespace cityfin::gui {
 
 class ChartsPanel;
 class ComparisonModel;
+class PlanPanel;
+class RiskPanel;
 class FieldModel;
 class PartiesModel;
 
@@ -39,6 +42,8 @@ public:
     QTabWidget* resultTabs() { return tabs_; }
     const Recovery& recovery() const { return recovery_; }
     ChartsPanel* charts() { return charts_; }
+    RiskPanel* risk() { return risk_; }
+    PlanPanel* plans() { return plans_; }
 
     bool openFile(const QString& path);
     /// Asks whether to restore a recovery file left by a session that did not end cleanly.
@@ -58,6 +63,7 @@ private:
     void updateTitle();
     void updateError();
     void showResults();
+    void showAnalysed(std::shared_ptr<const Results> results);
     void requestRecompute();
     bool maybeSave();
     bool save();
@@ -86,6 +92,8 @@ private:
     QTabWidget* tabs_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     ChartsPanel* charts_ = nullptr;
+    RiskPanel* risk_ = nullptr;
+    PlanPanel* plans_ = nullptr;
 };
 
 } // namespace cityfin::gui
