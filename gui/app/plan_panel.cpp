@@ -30,6 +30,17 @@ QString figure(const std::string& rule, double v)
 
 } // namespace
 
+QString PlanPanel::ruleName(const std::string& id)
+{
+    if (id == "equity_irr") return tr("Equity IRR at least the hurdle");
+    if (id == "min_dscr") return tr("Minimum DSCR at least the covenant");
+    if (id == "budget_cap") return tr("Peak annual outlay within the budget cap");
+    if (id == "ppp_budget_share") return tr("PPP spending within 10% of the budget");
+    if (id == "funds_secured") return tr("Funds secured cover the capital cost");
+    if (id == "risk_confidence") return tr("Every rule holds under risk with the confidence asked");
+    return QString::fromStdString(id);
+}
+
 PlanPanel::PlanPanel(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
@@ -69,7 +80,7 @@ void PlanPanel::setResults(const Results& results)
         memo += QStringLiteral("<p><i>%1</i></p>").arg(tr("The case lists no plans: its structures are taken as plans in file order."));
     for (const auto& step : chain.steps) {
         for (const auto& rule : step.rules)
-            table_.appendRow({cell(QString::fromStdString(step.plan.label)), cell(QString::fromStdString(rule.id)),
+            table_.appendRow({cell(QString::fromStdString(step.plan.label)), cell(ruleName(rule.id)),
                               cell(rule.value ? figure(rule.id, *rule.value) : QStringLiteral("—"), true),
                               cell(figure(rule.id, rule.threshold), true), cell(rule.holds ? tr("yes") : tr("no")),
                               cell(QString::fromStdString(rule.text))});

@@ -24,6 +24,8 @@ public:
     QLabel* verdict() { return verdict_; }
     QStandardItemModel* table() { return &table_; }
     QTextBrowser* memo() { return memo_; }
+    /// A feasibility rule's name for people (models/plans/feasibility.hpp ids), translated.
+    static QString ruleName(const std::string& id);
 
 private:
     QLabel* verdict_ = nullptr;

@@ -80,7 +80,7 @@ BarChartData riskSharingChart(const models::RiskRun& run, const models::RiskBorn
         rows.emplace_back();
         for (Party p : parties) rows.back().push_back(s.total[index(p)].expectedCost / scale.divisor);
     }
-    BarChartData chart = riskSharingChart(structures, partyNames, rows, "expected cost, PV, " + scale.label);
+    BarChartData chart = riskSharingChart(structures, partyNames, rows, "PV, " + scale.label);
     chart.notes.push_back("Expected cost of every risk drawn together, as present values at the public rate: a "
                           "party's bars add up to the project's expected cost. Below zero, the party gains.");
     if (std::find(parties.begin(), parties.end(), Party::Users) != parties.end())

@@ -159,6 +159,8 @@ TEST(GuiTranslation, TheChineseTranslationIsEmbeddedAndComplete)
     EXPECT_EQ(zh.translate("cityfin::gui::MainWindow", "Comparison"), QStringLiteral("方案比较"));
     EXPECT_EQ(zh.translate("FieldHint", "Costs"), QStringLiteral("成本"));
     EXPECT_EQ(zh.translate("cityfin::gui::PartiesModel", "Private partner"), QStringLiteral("社会资本方"));
+    EXPECT_EQ(zh.translate("cityfin::gui::MainWindow", "Plan B"), QStringLiteral("备选方案"));
+    EXPECT_EQ(zh.translate("cityfin::gui::RiskPanel", "Run Monte Carlo"), QStringLiteral("运行蒙特卡洛模拟"));
     // Every message of the .ts file is translated (none left "unfinished").
     const std::string ts = readFile(sourceDir() + QStringLiteral("/gui/app/translations/cityfin_zh_CN.ts"));
     ASSERT_FALSE(ts.empty());

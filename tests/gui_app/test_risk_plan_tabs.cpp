@@ -46,7 +46,9 @@ struct RiskTabTest : ::testing::Test {
         QSignalSpy analysed(window.risk(), &RiskPanel::analysed);
         ASSERT_TRUE(window.openFile(bundledCase(id)));
         ASSERT_TRUE(ready.wait(20'000));
-        if (autoRun && !window.document()->lastGoodCase()->risks.empty()) ASSERT_TRUE(analysed.wait(60'000));
+        if (autoRun && !window.document()->lastGoodCase()->risks.empty()) {
+            ASSERT_TRUE(analysed.wait(60'000));
+        }
     }
 };
 
