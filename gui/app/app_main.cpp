@@ -3,6 +3,7 @@
 #include "gui/app/charts_panel.hpp"
 #include "gui/app/figure_table.hpp"
 #include "gui/app/main_window.hpp"
+#include "gui/app/maturity_panel.hpp"
 #include "gui/app/results_models.hpp"
 #include "gui/app/risk_panel.hpp"
 #include "gui/charts/qt_charts.hpp"
@@ -93,9 +94,10 @@ int runGui(int argc, char** argv)
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("language, e.g. zh_CN or en"), QStringLiteral("locale"));
     const QCommandLineOption exportDir(QStringLiteral("export-charts"), QStringLiteral("render the case's charts into DIR and exit"), QStringLiteral("dir"));
     const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("save a picture of the window to FILE and exit"), QStringLiteral("file"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("show this results tab first (0 comparison, 1 parties, 2 Plan B, 3 risk, 4 charts)"), QStringLiteral("n"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("show this results tab first (0 comparison, 1 parties, 2 Plan B, 3 risk, 4 charts, 5 maturity)"), QStringLiteral("n"));
     const QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("show this chart (its id, e.g. risk-sharing) in the charts tab"), QStringLiteral("id"));
-    parser.addOptions({lang, exportDir, shot, tab, chart});
+    const QCommandLineOption answers(QStringLiteral("answers"), QStringLiteral("a city's maturity answers file for the maturity tab"), QStringLiteral("file"));
+    parser.addOptions({lang, exportDir, shot, tab, chart, answers});
     parser.process(app);
     installTranslations(app, parser.value(lang));
 
@@ -112,6 +114,7 @@ int runGui(int argc, char** argv)
     if (parser.isSet(shot)) window.resize(1100, 640);
     window.resultTabs()->setCurrentIndex(parser.value(tab).toInt());
     window.show();
+    if (parser.isSet(answers)) window.maturity()->loadAnswers(parser.value(answers));
     if (!args.isEmpty() && !window.openFile(args.front()) && parser.isSet(shot)) return 2;
     if (parser.isSet(shot)) {
         // The picture is taken once the results are in: after the Monte Carlo when the case has risks.

@@ -3,6 +3,7 @@
 #include "gui/app/charts_panel.hpp"
 #include "gui/app/engine_lock.hpp"
 #include "gui/app/field_model.hpp"
+#include "gui/app/maturity_panel.hpp"
 #include "gui/app/plan_panel.hpp"
 #include "gui/app/results_models.hpp"
 #include "gui/app/risk_panel.hpp"
@@ -166,6 +167,8 @@ QWidget* MainWindow::buildResultsPanel()
     // The chart layer's figures (the same as `cityfin report`), each with its data table.
     charts_ = new ChartsPanel(tabs_);
     tabs_->addTab(charts_, tr("Charts"));
+    maturity_ = new MaturityPanel(tabs_);
+    tabs_->addTab(maturity_, tr("Maturity"));
     return tabs_;
 }
 
@@ -365,6 +368,7 @@ void MainWindow::showResults()
     partiesModel_->setResults(results, structureBox_->currentIndex());
     charts_->setFigures(results->figures);
     plans_->setResults(*results);
+    maturity_->setSuggestions(results->suggestions);
     risk_->setBase(results);
 
     // The engine's reasons (in English: models/ writes them) name the recommendation first.

@@ -22,6 +22,7 @@ namespace cityfin::gui {
 
 class ChartsPanel;
 class ComparisonModel;
+class MaturityPanel;
 class PlanPanel;
 class RiskPanel;
 class FieldModel;
@@ -44,6 +45,7 @@ public:
     ChartsPanel* charts() { return charts_; }
     RiskPanel* risk() { return risk_; }
     PlanPanel* plans() { return plans_; }
+    MaturityPanel* maturity() { return maturity_; }
 
     bool openFile(const QString& path);
     /// Asks whether to restore a recovery file left by a session that did not end cleanly.
@@ -94,6 +96,7 @@ private:
     ChartsPanel* charts_ = nullptr;
     RiskPanel* risk_ = nullptr;
     PlanPanel* plans_ = nullptr;
+    MaturityPanel* maturity_ = nullptr;
 };
 
 } // namespace cityfin::gui

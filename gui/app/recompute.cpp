@@ -18,7 +18,7 @@ Recompute::Recompute(QObject* parent, int debounceMs) : QObject(parent)
 
 std::shared_ptr<const Results> Recompute::evaluateNow(const models::Case& c, models::Perspective perspective)
 {
-    auto results = std::make_shared<Results>(Results{c, {}, {}, {}, {}, {}, {}});
+    auto results = std::make_shared<Results>(Results{c, {}, {}, {}, {}, {}, {}, {}});
     const QMutexLocker lock(&engineMutex());
     try {
         results->evaluations = models::evaluateCase(c);
@@ -36,6 +36,7 @@ std::shared_ptr<const Results> Recompute::evaluateNow(const models::Case& c, mod
         results->planError = QString::fromUtf8(e.what());
     }
     results->figures = report::caseFigures(c, results->evaluations, results->comparison, results->analyses.get());
+    results->suggestions = models::maturity::suggestFromCase(c);
     return results;
 }
 

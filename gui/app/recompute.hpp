@@ -7,6 +7,7 @@
 #include "models/case_file.hpp"
 #include "models/compare.hpp"
 #include "models/evaluation.hpp"
+#include "models/maturity/case_suggestion.hpp"
 #include "report/analyses.hpp"
 
 #include <QFutureWatcher>
@@ -28,6 +29,8 @@ struct Results {
     /// could not be evaluated (planError says why) or the results are empty.
     std::shared_ptr<const report::CaseAnalyses> analyses;
     QString planError;
+    /// The maturity levels the evaluated case suggests (financing, value assessment, business model).
+    std::vector<models::maturity::Suggestion> suggestions;
 };
 
 /// The results of `base` with these analyses (a Monte Carlo run of the same case) and the figures

@@ -213,10 +213,16 @@ RadarChartData maturityFigure(const models::maturity::Framework& framework,
         if (!c.level) warnings.push_back(c.characteristic->name.in(lang) + ": " + framework.cannotAssess.in(lang));
     }
     for (const auto& w : assessment.warnings) warnings.push_back(w.text.in(lang));
-    auto radar = maturityRadar(axes, reached, "Level planned", planned,
+    // The framework is bilingual, so this one figure speaks Chinese too (the others are English).
+    const bool zh = lang == "zh";
+    auto radar = maturityRadar(axes, reached, zh ? "规划等级" : "Level planned", planned,
                                static_cast<double>(levelRank(models::maturity::Level::MostMature)), std::move(warnings));
+    if (zh) {
+        radar.title = "成熟度阶梯";
+        radar.series[0].name = "已达等级";
+    }
     if (!anyTarget) radar.series.pop_back();  // no plan given: nothing to compare with
-    if (!assessment.city.empty()) radar.title += ": " + assessment.city;
+    if (!assessment.city.empty()) radar.title += (zh ? "：" : ": ") + assessment.city;
     return radar;
 }
 

@@ -3,6 +3,7 @@
 #include "gui/app/charts_panel.hpp"
 #include "gui/app/field_model.hpp"
 #include "gui/app/main_window.hpp"
+#include "gui/app/maturity_panel.hpp"
 #include "gui/app/plan_panel.hpp"
 #include "gui/app/risk_panel.hpp"
 #include "tests/gui_app/gui_test_support.hpp"
@@ -127,6 +128,38 @@ TEST_F(RiskTabTest, ThePlanBVerdictFollowsAnEditOfAPlansRule)
     window.document()->undoStack()->undo();
     ASSERT_TRUE(ready.wait(20'000));
     EXPECT_EQ(plans->verdict()->text(), before);
+}
+
+} // namespace
+} // namespace cityfin::gui::test
+
+namespace cityfin::gui::test {
+namespace {
+
+TEST(GuiMaturity, AnAnswersFilePlacesEachCharacteristicOnTheLadderWithTheRadarAndTheCasesSuggestions)
+{
+    QTemporaryDir recoveryDir;
+    MainWindow window{recoveryDir.path()};
+    QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
+    window.risk()->autoRun()->setChecked(false);
+    ASSERT_TRUE(window.openFile(bundledCase("zhangzhou-city-wifi")));
+    ASSERT_TRUE(ready.wait(20'000));
+    MaturityPanel* m = window.maturity();
+    ASSERT_TRUE(m->loadAnswers(sourceDir() + QStringLiteral("/cases/maturity/zhangzhou.json")));
+    const auto& framework = models::maturity::builtinFramework();
+    ASSERT_EQ(m->table()->rowCount(), static_cast<int>(framework.characteristics.size()));
+    EXPECT_EQ(m->table()->item(0, 0)->text().toStdString(), framework.characteristics[0].name.en);
+    EXPECT_TRUE(m->hasChart());
+    // The case suggests a financing level: its row carries it.
+    bool suggested = false;
+    for (int r = 0; r < m->table()->rowCount(); ++r)
+        suggested = suggested || (m->table()->item(r, 0)->text().toStdString() == framework.find("financing")->name.en &&
+                                  m->table()->item(r, 5)->text() != QStringLiteral("—"));
+    EXPECT_TRUE(suggested);
+    // A file that is not an answers file: the loader's message, the last assessment kept.
+    EXPECT_FALSE(m->loadAnswers(bundledCase("zhangzhou-city-wifi")));
+    EXPECT_TRUE(m->message()->text().startsWith(QStringLiteral("Cannot read the answers")));
+    EXPECT_EQ(m->table()->rowCount(), static_cast<int>(framework.characteristics.size()));
 }
 
 } // namespace

@@ -255,243 +255,327 @@
 <context>
     <name>cityfin::gui::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="105"/>
+        <location filename="../main_window.cpp" line="106"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="120"/>
+        <location filename="../main_window.cpp" line="121"/>
         <source>City</source>
         <translation>政府</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="121"/>
+        <location filename="../main_window.cpp" line="122"/>
         <source>Investor</source>
         <translation>投资者</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="122"/>
+        <location filename="../main_window.cpp" line="123"/>
         <source>Society</source>
         <translation>社会</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="124"/>
+        <location filename="../main_window.cpp" line="125"/>
         <source>Perspective:</source>
         <translation>视角：</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="127"/>
-        <location filename="../main_window.cpp" line="153"/>
+        <location filename="../main_window.cpp" line="128"/>
+        <location filename="../main_window.cpp" line="154"/>
         <source>Copy table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="142"/>
+        <location filename="../main_window.cpp" line="143"/>
         <source>Comparison</source>
         <translation>方案比较</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="151"/>
+        <location filename="../main_window.cpp" line="152"/>
         <source>Structure:</source>
         <translation>融资结构：</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="158"/>
+        <location filename="../main_window.cpp" line="159"/>
         <source>Parties and cash flows</source>
         <translation>各方现金流</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="161"/>
+        <location filename="../main_window.cpp" line="162"/>
         <source>Plan B</source>
         <translation>备选方案</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="164"/>
+        <location filename="../main_window.cpp" line="165"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="168"/>
+        <location filename="../main_window.cpp" line="169"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="174"/>
+        <location filename="../main_window.cpp" line="171"/>
+        <source>Maturity</source>
+        <translation>成熟度</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="177"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="175"/>
+        <location filename="../main_window.cpp" line="178"/>
         <source>&amp;New from template...</source>
         <translation>从模板新建(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="176"/>
+        <location filename="../main_window.cpp" line="179"/>
         <source>&amp;Open...</source>
         <translation>打开(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="177"/>
+        <location filename="../main_window.cpp" line="180"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="179"/>
+        <location filename="../main_window.cpp" line="182"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="180"/>
+        <location filename="../main_window.cpp" line="183"/>
         <source>Save &amp;as...</source>
         <translation>另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="182"/>
+        <location filename="../main_window.cpp" line="185"/>
         <source>&amp;Export report (workbook, charts, summary)...</source>
         <translation>导出报告（工作簿、图表、摘要）(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="184"/>
+        <location filename="../main_window.cpp" line="187"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="186"/>
+        <location filename="../main_window.cpp" line="189"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="187"/>
+        <location filename="../main_window.cpp" line="190"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="189"/>
+        <location filename="../main_window.cpp" line="192"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="200"/>
+        <location filename="../main_window.cpp" line="203"/>
         <source>Cannot open the case</source>
         <translation>无法打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="210"/>
+        <location filename="../main_window.cpp" line="213"/>
         <source>Open a case</source>
         <translation>打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="210"/>
-        <location filename="../main_window.cpp" line="218"/>
-        <location filename="../main_window.cpp" line="243"/>
+        <location filename="../main_window.cpp" line="213"/>
+        <location filename="../main_window.cpp" line="221"/>
+        <location filename="../main_window.cpp" line="246"/>
         <source>Case files (*.json)</source>
         <translation>案例文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="217"/>
+        <location filename="../main_window.cpp" line="220"/>
         <source>New case from a template</source>
         <translation>从模板新建案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="223"/>
+        <location filename="../main_window.cpp" line="226"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="233"/>
-        <location filename="../main_window.cpp" line="248"/>
+        <location filename="../main_window.cpp" line="236"/>
+        <location filename="../main_window.cpp" line="251"/>
         <source>Cannot save the case</source>
         <translation>无法保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="243"/>
+        <location filename="../main_window.cpp" line="246"/>
         <source>Save the case</source>
         <translation>保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="259"/>
+        <location filename="../main_window.cpp" line="262"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="260"/>
+        <location filename="../main_window.cpp" line="263"/>
         <source>The case has unsaved changes. Save them?</source>
         <translation>案例有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="282"/>
+        <location filename="../main_window.cpp" line="285"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="291"/>
+        <location filename="../main_window.cpp" line="294"/>
         <source>Recover unsaved changes</source>
         <translation>恢复未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="292"/>
+        <location filename="../main_window.cpp" line="295"/>
         <source>cityfin did not close cleanly last time. Restore the unsaved case &quot;%1&quot;?</source>
         <translation>cityfin 上次未正常关闭。是否恢复未保存的案例“%1”？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="315"/>
+        <location filename="../main_window.cpp" line="318"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="320"/>
+        <location filename="../main_window.cpp" line="323"/>
         <source>untitled case</source>
         <translation>未命名案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="321"/>
+        <location filename="../main_window.cpp" line="324"/>
         <source>%1[*] - cityfin</source>
         <translation>%1[*] - cityfin</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="329"/>
+        <location filename="../main_window.cpp" line="332"/>
         <source>Not recomputed, the last good results stay on screen: %1</source>
         <translation>未重新计算，屏幕上保留上一次有效的结果：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="348"/>
+        <location filename="../main_window.cpp" line="351"/>
         <source>Recomputing...</source>
         <translation>正在重新计算...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="356"/>
+        <location filename="../main_window.cpp" line="359"/>
         <source>Results up to date</source>
         <translation>结果已更新</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="373"/>
+        <location filename="../main_window.cpp" line="377"/>
         <source>No structure is feasible.</source>
         <translation>没有可行的融资结构。</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="382"/>
+        <location filename="../main_window.cpp" line="386"/>
         <source>Monte Carlo done</source>
         <translation>蒙特卡洛模拟完成</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="388"/>
+        <location filename="../main_window.cpp" line="392"/>
         <source>Export the report into a folder</source>
         <translation>将报告导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="401"/>
+        <location filename="../main_window.cpp" line="405"/>
         <source>Report written: %1</source>
         <translation>报告已写入：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="403"/>
+        <location filename="../main_window.cpp" line="407"/>
         <source>Cannot export the report</source>
         <translation>无法导出报告</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="410"/>
+        <location filename="../main_window.cpp" line="414"/>
         <source>Table copied as tab-separated values</source>
         <translation>表格已按制表符分隔复制</translation>
+    </message>
+</context>
+<context>
+    <name>cityfin::gui::MaturityPanel</name>
+    <message>
+        <location filename="../maturity_panel.cpp" line="41"/>
+        <source>en</source>
+        <comment>language of the maturity framework&apos;s texts: en or zh</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="48"/>
+        <source>Open answers...</source>
+        <translation>打开答卷...</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="49"/>
+        <source>Open a city&apos;s answers file (cases/maturity/template.json lists every question) to place it on the maturity ladder.</source>
+        <translation>打开城市的答卷文件（cases/maturity/template.json 列出全部问题），以确定其在成熟度阶梯上的位置。</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="67"/>
+        <source>Open a maturity answers file</source>
+        <translation>打开成熟度答卷文件</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="69"/>
+        <source>Answers (*.json)</source>
+        <translation>答卷 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="80"/>
+        <source>Cannot read the answers: %1</source>
+        <translation>无法读取答卷：%1</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="83"/>
+        <source>%1: %2 questions not answered.</source>
+        <translation>%1：%2 个问题未回答。</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="101"/>
+        <source>Characteristic</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="101"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="101"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="101"/>
+        <source>Decided by</source>
+        <translation>判定依据</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="102"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="102"/>
+        <source>The case suggests</source>
+        <translation>案例建议</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="112"/>
+        <source>No warnings.</source>
+        <translation>无警告。</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="112"/>
+        <source>Warnings: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
