@@ -3,6 +3,7 @@
 #include "gui/app/charts_panel.hpp"
 #include "gui/app/engine_lock.hpp"
 #include "gui/app/field_model.hpp"
+#include "gui/app/list_items.hpp"
 #include "gui/app/maturity_panel.hpp"
 #include "gui/app/plan_panel.hpp"
 #include "gui/app/results_models.hpp"
@@ -69,13 +70,17 @@ MainWindow::MainWindow(const QString& recoveryDir, QWidget* parent)
     connect(&doc_, &CaseDocument::errorChanged, this, &MainWindow::updateError);
     connect(&doc_, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(&doc_, &CaseDocument::pathChanged, this, &MainWindow::updateTitle);
-    connect(&doc_, &CaseDocument::documentReset, this, [this] {
+    const auto refreshSections = [this] {
         const QString current = sectionBox_->currentText();
+        const QSignalBlocker block(sectionBox_);
         sectionBox_->clear();
         sectionBox_->addItems(fields_->sections());
         const int keep = sectionBox_->findText(current);
-        if (keep >= 0) sectionBox_->setCurrentIndex(keep);
-    });
+        sectionBox_->setCurrentIndex(keep >= 0 ? keep : 0);
+        sectionFilter_->setFilterFixedString(sectionBox_->currentText());
+    };
+    connect(&doc_, &CaseDocument::documentReset, this, refreshSections);
+    connect(&doc_, &CaseDocument::shapeChanged, this, refreshSections);
     connect(&recompute_, &Recompute::resultsReady, this, &MainWindow::showResults);
 
     autosaveTimer_.setInterval(kAutosaveMs);
@@ -103,9 +108,31 @@ QWidget* MainWindow::buildFieldsPanel()
     errorLabel_->setWordWrap(true);
     errorLabel_->setStyleSheet(QStringLiteral("color: #a00000;"));
     errorLabel_->hide();
+    // A list item (structure, revenue line, grant, outcome, risk, plan...) is added as a copy of the
+    // one the selected field is in, or removed; each is one step of undo.
+    auto* listButtons = new QHBoxLayout;
+    auto* addItem = new QPushButton(tr("Copy item"), panel);
+    auto* removeItem = new QPushButton(tr("Remove item"), panel);
+    addItem->setToolTip(tr("Add a copy of the list item (structure, revenue, grant, outcome, risk, plan...) the "
+                           "selected field belongs to"));
+    removeItem->setToolTip(tr("Remove the list item the selected field belongs to"));
+    const auto selectedPointer = [this]() -> std::string {
+        const QModelIndex at = sectionFilter_->mapToSource(fieldView_->currentIndex());
+        return at.isValid() ? fields_->pointerAt(at.row()) : std::string();
+    };
+    connect(addItem, &QPushButton::clicked, this, [this, selectedPointer] {
+        if (!copyListItem(selectedPointer())) statusBar()->showMessage(tr("Select a field of a list item first"), 5'000);
+    });
+    connect(removeItem, &QPushButton::clicked, this, [this, selectedPointer] {
+        if (!removeListItem(selectedPointer())) statusBar()->showMessage(tr("Select a field of a list item first"), 5'000);
+    });
+    listButtons->addWidget(addItem);
+    listButtons->addWidget(removeItem);
+    listButtons->addStretch(1);
     layout->addWidget(new QLabel(tr("Inputs"), panel));
     layout->addWidget(sectionBox_);
     layout->addWidget(fieldView_, 1);
+    layout->addLayout(listButtons);
     layout->addWidget(errorLabel_);
     return panel;
 }
@@ -342,6 +369,24 @@ void MainWindow::showField(const std::string& pointer)
     sectionBox_->setCurrentText(section);
     const QModelIndex at = sectionFilter_->mapFromSource(fields_->index(row, FieldModel::Value));
     if (at.isValid()) fieldView_->scrollTo(at);
+}
+
+bool MainWindow::copyListItem(const std::string& pointer)
+{
+    const auto item = listItemAt(doc_.json(), pointer);
+    if (!item) return false;
+    const auto& array = doc_.json()[nlohmann::json::json_pointer(item->arrayPointer)];
+    doc_.setValue(item->arrayPointer, withItemCopied(array, item->index));
+    return true;
+}
+
+bool MainWindow::removeListItem(const std::string& pointer)
+{
+    const auto item = listItemAt(doc_.json(), pointer);
+    if (!item) return false;
+    const auto& array = doc_.json()[nlohmann::json::json_pointer(item->arrayPointer)];
+    doc_.setValue(item->arrayPointer, withItemRemoved(array, item->index));
+    return true;
 }
 
 void MainWindow::requestRecompute()

@@ -54,6 +54,11 @@ public:
     void autosave();
     /// Shows the section holding this JSON pointer and selects its row.
     void showField(const std::string& pointer);
+    /// Adds a copy of (or removes) the list item holding the field at this JSON pointer (a
+    /// structure, revenue line, grant, outcome, risk, plan...) as one undoable edit; false when the
+    /// field is in no list.
+    bool copyListItem(const std::string& pointer);
+    bool removeListItem(const std::string& pointer);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

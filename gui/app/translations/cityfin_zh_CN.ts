@@ -227,27 +227,27 @@
 <context>
     <name>cityfin::gui::FieldModel</name>
     <message>
-        <location filename="../field_model.cpp" line="202"/>
+        <location filename="../field_model.cpp" line="203"/>
         <source>Section</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../field_model.cpp" line="203"/>
+        <location filename="../field_model.cpp" line="204"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../field_model.cpp" line="204"/>
+        <location filename="../field_model.cpp" line="205"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../field_model.cpp" line="205"/>
+        <location filename="../field_model.cpp" line="206"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../field_model.cpp" line="206"/>
+        <location filename="../field_model.cpp" line="207"/>
         <source>Valid range</source>
         <translation>有效范围</translation>
     </message>
@@ -255,246 +255,272 @@
 <context>
     <name>cityfin::gui::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="106"/>
+        <location filename="../main_window.cpp" line="114"/>
+        <source>Copy item</source>
+        <translation>复制条目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="115"/>
+        <source>Remove item</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="116"/>
+        <source>Add a copy of the list item (structure, revenue, grant, outcome, risk, plan...) the selected field belongs to</source>
+        <translation>复制所选字段所属的列表条目（融资结构、收入、补助、社会效益、风险、方案等）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="118"/>
+        <source>Remove the list item the selected field belongs to</source>
+        <translation>删除所选字段所属的列表条目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="124"/>
+        <location filename="../main_window.cpp" line="127"/>
+        <source>Select a field of a list item first</source>
+        <translation>请先选择某个列表条目中的字段</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="132"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="121"/>
+        <location filename="../main_window.cpp" line="148"/>
         <source>City</source>
         <translation>政府</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="122"/>
+        <location filename="../main_window.cpp" line="149"/>
         <source>Investor</source>
         <translation>投资者</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="123"/>
+        <location filename="../main_window.cpp" line="150"/>
         <source>Society</source>
         <translation>社会</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="125"/>
+        <location filename="../main_window.cpp" line="152"/>
         <source>Perspective:</source>
         <translation>视角：</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="128"/>
-        <location filename="../main_window.cpp" line="154"/>
+        <location filename="../main_window.cpp" line="155"/>
+        <location filename="../main_window.cpp" line="181"/>
         <source>Copy table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="143"/>
+        <location filename="../main_window.cpp" line="170"/>
         <source>Comparison</source>
         <translation>方案比较</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="152"/>
+        <location filename="../main_window.cpp" line="179"/>
         <source>Structure:</source>
         <translation>融资结构：</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="159"/>
+        <location filename="../main_window.cpp" line="186"/>
         <source>Parties and cash flows</source>
         <translation>各方现金流</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="162"/>
+        <location filename="../main_window.cpp" line="189"/>
         <source>Plan B</source>
         <translation>备选方案</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="165"/>
+        <location filename="../main_window.cpp" line="192"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="169"/>
+        <location filename="../main_window.cpp" line="196"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="171"/>
+        <location filename="../main_window.cpp" line="198"/>
         <source>Maturity</source>
         <translation>成熟度</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="177"/>
+        <location filename="../main_window.cpp" line="204"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="178"/>
+        <location filename="../main_window.cpp" line="205"/>
         <source>&amp;New from template...</source>
         <translation>从模板新建(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="179"/>
+        <location filename="../main_window.cpp" line="206"/>
         <source>&amp;Open...</source>
         <translation>打开(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="180"/>
+        <location filename="../main_window.cpp" line="207"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="182"/>
+        <location filename="../main_window.cpp" line="209"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="183"/>
+        <location filename="../main_window.cpp" line="210"/>
         <source>Save &amp;as...</source>
         <translation>另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="185"/>
+        <location filename="../main_window.cpp" line="212"/>
         <source>&amp;Export report (workbook, charts, summary)...</source>
         <translation>导出报告（工作簿、图表、摘要）(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="187"/>
+        <location filename="../main_window.cpp" line="214"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="189"/>
+        <location filename="../main_window.cpp" line="216"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="190"/>
+        <location filename="../main_window.cpp" line="217"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="192"/>
+        <location filename="../main_window.cpp" line="219"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="203"/>
+        <location filename="../main_window.cpp" line="230"/>
         <source>Cannot open the case</source>
         <translation>无法打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="213"/>
+        <location filename="../main_window.cpp" line="240"/>
         <source>Open a case</source>
         <translation>打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="213"/>
-        <location filename="../main_window.cpp" line="221"/>
-        <location filename="../main_window.cpp" line="246"/>
+        <location filename="../main_window.cpp" line="240"/>
+        <location filename="../main_window.cpp" line="248"/>
+        <location filename="../main_window.cpp" line="273"/>
         <source>Case files (*.json)</source>
         <translation>案例文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="220"/>
+        <location filename="../main_window.cpp" line="247"/>
         <source>New case from a template</source>
         <translation>从模板新建案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="226"/>
+        <location filename="../main_window.cpp" line="253"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="236"/>
-        <location filename="../main_window.cpp" line="251"/>
+        <location filename="../main_window.cpp" line="263"/>
+        <location filename="../main_window.cpp" line="278"/>
         <source>Cannot save the case</source>
         <translation>无法保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="246"/>
+        <location filename="../main_window.cpp" line="273"/>
         <source>Save the case</source>
         <translation>保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="262"/>
+        <location filename="../main_window.cpp" line="289"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="263"/>
+        <location filename="../main_window.cpp" line="290"/>
         <source>The case has unsaved changes. Save them?</source>
         <translation>案例有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="285"/>
+        <location filename="../main_window.cpp" line="312"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="294"/>
+        <location filename="../main_window.cpp" line="321"/>
         <source>Recover unsaved changes</source>
         <translation>恢复未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="295"/>
+        <location filename="../main_window.cpp" line="322"/>
         <source>cityfin did not close cleanly last time. Restore the unsaved case &quot;%1&quot;?</source>
         <translation>cityfin 上次未正常关闭。是否恢复未保存的案例“%1”？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="318"/>
+        <location filename="../main_window.cpp" line="345"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="323"/>
+        <location filename="../main_window.cpp" line="350"/>
         <source>untitled case</source>
         <translation>未命名案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="324"/>
+        <location filename="../main_window.cpp" line="351"/>
         <source>%1[*] - cityfin</source>
         <translation>%1[*] - cityfin</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="332"/>
+        <location filename="../main_window.cpp" line="359"/>
         <source>Not recomputed, the last good results stay on screen: %1</source>
         <translation>未重新计算，屏幕上保留上一次有效的结果：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="351"/>
+        <location filename="../main_window.cpp" line="396"/>
         <source>Recomputing...</source>
         <translation>正在重新计算...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="359"/>
+        <location filename="../main_window.cpp" line="404"/>
         <source>Results up to date</source>
         <translation>结果已更新</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="377"/>
+        <location filename="../main_window.cpp" line="422"/>
         <source>No structure is feasible.</source>
         <translation>没有可行的融资结构。</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="386"/>
+        <location filename="../main_window.cpp" line="431"/>
         <source>Monte Carlo done</source>
         <translation>蒙特卡洛模拟完成</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="392"/>
+        <location filename="../main_window.cpp" line="437"/>
         <source>Export the report into a folder</source>
         <translation>将报告导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="405"/>
+        <location filename="../main_window.cpp" line="450"/>
         <source>Report written: %1</source>
         <translation>报告已写入：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="407"/>
+        <location filename="../main_window.cpp" line="452"/>
         <source>Cannot export the report</source>
         <translation>无法导出报告</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="414"/>
+        <location filename="../main_window.cpp" line="459"/>
         <source>Table copied as tab-separated values</source>
         <translation>表格已按制表符分隔复制</translation>
     </message>
