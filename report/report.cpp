@@ -54,7 +54,7 @@ ReportFiles writeReport(const models::Case& c, const ReportOptions& options) {
     const auto evaluations = models::evaluateCase(c);
     const auto comparison = models::compareStructures(c.project, evaluations, models::Perspective::City);
     const std::string stem = charts::fileStem(c.id.empty() ? c.name : c.id);
-    const CaseAnalyses analyses = runAnalyses(c, options);
+    const CaseAnalyses analyses = options.analyses ? *options.analyses : runAnalyses(c, options);
 
     ReportFiles files;
     files.workbook = (dir / (stem + ".xlsx")).string();

@@ -15,6 +15,9 @@ struct ReportOptions {
     int dpi = 150;                   ///< of the PNG images (the PDFs are vector)
     std::ostream* progress = nullptr;  ///< a terminal to redraw one progress line on, or none
     AnalysisOptions analysis;          ///< Monte Carlo paths and seed, maturity answers (progress is set here)
+    /// Analyses already run on this case (the desktop program's Monte Carlo), used instead of
+    /// running them again; not owned.
+    const CaseAnalyses* analyses = nullptr;
 };
 
 struct ReportFiles {

@@ -401,6 +401,7 @@ void MainWindow::requestRecompute()
 void MainWindow::showResults()
 {
     const auto results = recompute_.latest();
+    shown_ = results;
     statusBar()->showMessage(results->error.isEmpty() ? tr("Results up to date") : results->error);
     comparisonModel_->setResults(results);
     const int keep = structureBox_->currentIndex();
@@ -426,6 +427,7 @@ void MainWindow::showResults()
 
 void MainWindow::showAnalysed(std::shared_ptr<const Results> results)
 {
+    shown_ = results;
     charts_->setFigures(results->figures);
     plans_->setResults(*results);
     statusBar()->showMessage(tr("Monte Carlo done"), 5'000);
@@ -440,7 +442,10 @@ void MainWindow::exportReport()
         report::ReportOptions options;
         options.outDir = dir.toStdString();
         options.analysis.paths = static_cast<std::size_t>(risk_->pathsBox()->value());
-        risk_->job()->cancel();
+        // The report shows what is on screen: the Monte Carlo already run is reused, not run again.
+        // (shown_ goes back to the plain results on every edit, so its analyses are of this case.)
+        if (shown_ && shown_->analyses && shown_->analyses->risk) options.analyses = shown_->analyses.get();
+        else risk_->job()->cancel();
         QApplication::setOverrideCursor(Qt::WaitCursor);
         struct RestoreCursor {
             ~RestoreCursor() { QApplication::restoreOverrideCursor(); }

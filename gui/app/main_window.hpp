@@ -100,6 +100,7 @@ private:
     QMenu* recentMenu_ = nullptr;
     ChartsPanel* charts_ = nullptr;
     RiskPanel* risk_ = nullptr;
+    std::shared_ptr<const Results> shown_;   ///< the results on screen (with the Monte Carlo's, once run)
     PlanPanel* plans_ = nullptr;
     MaturityPanel* maturity_ = nullptr;
 };

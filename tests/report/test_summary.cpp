@@ -9,6 +9,9 @@
 #include <QtCore/QXmlStreamReader>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include <filesystem>
 
 namespace cityfin::report {
@@ -87,6 +90,23 @@ INSTANTIATE_TEST_SUITE_P(BundledCases, ReportFilesTest,
                              std::replace(name.begin(), name.end(), '-', '_');
                              return name;
                          });
+
+TEST(ReportFiles, AnalysesAlreadyRunAreReusedNotRunAgain) {
+    const auto c = models::loadCaseFile(std::string(std::getenv("CITYFIN_SOURCE_DIR")) + "/cases/korea-bto-mrg/case.json");
+    AnalysisOptions run;
+    run.paths = 123;
+    run.threads = 1;
+    const CaseAnalyses analyses = analyseCase(c, run);
+    const auto dir = fs::temp_directory_path() / ("cityfin-reuse-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    ReportOptions options{dir.string(), 72, nullptr, {}};
+    options.analysis.paths = 5000;   // ignored: the analyses given are used
+    options.analyses = &analyses;
+    const auto files = writeReport(c, options);
+    std::ifstream in(files.summary);
+    const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    fs::remove_all(dir);
+    EXPECT_NE(html.find("123 Monte Carlo scenarios"), std::string::npos);
+}
 
 TEST(SummaryHtml, TextIsEscapedForXml) {
     EXPECT_EQ(escapeXml("R&D <fees> \"a\" 'b'"), "R&amp;D &lt;fees&gt; &quot;a&quot; &#39;b&#39;");
