@@ -101,7 +101,7 @@ TEST_F(RiskTabTest, CancelStopsALongRunAndKeepsTheLastResults)
 
 TEST_F(RiskTabTest, ACaseWithoutARiskRegisterSaysSoAndRunsNothing)
 {
-    open("busan-wifi-bto");
+    open("binhai-data-platform");
     EXPECT_FALSE(window.risk()->runButton()->isEnabled());
     EXPECT_FALSE(window.risk()->job()->running());
     EXPECT_TRUE(window.risk()->status()->text().contains(QStringLiteral("no risk register")));
@@ -109,22 +109,25 @@ TEST_F(RiskTabTest, ACaseWithoutARiskRegisterSaysSoAndRunsNothing)
 
 TEST_F(RiskTabTest, ThePlanBVerdictFollowsAnEditOfAPlansRule)
 {
-    open("busan-wifi-bto");
+    open("binhai-data-platform");
     PlanPanel* plans = window.plans();
     const QString before = plans->verdict()->text();
-    ASSERT_FALSE(before.isEmpty());
-    ASSERT_GT(plans->table()->rowCount(), 0);
-    // Plan A fails its DSCR covenant: a row of Plan A says "no".
+    ASSERT_TRUE(before.contains(QStringLiteral("Plan C"))) << before.toStdString();
+    // Plan A breaches the city's budget cap: its row says "no".
     bool planAFails = false;
     for (int r = 0; r < plans->table()->rowCount(); ++r)
         planAFails = planAFails || (plans->table()->item(r, 0)->text().startsWith(QStringLiteral("Plan A")) &&
                                     plans->table()->item(r, 4)->text() == QStringLiteral("no"));
     EXPECT_TRUE(planAFails);
     QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
-    edit(window, "/plans/0/rules/min_dscr", QStringLiteral("1.05"));   // a covenant Plan A meets
+    // A cap and a general budget (for the 10% PPP ceiling) that Plan A keeps within.
+    edit(window, "/plans/0/rules/budget_cap", QStringLiteral("500000000"));
     ASSERT_TRUE(ready.wait(20'000));
-    EXPECT_NE(plans->verdict()->text(), before);
+    EXPECT_TRUE(plans->verdict()->text().contains(QStringLiteral("Plan C")));
+    edit(window, "/plans/0/rules/general_public_budget", QStringLiteral("2000000000"));
+    ASSERT_TRUE(ready.wait(20'000));
     EXPECT_TRUE(plans->verdict()->text().contains(QStringLiteral("Plan A"))) << plans->verdict()->text().toStdString();
+    window.document()->undoStack()->undo();
     window.document()->undoStack()->undo();
     ASSERT_TRUE(ready.wait(20'000));
     EXPECT_EQ(plans->verdict()->text(), before);

@@ -102,7 +102,8 @@ TEST(Workbook, SheetsAreInputsLedgersMetricsRiskSensitivityAndSocialReturn) {
 }
 
 TEST(Workbook, WithoutARiskRegisterTheRiskSheetsAreLeftOutAndSaidSo) {
-    const auto c = models::loadCaseFile(casePath("busan-wifi-bto"));
+    const auto c = models::loadCaseFile(casePath("binhai-data-platform"));
+    ASSERT_TRUE(c.risks.empty());
     const auto evaluations = models::evaluateCase(c);
     const auto comparison = models::compareStructures(c.project, evaluations, models::Perspective::City);
     const auto analyses = analyseCase(c, {});
