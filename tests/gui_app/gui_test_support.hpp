@@ -2,6 +2,7 @@
 // Shared by the GUI tests: where the bundled cases are, and a temporary folder per test.
 
 #include <QDir>
+#include <QSignalSpy>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <type_traits>
 
 namespace cityfin::gui::test {
 
@@ -26,6 +28,14 @@ inline std::string readFile(const QString& path)
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+/// Opens a bundled case in the window and waits for its first results; false on failure.
+template <class Window>
+bool openAndWait(Window& window, const char* id)
+{
+    QSignalSpy ready(window.recompute(), &std::remove_pointer_t<decltype(window.recompute())>::resultsReady);
+    return window.openFile(bundledCase(id)) && ready.wait(20'000);
 }
 
 } // namespace cityfin::gui::test

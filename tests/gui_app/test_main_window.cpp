@@ -196,9 +196,8 @@ TEST(GuiListEditing, CopyingAStructureAddsItToTheComparisonAndUndoTakesItAway)
 {
     QTemporaryDir recoveryDir;
     MainWindow window{recoveryDir.path()};
+    ASSERT_TRUE(openAndWait(window, "qianhai-parking"));
     QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
-    ASSERT_TRUE(window.openFile(bundledCase("qianhai-parking")));
-    ASSERT_TRUE(ready.wait(20'000));
     const int structures = window.comparison()->rowCount();
     ASSERT_TRUE(window.copyListItem("/structures/1/name"));
     ASSERT_TRUE(ready.wait(20'000));

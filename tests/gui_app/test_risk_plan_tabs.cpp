@@ -143,10 +143,8 @@ TEST(GuiMaturity, AnAnswersFilePlacesEachCharacteristicOnTheLadderWithTheRadarAn
 {
     QTemporaryDir recoveryDir;
     MainWindow window{recoveryDir.path()};
-    QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
     window.risk()->autoRun()->setChecked(false);
-    ASSERT_TRUE(window.openFile(bundledCase("zhangzhou-city-wifi")));
-    ASSERT_TRUE(ready.wait(20'000));
+    ASSERT_TRUE(openAndWait(window, "zhangzhou-city-wifi"));
     MaturityPanel* m = window.maturity();
     ASSERT_TRUE(m->loadAnswers(sourceDir() + QStringLiteral("/cases/maturity/zhangzhou.json")));
     const auto& framework = models::maturity::builtinFramework();
