@@ -63,11 +63,12 @@ std::unique_ptr<QStandardItemModel> figureTable(const charts::Figure& figure)
     if (figure.radar) {
         const auto& r = *figure.radar;
         for (const auto& s : r.series) series.emplace_back(s.name, &s.values);
-        return byCategory(QString(), r.axes, series);
+        return byCategory(text(r.title), r.axes, series);
     }
     if (figure.heatMap) {
         const auto& h = *figure.heatMap;
         auto model = std::make_unique<QStandardItemModel>(0, static_cast<int>(h.columns.size()) + 1);
+        model->setHorizontalHeaderItem(0, new QStandardItem(text(h.valueTitle)));   // what every cell is
         for (std::size_t c = 0; c < h.columns.size(); ++c)
             model->setHorizontalHeaderItem(static_cast<int>(c) + 1, new QStandardItem(text(h.columns[c])));
         for (std::size_t r = 0; r < h.rows.size(); ++r) {
