@@ -197,6 +197,77 @@ Sizing sizeOnForecast(const PrivateFinanceInputs& in, Span cash, Span capex) {
     return s;
 }
 
+// ---- the forecast sizing memo (ForecastSizingMemo) ----
+
+thread_local int memoDepth = 0;
+
+bool sameSeries(Span a, Span b) { return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin()); }
+
+bool sameDebt(const DebtFinancing& a, const DebtFinancing& b) {
+    return a.gearingCap == b.gearingCap && a.rate == b.rate && a.tenorYears == b.tenorYears &&
+           a.targetDscr == b.targetDscr && a.graceYears == b.graceYears && a.profile == b.profile;
+}
+
+bool sameIncentive(const std::optional<TaxIncentive>& a, const std::optional<TaxIncentive>& b) {
+    if (a.has_value() != b.has_value()) return false;
+    return !a || (a->exemptThreeHalfThree == b->exemptThreeHalfThree && a->reducedRate == b->reducedRate);
+}
+
+// Every field of the inputs sizeOnForecast reads (taxBasis, constructionNeed, sizeFacility,
+// guaranteeFee), with the sizing cash and capex.
+struct SizingKey {
+    std::vector<double> cash, capex, upfrontSupport;
+    int constructionYears = 0, depreciationYears = 0;
+    DebtFinancing debt;
+    double taxRate = 0.0, guaranteeFeeRate = 0.0, rateReduction = 0.0;
+    std::optional<TaxIncentive> taxIncentive;
+
+    bool matches(const PrivateFinanceInputs& in, Span c, Span k) const {
+        return constructionYears == in.constructionYears && depreciationYears == in.depreciationYears &&
+               taxRate == in.taxRate && guaranteeFeeRate == in.guaranteeFeeRate && rateReduction == in.rateReduction &&
+               sameDebt(debt, *in.debt) && sameIncentive(taxIncentive, in.taxIncentive) && sameSeries(cash, c) &&
+               sameSeries(capex, k) && sameSeries(upfrontSupport, in.upfrontSupport);
+    }
+};
+
+struct MemoEntry {
+    SizingKey key;
+    Sizing sizing;
+};
+
+constexpr std::size_t kMemoEntries = 16;
+
+struct MemoStore {
+    std::vector<MemoEntry> entries;
+    std::size_t next = 0;  // round-robin replacement once full
+};
+
+MemoStore& memoStore() {
+    thread_local MemoStore store;
+    return store;
+}
+
+// The sizing of these inputs: from the memo when one is alive on this thread and holds it, else
+// solved (and remembered when a memo is alive). `local` holds a sizing solved without a memo.
+const Sizing& forecastSizing(const PrivateFinanceInputs& in, Span cash, Span capex, Sizing& local) {
+    if (memoDepth == 0) return local = sizeOnForecast(in, cash, capex);
+    MemoStore& store = memoStore();
+    for (const MemoEntry& e : store.entries)
+        if (e.key.matches(in, cash, capex)) return e.sizing;
+    MemoEntry entry{{std::vector<double>(cash.begin(), cash.end()), std::vector<double>(capex.begin(), capex.end()),
+                     in.upfrontSupport, in.constructionYears, in.depreciationYears, *in.debt, in.taxRate,
+                     in.guaranteeFeeRate, in.rateReduction, in.taxIncentive},
+                    sizeOnForecast(in, cash, capex)};
+    if (store.entries.size() < kMemoEntries) {
+        store.entries.push_back(std::move(entry));
+        return store.entries.back().sizing;
+    }
+    MemoEntry& slot = store.entries[store.next];
+    store.next = (store.next + 1) % kMemoEntries;
+    slot = std::move(entry);
+    return slot.sizing;
+}
+
 std::vector<double> padded(const std::vector<double>& v, std::size_t n) {
     std::vector<double> out(n, 0.0);
     std::copy(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(std::min(n, v.size())), out.begin());
@@ -261,6 +332,9 @@ void validateDebtFinancing(const DebtFinancing& d, int operatingYears, const std
                          "0 to " + std::to_string(d.tenorYears - 1) + " (less than the tenor)");
 }
 
+ForecastSizingMemo::ForecastSizingMemo() { ++memoDepth; }
+ForecastSizingMemo::~ForecastSizingMemo() { --memoDepth; }
+
 PrivateFinance financePrivateParty(const PrivateFinanceInputs& in) {
     validateInputs(in);
     PrivateFinance f;
@@ -272,7 +346,8 @@ PrivateFinance financePrivateParty(const PrivateFinanceInputs& in) {
     }
     const Span cash = in.sizingCash ? Span(*in.sizingCash) : Span(in.operatingCash);
     const Span capex = in.sizingCapex ? Span(*in.sizingCapex) : Span(in.capex);
-    const Sizing sizing = sizeOnForecast(in, cash, capex);
+    Sizing local;
+    const Sizing& sizing = forecastSizing(in, cash, capex, local);
     f.rounds = sizing.rounds;
     if (!sizing.settled)
         f.notes.push_back("tax and debt sizing had not settled after " + std::to_string(kMaxRounds) +

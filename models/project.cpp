@@ -132,6 +132,11 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
     return f;
 }
 
+std::shared_ptr<const ProjectFlows> forecastFlows(const Project& project, const ProjectFlows& flows) {
+    if (flows.forecast) return flows.forecast;
+    return std::make_shared<const ProjectFlows>(projectFlows(project));
+}
+
 std::vector<double> ProjectFlows::operatingCashFlow() const {
     std::vector<double> cash(periods());
     for (std::size_t t = 0; t < cash.size(); ++t)

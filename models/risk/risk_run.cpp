@@ -4,12 +4,15 @@
 #include "finance/metrics.hpp"
 #include "finance/scenario_runner.hpp"
 #include "models/compare.hpp"
+#include "models/private_finance.hpp"
+#include "models/structures/booking.hpp"
 #include "models/structures/build.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -71,6 +74,12 @@ std::vector<Structure> fixTermsAtClose(const Project& project, const std::vector
             if (auto* payg = std::get_if<PayAsYouGoTerms>(&s.terms); payg && t.id == "annual_service_fee")
                 payg->annualServiceFee = t.value;
         }
+        // A shared-savings share that could not be solved falls back to 100% or 0% (notes of
+        // models/structures/espc.cpp): that is the contract's term too, or each scenario would
+        // solve a share of its own. The base ledger says which: a savings-share line or none.
+        if (auto* espc = std::get_if<EspcTerms>(&s.terms);
+            espc && espc->variant == EspcTerms::Variant::SharedSavings && !espc->escoShare)
+            espc->escoShare = anyNonZero(e.outcome.ledger.lineTotal(Party::Private, LineKind::SavingsShare)) ? 1.0 : 0.0;
     }
     return fixed;
 }
@@ -99,8 +108,9 @@ struct Produced {
     std::optional<double> socialValue, economicNpv;
 };
 
-std::vector<double> metricsFrom(const Project& project, const Produced& p, const std::vector<RuleProbability>& rules) {
-    std::vector<double> m(kRiskMetricCount, kNaN);
+void metricsInto(const Project& project, const Produced& p, const std::vector<RuleProbability>& rules,
+                 std::span<double> m) {
+    std::fill(m.begin(), m.end(), kNaN);
     for (std::size_t i = 0; i < kParties.size(); ++i) {
         m[i] = p.npv[i];
         m[kParties.size() + i] = finance::npv(project.rates.publicRate, p.flows[i]);
@@ -120,6 +130,11 @@ std::vector<double> metricsFrom(const Project& project, const Produced& p, const
         if (r.id == "min_dscr_covenant") all = all && (!p.minDscr || *p.minDscr >= r.threshold - kRuleTolerance);
     }
     at(RiskMetric::RulesHold) = all ? 1.0 : 0.0;
+}
+
+std::vector<double> metricsFrom(const Project& project, const Produced& p, const std::vector<RuleProbability>& rules) {
+    std::vector<double> m(kRiskMetricCount);
+    metricsInto(project, p, rules, m);
     return m;
 }
 
@@ -147,9 +162,12 @@ std::vector<double> riskMetrics(const Project& project, const Evaluation& e, con
     return metricsFrom(project, p, rules);
 }
 
-std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
-                                    const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social) {
-    const ProjectFlows flows = projectFlows(project, scenario);
+namespace {
+
+// scenarioMetrics on the scenario's flows (computed once per scenario for every structure).
+void scenarioMetricsInto(const Project& project, const ProjectFlows& flows, const Structure& structure,
+                         const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social,
+                         std::span<double> out) {
     const StructureOutcome outcome = [&] {
         if (!std::holds_alternative<GreenBondTerms>(structure.terms)) return buildOutcome(project, flows, structure);
         std::lock_guard<std::mutex> lock(quantLibMutex());
@@ -178,7 +196,16 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
         p.socialValue = s.presentValue;
         p.economicNpv = s.economicNpv;
     }
-    return metricsFrom(project, p, rules);
+    metricsInto(project, p, rules, out);
+}
+
+} // namespace
+
+std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
+                                    const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social) {
+    std::vector<double> m(kRiskMetricCount);
+    scenarioMetricsInto(project, projectFlows(project, scenario), structure, rules, social, m);
+    return m;
 }
 
 std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const Structure& structure) {
@@ -200,7 +227,13 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
 
 std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
                                             const std::vector<RuleProbability>& rules) const {
-    const ProjectFlows flows = projectFlows(project, scenario);
+    std::vector<double> m(kRiskMetricCount);
+    metricsInto(project, projectFlows(project, scenario), rules, m);
+    return m;
+}
+
+void ScenarioKernel::metricsInto(const Project& project, const ProjectFlows& flows,
+                                 const std::vector<RuleProbability>& rules, std::span<double> out) const {
     const std::vector<double> pre = flows.preFinancingCashFlow();
     Produced p;
     for (std::size_t i = 0; i < kParties.size(); ++i) p.flows[i] = baseFlows_[i];
@@ -215,7 +248,7 @@ std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenar
     if (hasFlows(p.flows[partyIndex(Party::Private)])) p.equityIrr = finance::irr(p.flows[partyIndex(Party::Private)]).value;
     p.cityPresentCost = -p.npv[partyIndex(Party::Government)];
     for (double x : city) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
-    return metricsFrom(project, p, rules);
+    models::metricsInto(project, p, rules, out);
 }
 
 std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& project, const Scenario& base,
@@ -240,18 +273,22 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
         kernels.push_back(withOutcomes ? std::nullopt : ScenarioKernel::make(project, s));
     }
     const std::size_t S = fixed.size(), M = kRiskMetricCount;
+    // What every scenario shares: the forecast the structures size on at close.
+    const auto forecast = std::make_shared<const ProjectFlows>(projectFlows(project));
     const std::vector<double> flat = finance::runScenarios(
         sampler, options.paths, S * M, options.threads,
         [&](std::size_t, std::span<const double> draws, std::span<double> out) {
+            const ForecastSizingMemo memo;  // the debt sized on the forecast, once per thread and financing
             Scenario sc = applyDraws(base, reg, draws.data(), active);
             sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
+            ProjectFlows flows = projectFlows(project, sc);
+            flows.forecast = forecast;
             ScenarioOutcomes social{options.outcomes, options.carbonPrice ? options.carbonPrice : &noCarbonPrice,
                                     outcomeFactorsFromDraws(reg, draws.data(), active)};
             for (std::size_t s = 0; s < S; ++s) {
-                const std::vector<double> m = kernels[s] ? kernels[s]->metrics(project, sc, rules[s])
-                                                         : scenarioMetrics(project, fixed[s], sc, rules[s],
-                                                                           withOutcomes ? &social : nullptr);
-                std::copy(m.begin(), m.end(), out.begin() + static_cast<std::ptrdiff_t>(s * M));
+                const std::span<double> slot = out.subspan(s * M, M);
+                if (kernels[s]) kernels[s]->metricsInto(project, flows, rules[s], slot);
+                else scenarioMetricsInto(project, flows, fixed[s], rules[s], withOutcomes ? &social : nullptr, slot);
             }
         },
         options.progress);

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,10 @@ public:
     static std::optional<ScenarioKernel> make(const Project& project, const Structure& structure);
     std::vector<double> metrics(const Project& project, const Scenario& scenario,
                                 const std::vector<RuleProbability>& rules) const;
+    /// The same on the scenario's flows (projectFlows(project, scenario)), written into out
+    /// (kRiskMetricCount values): what the Monte Carlo calls.
+    void metricsInto(const Project& project, const ProjectFlows& flows, const std::vector<RuleProbability>& rules,
+                     std::span<double> out) const;
 
 private:
     std::vector<std::vector<double>> baseFlows_;  // per party, kParties order
