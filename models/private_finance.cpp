@@ -94,13 +94,14 @@ double constructionInterest(const finance::DebtSchedule& s) {
     return total;
 }
 
-// Tax on cash - depreciation - deductions; `profit` is scratch space of the right size.
-std::vector<double> taxPaid(const TaxBasis& basis, Span cash, Span deductions, double capitalised,
-                            std::vector<double>& profit) {
+// Tax on cash - depreciation - deductions, into `tax`; `profit` is scratch space of the right size.
+void taxPaid(const TaxBasis& basis, Span cash, Span deductions, double capitalised, std::vector<double>& profit,
+             std::vector<double>& tax) {
+    tax.resize(profit.size());
     for (std::size_t t = 0; t < profit.size(); ++t)
         profit[t] = cash[t] - basis.depreciation[t] - capitalised * basis.unitDepreciation[t] - deductions[t];
-    if (basis.terms.rate == 0.0) return std::vector<double>(profit.size(), 0.0);
-    return finance::corporateTax(profit, basis.terms).taxPaid;
+    if (basis.terms.rate == 0.0) return std::fill(tax.begin(), tax.end(), 0.0);
+    finance::corporateTaxPaid(profit, basis.terms, tax);
 }
 
 // Net funding need of each construction year: capex less upfront support.
@@ -178,14 +179,14 @@ Sizing sizeOnForecast(const PrivateFinanceInputs& in, Span cash, Span capex) {
     for (double x : cash) scale = std::max(scale, std::abs(x));
     Sizing s;
     s.cfads.assign(cash.begin(), cash.end());
-    std::vector<double> fee(n), deductions(n, 0.0), profit(n);
+    std::vector<double> fee(n), deductions(n, 0.0), profit(n), tax(n);
     while (s.rounds < kMaxRounds && !s.settled) {
         ++s.rounds;
         s.facility = sizeFacility(in, need, s.cfads);
         const auto& schedule = s.facility.schedule;
         guaranteeFee(schedule, in.guaranteeFeeRate, fee);
         for (std::size_t t = 0; t < n; ++t) deductions[t] = (t < schedule.size() ? schedule.interestPaid[t] : 0.0) + fee[t];
-        const std::vector<double> tax = taxPaid(basis, cash, deductions, constructionInterest(schedule), profit);
+        taxPaid(basis, cash, deductions, constructionInterest(schedule), profit, tax);
         double change = 0.0;
         for (std::size_t t = 0; t < n; ++t) {
             const double next = cash[t] - tax[t] - fee[t];
@@ -302,7 +303,7 @@ void settleActual(const PrivateFinanceInputs& in, PrivateFinance& f, const finan
     } else {
         f.drawdown = f.interestPaid = f.principal = std::vector<double>(n, 0.0);
     }
-    f.tax = taxPaid(basis, in.operatingCash, deductions, schedule ? constructionInterest(*schedule) : 0.0, profit);
+    taxPaid(basis, in.operatingCash, deductions, schedule ? constructionInterest(*schedule) : 0.0, profit, f.tax);
     f.cfads.resize(n);
     for (std::size_t t = 0; t < n; ++t) f.cfads[t] = in.operatingCash[t] - f.tax[t] - f.guaranteeFee[t];
 }
