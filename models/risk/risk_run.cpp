@@ -1,5 +1,7 @@
 #include "models/risk/risk_run.hpp"
 
+#include "models/risk/scenario_metrics.hpp"
+
 #include "finance/errors.hpp"
 #include "finance/metrics.hpp"
 #include "finance/scenario_runner.hpp"
@@ -29,16 +31,7 @@ constexpr std::array<std::string_view, kRiskMetricCount> metricIds{
     "equity_irr", "min_dscr", "city_present_cost", "city_peak_outlay", "guarantee_pv", "rules_hold",
     "social_value", "economic_npv"};
 
-std::size_t partyIndex(Party p) {
-    return static_cast<std::size_t>(std::find(kParties.begin(), kParties.end(), p) - kParties.begin());
-}
-
-// QuantLib's bond objects register with the process-wide Settings (not thread-safe in Debian's
-// build): the green bond's mechanics run one at a time. Results do not depend on the order.
-std::mutex& quantLibMutex() {
-    static std::mutex m;
-    return m;
-}
+using detail::quantLibMutex;
 
 Evaluation evaluateSafely(const Project& project, const Structure& s, const Scenario& scenario) {
     if (std::holds_alternative<GreenBondTerms>(s.terms)) {
@@ -49,6 +42,52 @@ Evaluation evaluateSafely(const Project& project, const Structure& s, const Scen
 }
 
 } // namespace
+
+namespace detail {
+
+// QuantLib's bond objects register with the process-wide Settings (not thread-safe in Debian's
+// build): the green bond's mechanics run one at a time. Results do not depend on the order.
+std::mutex& quantLibMutex() {
+    static std::mutex m;
+    return m;
+}
+
+std::size_t partyIndex(Party p) {
+    return static_cast<std::size_t>(std::find(kParties.begin(), kParties.end(), p) - kParties.begin());
+}
+
+bool hasFlows(std::span<const double> flows) {
+    return std::any_of(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
+}
+
+void metricsInto(const Project& project, const ScenarioFigures& p, const std::vector<RuleProbability>& rules,
+                 std::span<double> m) {
+    std::fill(m.begin(), m.end(), kNaN);
+    for (std::size_t i = 0; i < kParties.size(); ++i) {
+        m[i] = p.npv[i];
+        m[kParties.size() + i] = finance::npv(project.rates.publicRate, p.flows[i]);
+    }
+    const auto at = [&](RiskMetric k) -> double& { return m[static_cast<std::size_t>(k)]; };
+    if (p.equityIrr) at(RiskMetric::EquityIrr) = *p.equityIrr;
+    if (p.minDscr) at(RiskMetric::MinDscr) = *p.minDscr;
+    at(RiskMetric::CityPresentCost) = p.cityPresentCost;
+    at(RiskMetric::CityPeakOutlay) = p.cityPeakOutlay;
+    at(RiskMetric::GuaranteePv) = p.guaranteePv;
+    if (p.socialValue) at(RiskMetric::SocialValue) = *p.socialValue;
+    if (p.economicNpv) at(RiskMetric::EconomicNpv) = *p.economicNpv;
+    bool all = true;
+    for (const RuleProbability& r : rules) {
+        // No equity IRR fails the hurdle (as basicRules); a DSCR left undefined is not a breach.
+        if (r.id == "equity_irr_hurdle") all = all && p.equityIrr && *p.equityIrr >= r.threshold - kRuleTolerance;
+        if (r.id == "min_dscr_covenant") all = all && (!p.minDscr || *p.minDscr >= r.threshold - kRuleTolerance);
+    }
+    at(RiskMetric::RulesHold) = all ? 1.0 : 0.0;
+}
+
+} // namespace detail
+
+using detail::hasFlows;
+using detail::partyIndex;
 
 std::string_view riskMetricId(RiskMetric m) { return metricIds[static_cast<std::size_t>(m)]; }
 
@@ -98,54 +137,10 @@ std::vector<RuleProbability> applicableRules(const Evaluation& base) {
 
 namespace {
 
-// The metrics from what a scenario produced; shared by riskMetrics (from an Evaluation) and
-// scenarioMetrics (straight from the ledger), so the two cannot drift apart.
-struct Produced {
-    std::array<std::vector<double>, kParties.size()> flows;
-    std::array<double, kParties.size()> npv{};
-    std::optional<double> equityIrr, minDscr;
-    double cityPresentCost = 0.0, cityPeakOutlay = 0.0, guaranteePv = 0.0;
-    std::optional<double> socialValue, economicNpv;
-};
-
-void metricsInto(const Project& project, const Produced& p, const std::vector<RuleProbability>& rules,
-                 std::span<double> m) {
-    std::fill(m.begin(), m.end(), kNaN);
-    for (std::size_t i = 0; i < kParties.size(); ++i) {
-        m[i] = p.npv[i];
-        m[kParties.size() + i] = finance::npv(project.rates.publicRate, p.flows[i]);
-    }
-    const auto at = [&](RiskMetric k) -> double& { return m[static_cast<std::size_t>(k)]; };
-    if (p.equityIrr) at(RiskMetric::EquityIrr) = *p.equityIrr;
-    if (p.minDscr) at(RiskMetric::MinDscr) = *p.minDscr;
-    at(RiskMetric::CityPresentCost) = p.cityPresentCost;
-    at(RiskMetric::CityPeakOutlay) = p.cityPeakOutlay;
-    at(RiskMetric::GuaranteePv) = p.guaranteePv;
-    if (p.socialValue) at(RiskMetric::SocialValue) = *p.socialValue;
-    if (p.economicNpv) at(RiskMetric::EconomicNpv) = *p.economicNpv;
-    bool all = true;
-    for (const RuleProbability& r : rules) {
-        // No equity IRR fails the hurdle (as basicRules); a DSCR left undefined is not a breach.
-        if (r.id == "equity_irr_hurdle") all = all && p.equityIrr && *p.equityIrr >= r.threshold - kRuleTolerance;
-        if (r.id == "min_dscr_covenant") all = all && (!p.minDscr || *p.minDscr >= r.threshold - kRuleTolerance);
-    }
-    at(RiskMetric::RulesHold) = all ? 1.0 : 0.0;
-}
-
-std::vector<double> metricsFrom(const Project& project, const Produced& p, const std::vector<RuleProbability>& rules) {
-    std::vector<double> m(kRiskMetricCount);
-    metricsInto(project, p, rules, m);
-    return m;
-}
-
-bool hasFlows(const std::vector<double>& flows) {
-    return std::any_of(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
-}
-
 } // namespace
 
 std::vector<double> riskMetrics(const Project& project, const Evaluation& e, const std::vector<RuleProbability>& rules) {
-    Produced p;
+    detail::ScenarioFigures p;
     for (std::size_t i = 0; i < kParties.size(); ++i) {
         p.flows[i] = e.party(kParties[i]).flows;
         p.npv[i] = e.party(kParties[i]).npv;
@@ -159,7 +154,9 @@ std::vector<double> riskMetrics(const Project& project, const Evaluation& e, con
         p.socialValue = e.social->presentValue;
         p.economicNpv = e.social->economicNpv;
     }
-    return metricsFrom(project, p, rules);
+    std::vector<double> m(kRiskMetricCount);
+    detail::metricsInto(project, p, rules, m);
+    return m;
 }
 
 namespace {
@@ -173,10 +170,12 @@ void scenarioMetricsInto(const Project& project, const ProjectFlows& flows, cons
         std::lock_guard<std::mutex> lock(quantLibMutex());
         return buildOutcome(project, flows, structure);
     }();
-    Produced p;
+    std::array<std::vector<double>, kParties.size()> flowsOf;
+    detail::ScenarioFigures p;
     for (std::size_t i = 0; i < kParties.size(); ++i) {
         const Party party = kParties[i];
-        p.flows[i] = outcome.ledger.partyFlows(party);
+        flowsOf[i] = outcome.ledger.partyFlows(party);
+        p.flows[i] = flowsOf[i];
         const double rate = party == Party::Private ? outcome.privateRate
                             : party == Party::Lenders && outcome.debt ? outcome.debt->schedule.periodRate
                                                                       : project.rates.publicRate;
@@ -196,7 +195,7 @@ void scenarioMetricsInto(const Project& project, const ProjectFlows& flows, cons
         p.socialValue = s.presentValue;
         p.economicNpv = s.economicNpv;
     }
-    metricsInto(project, p, rules, out);
+    detail::metricsInto(project, p, rules, out);
 }
 
 } // namespace
@@ -206,49 +205,6 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
     std::vector<double> m(kRiskMetricCount);
     scenarioMetricsInto(project, projectFlows(project, scenario), structure, rules, social, m);
     return m;
-}
-
-std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const Structure& structure) {
-    if (!std::holds_alternative<GreenBondTerms>(structure.terms) || structure.support.taxIncrement ||
-        structure.support.crowdfunding)
-        return std::nullopt;
-    const ProjectFlows flows = projectFlows(project);
-    StructureOutcome outcome = [&] {
-        std::lock_guard<std::mutex> lock(quantLibMutex());
-        return buildOutcome(project, flows, structure);
-    }();
-    ScenarioKernel k;
-    for (Party p : kParties) k.baseFlows_.push_back(outcome.ledger.partyFlows(p));
-    k.basePre_ = flows.preFinancingCashFlow();
-    k.baseCharges_ = flows.userCharges;
-    k.privateRate_ = outcome.privateRate;
-    return k;
-}
-
-std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
-                                            const std::vector<RuleProbability>& rules) const {
-    std::vector<double> m(kRiskMetricCount);
-    metricsInto(project, projectFlows(project, scenario), rules, m);
-    return m;
-}
-
-void ScenarioKernel::metricsInto(const Project& project, const ProjectFlows& flows,
-                                 const std::vector<RuleProbability>& rules, std::span<double> out) const {
-    const std::vector<double> pre = flows.preFinancingCashFlow();
-    Produced p;
-    for (std::size_t i = 0; i < kParties.size(); ++i) p.flows[i] = baseFlows_[i];
-    auto& city = p.flows[partyIndex(Party::Government)];
-    auto& users = p.flows[partyIndex(Party::Users)];
-    for (std::size_t t = 0; t < city.size(); ++t) {
-        city[t] += pre[t] - basePre_[t];
-        users[t] -= flows.userCharges[t] - baseCharges_[t];
-    }
-    for (std::size_t i = 0; i < kParties.size(); ++i)
-        p.npv[i] = finance::npv(kParties[i] == Party::Private ? privateRate_ : project.rates.publicRate, p.flows[i]);
-    if (hasFlows(p.flows[partyIndex(Party::Private)])) p.equityIrr = finance::irr(p.flows[partyIndex(Party::Private)]).value;
-    p.cityPresentCost = -p.npv[partyIndex(Party::Government)];
-    for (double x : city) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
-    models::metricsInto(project, p, rules, out);
 }
 
 std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& project, const Scenario& base,
@@ -287,7 +243,7 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
                                     outcomeFactorsFromDraws(reg, draws.data(), active)};
             for (std::size_t s = 0; s < S; ++s) {
                 const std::span<double> slot = out.subspan(s * M, M);
-                if (kernels[s]) kernels[s]->metricsInto(project, flows, rules[s], slot);
+                if (kernels[s]) kernels[s]->metricsInto(project, sc, flows, rules[s], slot);
                 else scenarioMetricsInto(project, flows, fixed[s], rules[s], withOutcomes ? &social : nullptr, slot);
             }
         },

@@ -11,6 +11,7 @@
 #include "models/evaluation.hpp"
 #include "models/risk/risk_register.hpp"
 
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -111,13 +112,23 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
                                     const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social = nullptr);
 
 /// A scenario kernel: what a structure fixes at close computed once, so that a scenario costs only
-/// the arithmetic that depends on its factors. Built only for the green bond so far (the bond is
-/// sized and priced on the budgeted capex, so its QuantLib pricing is the same in every scenario;
-/// the city takes the project's whole pre-financing cash flow): city = city_base + (pre - pre_base),
-/// users = users_base - (charges - charges_base), the other parties as in the base. Not built when
-/// tax increment financing or crowdfunding is present (their booking follows the scenario's
-/// timing); every other structure runs on the full path (scenarioMetrics). Tested equal to
-/// scenarioMetrics to 1e-9 relative on random scenarios.
+/// the arithmetic that depends on its factors, on flat arrays (no ledger, no allocation per scenario
+/// once a thread has run one). Built for the structures the city runs itself, whose parties' flows
+/// are the scenario's project flows put together by fixed rules:
+///  - the green bond (sized and priced on the budgeted capex, so its QuantLib pricing is the same in
+///    every scenario; the city takes the project's whole pre-financing cash flow);
+///  - traditional procurement (the same, plus the municipal loan, which is loan_share of the actual
+///    capex: its schedule at close scaled by the capex factor);
+///  - pay-as-you-go capital phasing (the works phased within the budget by phaseCapex on the
+///    scenario's flows; operating flows and user charges in proportion to the works in service).
+/// Each party's flows are base + V(scenario) - V(forecast), base the party's ledger flows on the
+/// forecast and V the scenario-dependent part above; what V leaves out (grants, tax increment,
+/// crowdfunding) is fixed in every scenario. Not built for the green bond with tax increment
+/// financing or crowdfunding (its booking follows the scenario's timing), nor for any other
+/// structure: those run on the full path (scenarioMetrics), made cheaper for the Monte Carlo by
+/// sharing the scenario's flows and the forecast between structures and by ForecastSizingMemo
+/// (models/private_finance.hpp). Tested equal to scenarioMetrics to 1e-9 relative (1e-6 absolute)
+/// on random scenarios with delays, on every bundled case (tests/models/test_risk_fast_path.cpp).
 class ScenarioKernel {
 public:
     static std::optional<ScenarioKernel> make(const Project& project, const Structure& structure);
@@ -125,13 +136,21 @@ public:
                                 const std::vector<RuleProbability>& rules) const;
     /// The same on the scenario's flows (projectFlows(project, scenario)), written into out
     /// (kRiskMetricCount values): what the Monte Carlo calls.
-    void metricsInto(const Project& project, const ProjectFlows& flows, const std::vector<RuleProbability>& rules,
-                     std::span<double> out) const;
+    void metricsInto(const Project& project, const Scenario& scenario, const ProjectFlows& flows,
+                     const std::vector<RuleProbability>& rules, std::span<double> out) const;
 
 private:
-    std::vector<std::vector<double>> baseFlows_;  // per party, kParties order
-    std::vector<double> basePre_, baseCharges_;
-    double privateRate_ = 0.0;
+    enum class Kind { GreenBond, Traditional, CapitalPhasing };
+    Kind kind_ = Kind::GreenBond;
+    std::vector<std::vector<double>> fixed_;  // per party (kParties order): base - V(forecast)
+    std::vector<double> rates_;               // per party: the rate of its NPV
+    std::vector<double> loan_;                // traditional: the city's loan flows at the forecast capex
+    double budget_ = 0.0;                     // capital phasing: the annual capex budget
+
+    static constexpr std::size_t kPartyCount = kParties.size();
+    // V: the part of each party's flows that moves with the scenario (kParties order), into v.
+    void variablePart(const ProjectFlows& flows, double capexFactor,
+                      std::array<std::vector<double>, kPartyCount>& v) const;
 };
 
 /// The basic rules (models::basicRules) that apply to a structure, from its base evaluation.

@@ -219,3 +219,51 @@ TEST(RiskRun, GreenBondKernelEqualsTheFullPathOnRandomScenarios) {
         }
     }
 }
+
+TEST(RiskRun, CityRunKernelsEqualTheFullPathWithEverySupportTheyCarry) {
+    // Traditional procurement (with its municipal loan) and capital phasing, nominal, with grants,
+    // tax increment financing and crowdfunding, on random scenarios with delays.
+    Project p = project();
+    p.basis = PriceBasis::Nominal;
+    p.inflation = 0.02;
+    SupportTerms support;
+    support.grants = {{"EU", 100.0, 0, false}, {"fund", 50.0, 1, true}};
+    support.taxIncrement = TaxIncrementFinancing{20.0, 0.5, 0};
+    support.crowdfunding = Crowdfunding{80.0, 0.05, 4};
+    TraditionalTerms t;
+    t.loanShare = 0.6;
+    t.loanTenorYears = 8;
+    PayAsYouGoTerms phasing;
+    phasing.variant = PayAsYouGoTerms::Variant::CapitalPhasing;
+    phasing.annualCapexBudget = 0.6 * p.totalCapex();
+    const std::vector<Structure> city{{"psc", "PSC", t, support}, {"phased", "Phased", phasing, support}};
+    const RiskRegister r = reg();
+    std::vector<finance::Distribution> d;
+    for (const Risk& x : r.risks) d.push_back(x.distribution);
+    const finance::ScenarioSampler sampler(d, riskCorrelation(r), finance::SamplingMethod::MersenneTwister, 8);
+    const std::vector<double> draws = sampler.sample(0, 300);
+    for (const Structure& s : city) {
+        const auto kernel = ScenarioKernel::make(p, s);
+        ASSERT_TRUE(kernel.has_value()) << s.id;
+        const auto rules = applicableRules(evaluate(p, s));
+        std::size_t delayed = 0;
+        for (std::size_t i = 0; i < 300; ++i) {
+            Scenario sc = applyDraws({}, r, &draws[i * r.risks.size()]);
+            sc.priceFactor = 0.8 + 0.001 * static_cast<double>(i);
+            sc.delayYears += static_cast<int>(i % 3);
+            delayed += sc.delayYears > 0 ? 1 : 0;
+            const std::vector<double> full = scenarioMetrics(p, s, sc, rules), fast = kernel->metrics(p, sc, rules);
+            for (std::size_t m = 0; m < kRiskMetricCount; ++m) {
+                if (std::isnan(full[m])) {
+                    ASSERT_TRUE(std::isnan(fast[m])) << s.id << " " << m;
+                    continue;
+                }
+                ASSERT_NEAR(fast[m], full[m], 1e-9 * std::max(1.0, std::abs(full[m])))
+                    << s.id << " scenario " << i << " metric " << riskMetricId(static_cast<RiskMetric>(m));
+            }
+        }
+        EXPECT_GT(delayed, 150u);
+    }
+    PayAsYouGoTerms service;  // a private party: no kernel, the full path
+    EXPECT_FALSE(ScenarioKernel::make(p, Structure{"service", "Service", service, {}}).has_value());
+}
