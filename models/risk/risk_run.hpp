@@ -120,7 +120,11 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
 ///  - traditional procurement (the same, plus the municipal loan, which is loan_share of the actual
 ///    capex: its schedule at close scaled by the capex factor);
 ///  - pay-as-you-go capital phasing (the works phased within the budget by phaseCapex on the
-///    scenario's flows; operating flows and user charges in proportion to the works in service).
+///    scenario's flows; operating flows and user charges in proportion to the works in service);
+///  - pay-as-you-go service purchase with its fee fixed at close (the fee paid while the system is
+///    in service, the provider's costs during the contract and the city's after it, the construction
+///    subsidy on the actual capex, the provider's tax by financePrivateParty on the scenario's cash,
+///    the public co-investment's share of the provider's equity flows).
 /// Each party's flows are base + V(scenario) - V(forecast), base the party's ledger flows on the
 /// forecast and V the scenario-dependent part above; what V leaves out (grants, tax increment,
 /// crowdfunding) is fixed in every scenario. Not built for the green bond with tax increment
@@ -140,8 +144,9 @@ public:
                      const std::vector<RuleProbability>& rules, std::span<double> out) const;
 
 private:
-    enum class Kind { GreenBond, Traditional, CapitalPhasing };
+    enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase };
     Kind kind_ = Kind::GreenBond;
+    Structure structure_;                     // with its terms fixed at close
     std::vector<std::vector<double>> fixed_;  // per party (kParties order): base - V(forecast)
     std::vector<double> rates_;               // per party: the rate of its NPV
     std::vector<double> loan_;                // traditional: the city's loan flows at the forecast capex
@@ -149,8 +154,10 @@ private:
 
     static constexpr std::size_t kPartyCount = kParties.size();
     // V: the part of each party's flows that moves with the scenario (kParties order), into v.
-    void variablePart(const ProjectFlows& flows, double capexFactor,
+    void variablePart(const Project& project, const ProjectFlows& flows, double capexFactor,
                       std::array<std::vector<double>, kPartyCount>& v) const;
+    void servicePart(const Project& project, const ProjectFlows& flows,
+                     std::array<std::vector<double>, kPartyCount>& v) const;
 };
 
 /// The basic rules (models::basicRules) that apply to a structure, from its base evaluation.

@@ -11,6 +11,8 @@
 #include "models/structures/booking.hpp"
 #include "models/structures/build.hpp"
 #include "models/structures/capital_phasing.hpp"
+#include "models/private_finance.hpp"
+#include "models/support.hpp"
 
 #include <algorithm>
 #include <array>
@@ -52,6 +54,8 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
                payg && payg->variant == PayAsYouGoTerms::Variant::CapitalPhasing) {
         k.kind_ = Kind::CapitalPhasing;
         k.budget_ = payg->annualCapexBudget;
+    } else if (payg && payg->annualServiceFee) {  // a fee left to solve would be solved per scenario
+        k.kind_ = Kind::ServicePurchase;
     } else {
         return std::nullopt;
     }
@@ -61,11 +65,12 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
         std::lock_guard<std::mutex> lock(detail::quantLibMutex());
         return buildOutcome(project, forecast, structure);
     }();
-    // The kernel's V moves the city's, the users' and (loan) the lenders' flows only: a private
-    // party with flows, or a revenue guarantee, is not what these structures book.
-    if (detail::hasFlows(outcome.ledger.partyFlows(Party::Private)) ||
+    // The city-run kernels' V moves the city's, the users' and (loan) the lenders' flows only: a
+    // private party with flows is not what those structures book; no kernel books a revenue guarantee.
+    if ((k.kind_ != Kind::ServicePurchase && detail::hasFlows(outcome.ledger.partyFlows(Party::Private))) ||
         detail::hasFlows(outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee)))
         return std::nullopt;
+    k.structure_ = structure;
     if (k.kind_ == Kind::Traditional) k.loan_ = municipalLoan(forecast, std::get<TraditionalTerms>(structure.terms));
     for (Party p : kParties) {
         k.fixed_.push_back(outcome.ledger.partyFlows(p));
@@ -75,16 +80,17 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     }
     // fixed = base - V(forecast): V at the forecast, with a capex factor of 1.
     thread_local Flows v;
-    k.variablePart(forecast, 1.0, v);
+    k.variablePart(project, forecast, 1.0, v);
     for (std::size_t i = 0; i < kParties.size(); ++i)
         for (std::size_t t = 0; t < k.fixed_[i].size(); ++t) k.fixed_[i][t] -= v[i][t];
     return k;
 }
 
-void ScenarioKernel::variablePart(const ProjectFlows& f, double capexFactor,
+void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f, double capexFactor,
                                   std::array<std::vector<double>, kPartyCount>& v) const {
     const std::size_t n = f.periods();
     for (auto& x : v) x.assign(n, 0.0);
+    if (kind_ == Kind::ServicePurchase) return servicePart(project, f, v);
     if (kind_ == Kind::CapitalPhasing) {
         // buildCapitalPhasing: the works phased within the budget, operation and benefits in
         // proportion to the share in service, the whole residual value.
@@ -109,6 +115,52 @@ void ScenarioKernel::variablePart(const ProjectFlows& f, double capexFactor,
     }
 }
 
+// serviceLedger (models/structures/pay_as_you_go.cpp) without its fixed lines (grants, tax
+// increment, crowdfunding): the provider pays the capex and runs the system during the contract,
+// the city after it; the fee is paid while the system is in service; the provider's tax on its cash.
+void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
+                                 std::array<std::vector<double>, kPartyCount>& v) const {
+    constexpr std::size_t kPrivate = 1;
+    static_assert(kParties[kPrivate] == Party::Private);
+    const auto& terms = std::get<PayAsYouGoTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods(), first = static_cast<std::size_t>(f.constructionYears);
+    const int years = terms.contractYears > 0 ? terms.contractYears : f.operatingYears;
+    thread_local std::vector<double> inContract, fees;
+    inContract.assign(n, 0.0);
+    fees.assign(n, 0.0);
+    PrivateFinanceInputs in;
+    in.capex = f.capex;
+    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    in.operatingCash.assign(n, 0.0);
+    for (std::size_t t = first; t < first + static_cast<std::size_t>(years); ++t) {
+        inContract[t] = 1.0;
+        if (f.operating[t]) fees[t] = *terms.annualServiceFee * (f.priceIndex[t] / f.priceIndex[first]);
+    }
+    for (std::size_t t = 0; t < n; ++t)
+        in.operatingCash[t] = fees[t] + inContract[t] * (f.marketRevenue[t] + f.residualValue[t] - f.opex[t] - f.lifecycle[t]);
+    in.constructionYears = f.constructionYears;
+    in.taxRate = project.taxRate;
+    const int lifeYears = project.depreciationYears > 0 ? project.depreciationYears : project.operatingYears;
+    in.depreciationYears = std::min(lifeYears, years);
+    in.taxIncentive = s.taxIncentive;
+    const PrivateFinance provider = financePrivateParty(in);
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, provider) : std::vector<double>{};
+    const double wLast = inContract.back(), aLast = 1.0 - wLast;
+    for (std::size_t t = 0; t < n; ++t) {
+        const double w = inContract[t], a = 1.0 - w;
+        const double subsidy = s.constructionSubsidyShare * f.capex[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;  // to the city: dividends less injections
+        v[kPrivate][t] = -f.capex[t] + (-1.0 * f.opex[t] * w) + (-1.0 * f.lifecycle[t] * w) + f.marketRevenue[t] * w +
+                         f.residualValue[t] * wLast + fees[t] - provider.tax[t] + subsidy - co;
+        v[kGov][t] = (-1.0 * f.opex[t] * a) + (-1.0 * f.lifecycle[t] * a) + f.marketRevenue[t] * a +
+                     f.residualValue[t] * aLast + f.userCharges[t] + f.energySavings[t] - fees[t] + provider.tax[t] -
+                     subsidy + co;
+        v[kUsers][t] = -f.userCharges[t];
+    }
+}
+
 std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
                                             const std::vector<RuleProbability>& rules) const {
     std::vector<double> m(kRiskMetricCount);
@@ -119,7 +171,7 @@ std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenar
 void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenario, const ProjectFlows& flows,
                                  const std::vector<RuleProbability>& rules, std::span<double> out) const {
     thread_local Flows v;  // per-thread scratch: no allocation once a thread has run a scenario
-    variablePart(flows, scenario.capexFactor, v);
+    variablePart(project, flows, scenario.capexFactor, v);
     detail::ScenarioFigures p;
     for (std::size_t i = 0; i < kParties.size(); ++i) {
         std::vector<double>& x = v[i];
@@ -127,7 +179,9 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
         p.flows[i] = x;
         p.npv[i] = finance::npv(rates_[i], x);
     }
-    // No private flows (checked in make()): no equity IRR, no DSCR, no guarantee.
+    // The private party's equity IRR when it has flows; no kernel's structure has a DSCR (no
+    // project debt) or a revenue guarantee (checked in make()).
+    if (detail::hasFlows(p.flows[1])) p.equityIrr = finance::irr(p.flows[1]).value;
     p.cityPresentCost = -p.npv[kGov];
     for (double x : v[kGov]) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
     detail::metricsInto(project, p, rules, out);
