@@ -124,7 +124,9 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
 ///  - pay-as-you-go service purchase with its fee fixed at close (the fee paid while the system is
 ///    in service, the provider's costs during the contract and the city's after it, the construction
 ///    subsidy on the actual capex, the provider's tax by financePrivateParty on the scenario's cash,
-///    the public co-investment's share of the provider's equity flows).
+///    the public co-investment's share of the provider's equity flows);
+///  - build-transfer (the price fixed on the contract capex less the contractor's support carried to
+///    completion, level instalments, the contractor's tax, the co-investment's share).
 /// Each party's flows are base + V(scenario) - V(forecast), base the party's ledger flows on the
 /// forecast and V the scenario-dependent part above; what V leaves out (grants, tax increment,
 /// crowdfunding) is fixed in every scenario. Not built for the green bond with tax increment
@@ -144,7 +146,7 @@ public:
                      const std::vector<RuleProbability>& rules, std::span<double> out) const;
 
 private:
-    enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase };
+    enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase, BuildTransfer };
     Kind kind_ = Kind::GreenBond;
     Structure structure_;                     // with its terms fixed at close
     std::vector<std::vector<double>> fixed_;  // per party (kParties order): base - V(forecast)
@@ -158,6 +160,8 @@ private:
                       std::array<std::vector<double>, kPartyCount>& v) const;
     void servicePart(const Project& project, const ProjectFlows& flows,
                      std::array<std::vector<double>, kPartyCount>& v) const;
+    void buildTransferPart(const Project& project, const ProjectFlows& flows,
+                           std::array<std::vector<double>, kPartyCount>& v) const;
 };
 
 /// The basic rules (models::basicRules) that apply to a structure, from its base evaluation.

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace cityfin::models {
 namespace {
@@ -56,6 +57,8 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
         k.budget_ = payg->annualCapexBudget;
     } else if (payg && payg->annualServiceFee) {  // a fee left to solve would be solved per scenario
         k.kind_ = Kind::ServicePurchase;
+    } else if (std::holds_alternative<BuildTransferTerms>(structure.terms)) {
+        k.kind_ = Kind::BuildTransfer;
     } else {
         return std::nullopt;
     }
@@ -67,7 +70,7 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     }();
     // The city-run kernels' V moves the city's, the users' and (loan) the lenders' flows only: a
     // private party with flows is not what those structures book; no kernel books a revenue guarantee.
-    if ((k.kind_ != Kind::ServicePurchase && detail::hasFlows(outcome.ledger.partyFlows(Party::Private))) ||
+    if ((k.kind_ != Kind::ServicePurchase && k.kind_ != Kind::BuildTransfer && detail::hasFlows(outcome.ledger.partyFlows(Party::Private))) ||
         detail::hasFlows(outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee)))
         return std::nullopt;
     k.structure_ = structure;
@@ -91,6 +94,7 @@ void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f,
     const std::size_t n = f.periods();
     for (auto& x : v) x.assign(n, 0.0);
     if (kind_ == Kind::ServicePurchase) return servicePart(project, f, v);
+    if (kind_ == Kind::BuildTransfer) return buildTransferPart(project, f, v);
     if (kind_ == Kind::CapitalPhasing) {
         // buildCapitalPhasing: the works phased within the budget, operation and benefits in
         // proportion to the share in service, the whole residual value.
@@ -157,6 +161,47 @@ void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
         v[kGov][t] = (-1.0 * f.opex[t] * a) + (-1.0 * f.lifecycle[t] * a) + f.marketRevenue[t] * a +
                      f.residualValue[t] * aLast + f.userCharges[t] + f.energySavings[t] - fees[t] + provider.tax[t] -
                      subsidy + co;
+        v[kUsers][t] = -f.userCharges[t];
+    }
+}
+
+// buildBuildTransfer (models/structures/build_transfer.cpp) without its fixed lines: the contractor
+// pays the actual capex and receives the support and the instalments of a price fixed on the
+// contract (forecast) capex less its support carried to completion; its tax; the city then runs
+// the asset and keeps every benefit.
+void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlows& f,
+                                       std::array<std::vector<double>, kPartyCount>& v) const {
+    constexpr std::size_t kPrivate = 1;
+    const auto& terms = std::get<BuildTransferTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods();
+    const int c = f.constructionYears;
+    PrivateFinanceInputs in;
+    in.capex = f.capex;
+    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    // purchasePrice and instalments, as the structure computes them.
+    const auto carry = [&](int period) { return std::pow(1.0 + terms.contractorFinanceRate, c - 1 - period); };
+    double gross = 0.0, credit = 0.0;
+    for (int i = 0; i < c; ++i)
+        gross += project.capex[static_cast<std::size_t>(i)] * f.priceIndex[static_cast<std::size_t>(i)] * carry(i);
+    gross *= 1.0 + terms.contractorMargin;
+    for (std::size_t i = 0; i < n; ++i) credit += in.upfrontSupport[i] * carry(static_cast<int>(i));
+    const double level = -finance::pmt(terms.instalmentRate, terms.instalmentYears, std::max(0.0, gross - credit));
+    in.operatingCash.assign(n, 0.0);
+    for (int k = 0; k < terms.instalmentYears; ++k) in.operatingCash[static_cast<std::size_t>(c + k)] = level;
+    in.constructionYears = c;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = terms.instalmentYears;
+    in.taxIncentive = s.taxIncentive;
+    const PrivateFinance contractor = financePrivateParty(in);
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, contractor) : std::vector<double>{};
+    for (std::size_t t = 0; t < n; ++t) {
+        const double subsidy = s.constructionSubsidyShare * f.capex[t], paid = in.operatingCash[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
+        v[kPrivate][t] = -f.capex[t] + subsidy + paid - contractor.tax[t] - co;
+        v[kGov][t] = -subsidy - paid + contractor.tax[t] + co + (-1.0 * f.opex[t]) + (-1.0 * f.lifecycle[t]) +
+                     f.marketRevenue[t] + f.residualValue[t] + f.userCharges[t] + f.energySavings[t];
         v[kUsers][t] = -f.userCharges[t];
     }
 }

@@ -221,8 +221,8 @@ TEST(RiskRun, GreenBondKernelEqualsTheFullPathOnRandomScenarios) {
 }
 
 TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
-    // Traditional procurement (with its municipal loan), capital phasing and a service purchase (its
-    // fee fixed at close, a contract shorter than operation), nominal, with grants, tax increment
+    // Traditional procurement (with its municipal loan), capital phasing, a service purchase (its
+    // fee fixed at close, a contract shorter than operation) and build-transfer, nominal, with grants, tax increment
     // financing and crowdfunding (and, for the provider, a construction subsidy, a co-investment
     // and a 3+3 tax holiday), on random scenarios with delays.
     Project p = project();
@@ -244,8 +244,11 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
     providerSupport.taxIncentive = TaxIncentive{true, std::nullopt};
     PayAsYouGoTerms service;
     service.contractYears = 9;  // the city runs the system for the last three years
+    BuildTransferTerms bt;
+    bt.instalmentYears = 6;
     const std::vector<Structure> city = fixTermsAtClose(
-        p, {{"psc", "PSC", t, support}, {"phased", "Phased", phasing, support}, {"service", "Service", service, providerSupport}});
+        p, {{"psc", "PSC", t, support}, {"phased", "Phased", phasing, support}, {"service", "Service", service, providerSupport},
+            {"bt", "BT", bt, providerSupport}});
     ASSERT_TRUE(std::get<PayAsYouGoTerms>(city[2].terms).annualServiceFee.has_value());
     const RiskRegister r = reg();
     std::vector<finance::Distribution> d;
