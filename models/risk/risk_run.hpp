@@ -126,7 +126,9 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
 ///    subsidy on the actual capex, the provider's tax by financePrivateParty on the scenario's cash,
 ///    the public co-investment's share of the provider's equity flows);
 ///  - build-transfer (the price fixed on the contract capex less the contractor's support carried to
-///    completion, level instalments, the contractor's tax, the co-investment's share).
+///    completion, level instalments, the contractor's tax, the co-investment's share);
+///  - revenue sharing (the operator's shares of capex, costs and revenue over the term, the minimum
+///    revenue guarantee and clawback on the scenario's charges, the operator's tax, co-investment).
 /// Each party's flows are base + V(scenario) - V(forecast), base the party's ledger flows on the
 /// forecast and V the scenario-dependent part above; what V leaves out (grants, tax increment,
 /// crowdfunding) is fixed in every scenario. Not built for the green bond with tax increment
@@ -146,7 +148,7 @@ public:
                      const std::vector<RuleProbability>& rules, std::span<double> out) const;
 
 private:
-    enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase, BuildTransfer };
+    enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase, BuildTransfer, RevenueSharing };
     Kind kind_ = Kind::GreenBond;
     Structure structure_;                     // with its terms fixed at close
     std::vector<std::vector<double>> fixed_;  // per party (kParties order): base - V(forecast)
@@ -156,12 +158,16 @@ private:
 
     static constexpr std::size_t kPartyCount = kParties.size();
     // V: the part of each party's flows that moves with the scenario (kParties order), into v.
+    // guarantee: the revenue guarantee paid to the private party (empty when the structure has none).
     void variablePart(const Project& project, const ProjectFlows& flows, double capexFactor,
-                      std::array<std::vector<double>, kPartyCount>& v) const;
+                      std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee) const;
     void servicePart(const Project& project, const ProjectFlows& flows,
                      std::array<std::vector<double>, kPartyCount>& v) const;
     void buildTransferPart(const Project& project, const ProjectFlows& flows,
                            std::array<std::vector<double>, kPartyCount>& v) const;
+    void revenueSharingPart(const Project& project, const ProjectFlows& flows,
+                            std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee) const;
+    std::vector<double> crowd_;               // revenue sharing: the operator's crowdfunding flows
 };
 
 /// The basic rules (models::basicRules) that apply to a structure, from its base evaluation.

@@ -59,6 +59,8 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
         k.kind_ = Kind::ServicePurchase;
     } else if (std::holds_alternative<BuildTransferTerms>(structure.terms)) {
         k.kind_ = Kind::BuildTransfer;
+    } else if (std::holds_alternative<RevenueSharingTerms>(structure.terms)) {
+        k.kind_ = Kind::RevenueSharing;
     } else {
         return std::nullopt;
     }
@@ -69,11 +71,16 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
         return buildOutcome(project, forecast, structure);
     }();
     // The city-run kernels' V moves the city's, the users' and (loan) the lenders' flows only: a
-    // private party with flows is not what those structures book; no kernel books a revenue guarantee.
-    if ((k.kind_ != Kind::ServicePurchase && k.kind_ != Kind::BuildTransfer && detail::hasFlows(outcome.ledger.partyFlows(Party::Private))) ||
-        detail::hasFlows(outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee)))
+    // private party with flows is not what those structures book. Only revenue sharing books a
+    // revenue guarantee.
+    const bool cityRun = k.kind_ == Kind::GreenBond || k.kind_ == Kind::Traditional || k.kind_ == Kind::CapitalPhasing;
+    if ((cityRun && detail::hasFlows(outcome.ledger.partyFlows(Party::Private))) ||
+        (k.kind_ != Kind::RevenueSharing &&
+         detail::hasFlows(outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee))))
         return std::nullopt;
     k.structure_ = structure;
+    if (k.kind_ == Kind::RevenueSharing)  // the tranche is fixed at close (its booking uses no scenario flow)
+        k.crowd_ = crowdfundingFlows(structure.support, forecast, Party::Private);
     if (k.kind_ == Kind::Traditional) k.loan_ = municipalLoan(forecast, std::get<TraditionalTerms>(structure.terms));
     for (Party p : kParties) {
         k.fixed_.push_back(outcome.ledger.partyFlows(p));
@@ -83,16 +90,19 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     }
     // fixed = base - V(forecast): V at the forecast, with a capex factor of 1.
     thread_local Flows v;
-    k.variablePart(project, forecast, 1.0, v);
+    thread_local std::vector<double> guarantee;
+    k.variablePart(project, forecast, 1.0, v, guarantee);
     for (std::size_t i = 0; i < kParties.size(); ++i)
         for (std::size_t t = 0; t < k.fixed_[i].size(); ++t) k.fixed_[i][t] -= v[i][t];
     return k;
 }
 
 void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f, double capexFactor,
-                                  std::array<std::vector<double>, kPartyCount>& v) const {
+                                  std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee) const {
     const std::size_t n = f.periods();
     for (auto& x : v) x.assign(n, 0.0);
+    guarantee.clear();
+    if (kind_ == Kind::RevenueSharing) return revenueSharingPart(project, f, v, guarantee);
     if (kind_ == Kind::ServicePurchase) return servicePart(project, f, v);
     if (kind_ == Kind::BuildTransfer) return buildTransferPart(project, f, v);
     if (kind_ == Kind::CapitalPhasing) {
@@ -206,6 +216,69 @@ void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlow
     }
 }
 
+// buildRevenueSharing (models/structures/revenue_sharing.cpp) without its fixed lines: the operator
+// pays its share of the capex and, over the term, of the costs; it collects the revenue, pays the
+// city its share, receives the guarantee and pays the clawback; its tax; the city pays the rest and
+// keeps the revenue after the term, the savings and the residual value.
+void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlows& f,
+                                        std::array<std::vector<double>, kPartyCount>& v,
+                                        std::vector<double>& guarantee) const {
+    constexpr std::size_t kPrivate = 1;
+    const auto& terms = std::get<RevenueSharingTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
+    const int termYears = terms.termYears > 0 ? terms.termYears : f.operatingYears;
+    const std::size_t to = from + static_cast<std::size_t>(termYears);
+    guarantee.assign(n, 0.0);
+    thread_local std::vector<double> clawback, opex, lifecycle, share;
+    clawback.assign(n, 0.0);
+    if (s.minimumRevenueGuarantee) {
+        const GuaranteeFlows g = revenueGuarantee(*s.minimumRevenueGuarantee, f, static_cast<int>(to) - 1);
+        guarantee = g.payment;
+        clawback = g.clawback;
+    }
+    PrivateFinanceInputs in;
+    in.capex.resize(n);
+    in.operatingCash.assign(n, 0.0);
+    opex.assign(n, 0.0);
+    lifecycle.assign(n, 0.0);
+    share.assign(n, 0.0);
+    for (std::size_t t = 0; t < n; ++t) {
+        in.capex[t] = terms.operatorCapexShare * f.capex[t];
+        if (t < from || t >= to) continue;
+        opex[t] = terms.operatorOpexShare * f.opex[t];
+        lifecycle[t] = terms.operatorOpexShare * f.lifecycle[t];
+        const double collected = f.userCharges[t] + f.marketRevenue[t];
+        share[t] = (1.0 - terms.operatorRevenueShare) * collected;
+        in.operatingCash[t] = collected - share[t] - opex[t] - lifecycle[t] + guarantee[t] - clawback[t];
+    }
+    in.upfrontSupport = privateUpfrontSupport(s, in.capex, n);
+    in.constructionYears = f.constructionYears;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = depreciationLife(project, termYears);
+    in.taxIncentive = s.taxIncentive;
+    const PrivateFinance finance = financePrivateParty(in);
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    std::vector<double> equity;
+    if (coShare > 0.0) {
+        equity = equityFlows(in, finance);
+        if (terms.operatorCapexShare >= 0.5)  // the operator borrows the crowdfunding tranche
+            for (std::size_t t = 0; t < n; ++t) equity[t] += crowd_[t];
+    }
+    for (std::size_t t = 0; t < n; ++t) {
+        const bool inTerm = t >= from && t < to, after = t >= to;
+        const double subsidy = s.constructionSubsidyShare * in.capex[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
+        const double revenue = f.userCharges[t] + f.marketRevenue[t];
+        v[kPrivate][t] = -in.capex[t] - opex[t] - lifecycle[t] + (inTerm ? revenue : 0.0) - share[t] + guarantee[t] -
+                         clawback[t] - finance.tax[t] + subsidy - co;
+        v[kGov][t] = -(f.capex[t] - in.capex[t]) - (f.opex[t] - opex[t]) - (f.lifecycle[t] - lifecycle[t]) +
+                     (after ? revenue : 0.0) + f.energySavings[t] + f.residualValue[t] + share[t] - guarantee[t] +
+                     clawback[t] + finance.tax[t] - subsidy + co;
+        v[kUsers][t] = -f.userCharges[t];
+    }
+}
+
 std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
                                             const std::vector<RuleProbability>& rules) const {
     std::vector<double> m(kRiskMetricCount);
@@ -216,7 +289,8 @@ std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenar
 void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenario, const ProjectFlows& flows,
                                  const std::vector<RuleProbability>& rules, std::span<double> out) const {
     thread_local Flows v;  // per-thread scratch: no allocation once a thread has run a scenario
-    variablePart(project, flows, scenario.capexFactor, v);
+    thread_local std::vector<double> guarantee;
+    variablePart(project, flows, scenario.capexFactor, v, guarantee);
     detail::ScenarioFigures p;
     for (std::size_t i = 0; i < kParties.size(); ++i) {
         std::vector<double>& x = v[i];
@@ -225,8 +299,9 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
         p.npv[i] = finance::npv(rates_[i], x);
     }
     // The private party's equity IRR when it has flows; no kernel's structure has a DSCR (no
-    // project debt) or a revenue guarantee (checked in make()).
+    // project debt); the PV of the revenue guarantee at the public rate.
     if (detail::hasFlows(p.flows[1])) p.equityIrr = finance::irr(p.flows[1]).value;
+    if (!guarantee.empty()) p.guaranteePv = finance::npv(project.rates.publicRate, guarantee);
     p.cityPresentCost = -p.npv[kGov];
     for (double x : v[kGov]) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
     detail::metricsInto(project, p, rules, out);

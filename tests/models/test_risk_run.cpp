@@ -222,7 +222,8 @@ TEST(RiskRun, GreenBondKernelEqualsTheFullPathOnRandomScenarios) {
 
 TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
     // Traditional procurement (with its municipal loan), capital phasing, a service purchase (its
-    // fee fixed at close, a contract shorter than operation) and build-transfer, nominal, with grants, tax increment
+    // fee fixed at close, a contract shorter than operation), build-transfer and revenue sharing (with
+    // a minimum revenue guarantee and clawback), nominal, with grants, tax increment
     // financing and crowdfunding (and, for the provider, a construction subsidy, a co-investment
     // and a 3+3 tax holiday), on random scenarios with delays.
     Project p = project();
@@ -246,9 +247,21 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
     service.contractYears = 9;  // the city runs the system for the last three years
     BuildTransferTerms bt;
     bt.instalmentYears = 6;
+    SupportTerms operatorSupport = providerSupport;  // revenue sharing: a guarantee with a clawback too
+    MinimumRevenueGuarantee mrg;
+    mrg.bands = {{1, 5, 0.9}, {6, 12, 0.7}};
+    mrg.noPaymentBelow = 0.4;
+    mrg.clawback = {{1.1, 0.5}, {1.3, 0.8}};
+    operatorSupport.minimumRevenueGuarantee = mrg;
+    RevenueSharingTerms rs;  // the operator funds most of the capex (it borrows the crowdfunding)
+    rs.operatorCapexShare = 0.7;
+    rs.termYears = 10;
+    RevenueSharingTerms rsCity = rs;  // the city funds most of it
+    rsCity.operatorCapexShare = 0.3;
+    rsCity.termYears = 0;
     const std::vector<Structure> city = fixTermsAtClose(
         p, {{"psc", "PSC", t, support}, {"phased", "Phased", phasing, support}, {"service", "Service", service, providerSupport},
-            {"bt", "BT", bt, providerSupport}});
+            {"bt", "BT", bt, providerSupport}, {"rs", "RS", rs, operatorSupport}, {"rs-city", "RS", rsCity, operatorSupport}});
     ASSERT_TRUE(std::get<PayAsYouGoTerms>(city[2].terms).annualServiceFee.has_value());
     const RiskRegister r = reg();
     std::vector<finance::Distribution> d;
@@ -277,6 +290,14 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
         }
         EXPECT_GT(delayed, 150u);
     }
+    // The guarantee is exercised: some scenario pays one.
+    const auto kernel = ScenarioKernel::make(p, city[4]);
+    double paid = 0.0;
+    for (std::size_t i = 0; i < 300; ++i) {
+        Scenario sc = applyDraws({}, r, &draws[i * r.risks.size()]);
+        paid = std::max(paid, kernel->metrics(p, sc, applicableRules(evaluate(p, city[4])))[static_cast<std::size_t>(RiskMetric::GuaranteePv)]);
+    }
+    EXPECT_GT(paid, 0.0);
     // A fee still to solve (it would be solved per scenario), a private party with debt: the full path.
     EXPECT_FALSE(ScenarioKernel::make(p, Structure{"service", "Service", service, {}}).has_value());
     EXPECT_FALSE(ScenarioKernel::make(p, structures()[1]).has_value());
