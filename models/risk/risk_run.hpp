@@ -128,12 +128,17 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
 ///  - build-transfer (the price fixed on the contract capex less the contractor's support carried to
 ///    completion, level instalments, the contractor's tax, the co-investment's share);
 ///  - revenue sharing (the operator's shares of capex, costs and revenue over the term, the minimum
-///    revenue guarantee and clawback on the scenario's charges, the operator's tax, co-investment).
+///    revenue guarantee and clawback on the scenario's charges, the operator's tax, co-investment);
+///  - the PPP availability payment with its unitary charge fixed at close, and the concession: the
+///    SPV's financing by financePrivateParty itself (debt sized on the forecast, reused through
+///    ForecastSizingMemo; the actual drawdowns, tax with losses and DSCR on the scenario's cash),
+///    then each party's flows as the structure books them, without the ledger.
 /// Each party's flows are base + V(scenario) - V(forecast), base the party's ledger flows on the
 /// forecast and V the scenario-dependent part above; what V leaves out (grants, tax increment,
-/// crowdfunding) is fixed in every scenario. Not built for the green bond with tax increment
-/// financing or crowdfunding (its booking follows the scenario's timing), nor for any other
-/// structure: those run on the full path (scenarioMetrics), made cheaper for the Monte Carlo by
+/// crowdfunding, and a co-investment's share of them) is fixed in every scenario. Not built for the green bond with tax increment
+/// financing or crowdfunding (its booking follows the scenario's timing), for a term still to solve
+/// (the PPP's unsolved charge, a service fee) nor for the ESPC: those run on the full path
+/// (scenarioMetrics), made cheaper for the Monte Carlo by
 /// sharing the scenario's flows and the forecast between structures and by ForecastSizingMemo
 /// (models/private_finance.hpp). Tested equal to scenarioMetrics to 1e-9 relative (1e-6 absolute)
 /// on random scenarios with delays, on every bundled case (tests/models/test_risk_fast_path.cpp).
@@ -148,7 +153,8 @@ public:
                      const std::vector<RuleProbability>& rules, std::span<double> out) const;
 
 private:
-    enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase, BuildTransfer, RevenueSharing };
+    enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase, BuildTransfer, RevenueSharing,
+                      PppAvailability, Concession };
     Kind kind_ = Kind::GreenBond;
     Structure structure_;                     // with its terms fixed at close
     std::vector<std::vector<double>> fixed_;  // per party (kParties order): base - V(forecast)
@@ -160,14 +166,22 @@ private:
     // V: the part of each party's flows that moves with the scenario (kParties order), into v.
     // guarantee: the revenue guarantee paid to the private party (empty when the structure has none).
     void variablePart(const Project& project, const ProjectFlows& flows, double capexFactor,
-                      std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee) const;
+                      std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                      std::optional<double>& minDscr) const;
     void servicePart(const Project& project, const ProjectFlows& flows,
                      std::array<std::vector<double>, kPartyCount>& v) const;
     void buildTransferPart(const Project& project, const ProjectFlows& flows,
                            std::array<std::vector<double>, kPartyCount>& v) const;
     void revenueSharingPart(const Project& project, const ProjectFlows& flows,
                             std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee) const;
-    std::vector<double> crowd_;               // revenue sharing: the operator's crowdfunding flows
+    std::vector<double> sizingCash_, sizingCapex_;  // PPP, concession: the forecast the debt is sized on
+    std::vector<double> spvOperatingCash(const ProjectFlows& flows, std::vector<double>& guarantee,
+                                         std::vector<double>* clawback = nullptr) const;
+    // PPP, concession: the SPV's financing on the scenario's flows, its flows before the public
+    // co-investment (V of the parties), the DSCR achieved; guarantee as variablePart.
+    void spvPart(const Project& project, const ProjectFlows& flows,
+                 std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                 std::optional<double>& minDscr) const;
 };
 
 /// The basic rules (models::basicRules) that apply to a structure, from its base evaluation.

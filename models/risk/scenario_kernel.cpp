@@ -61,6 +61,10 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
         k.kind_ = Kind::BuildTransfer;
     } else if (std::holds_alternative<RevenueSharingTerms>(structure.terms)) {
         k.kind_ = Kind::RevenueSharing;
+    } else if (const auto* ppp = std::get_if<PppAvailabilityTerms>(&structure.terms); ppp && ppp->unitaryCharge) {
+        k.kind_ = Kind::PppAvailability;  // a charge left unsolved at close would be re-derived per scenario
+    } else if (std::holds_alternative<ConcessionTerms>(structure.terms)) {
+        k.kind_ = Kind::Concession;
     } else {
         return std::nullopt;
     }
@@ -79,8 +83,12 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
          detail::hasFlows(outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee))))
         return std::nullopt;
     k.structure_ = structure;
-    if (k.kind_ == Kind::RevenueSharing)  // the tranche is fixed at close (its booking uses no scenario flow)
-        k.crowd_ = crowdfundingFlows(structure.support, forecast, Party::Private);
+    if (k.kind_ == Kind::PppAvailability || k.kind_ == Kind::Concession) {
+        // What the lenders size on: the structures' own sizing cash on the forecast.
+        k.sizingCapex_ = forecast.capex;
+        thread_local std::vector<double> guarantee;
+        k.sizingCash_ = k.spvOperatingCash(forecast, guarantee);
+    }
     if (k.kind_ == Kind::Traditional) k.loan_ = municipalLoan(forecast, std::get<TraditionalTerms>(structure.terms));
     for (Party p : kParties) {
         k.fixed_.push_back(outcome.ledger.partyFlows(p));
@@ -91,17 +99,21 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     // fixed = base - V(forecast): V at the forecast, with a capex factor of 1.
     thread_local Flows v;
     thread_local std::vector<double> guarantee;
-    k.variablePart(project, forecast, 1.0, v, guarantee);
+    std::optional<double> minDscr;
+    k.variablePart(project, forecast, 1.0, v, guarantee, minDscr);
     for (std::size_t i = 0; i < kParties.size(); ++i)
         for (std::size_t t = 0; t < k.fixed_[i].size(); ++t) k.fixed_[i][t] -= v[i][t];
     return k;
 }
 
 void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f, double capexFactor,
-                                  std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee) const {
+                                  std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                                  std::optional<double>& minDscr) const {
     const std::size_t n = f.periods();
     for (auto& x : v) x.assign(n, 0.0);
     guarantee.clear();
+    minDscr.reset();
+    if (kind_ == Kind::PppAvailability || kind_ == Kind::Concession) return spvPart(project, f, v, guarantee, minDscr);
     if (kind_ == Kind::RevenueSharing) return revenueSharingPart(project, f, v, guarantee);
     if (kind_ == Kind::ServicePurchase) return servicePart(project, f, v);
     if (kind_ == Kind::BuildTransfer) return buildTransferPart(project, f, v);
@@ -259,12 +271,9 @@ void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlo
     in.taxIncentive = s.taxIncentive;
     const PrivateFinance finance = financePrivateParty(in);
     const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
-    std::vector<double> equity;
-    if (coShare > 0.0) {
-        equity = equityFlows(in, finance);
-        if (terms.operatorCapexShare >= 0.5)  // the operator borrows the crowdfunding tranche
-            for (std::size_t t = 0; t < n; ++t) equity[t] += crowd_[t];
-    }
+    // The co-investment's share of the operator's equity flows; the share of its crowdfunding
+    // flows, fixed, is in the base.
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, finance) : std::vector<double>{};
     for (std::size_t t = 0; t < n; ++t) {
         const bool inTerm = t >= from && t < to, after = t >= to;
         const double subsidy = s.constructionSubsidyShare * in.capex[t];
@@ -279,6 +288,105 @@ void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlo
     }
 }
 
+// The SPV's pre-tax operating cash on these flows, as the structure computes it (PPP: the net
+// unitary charge less opex and lifecycle; concession: the charges net of the city's fee, market
+// revenue, savings, guarantee less clawback, less opex and lifecycle); guarantee: the concession's
+// guarantee payments (empty for the PPP).
+std::vector<double> ScenarioKernel::spvOperatingCash(const ProjectFlows& f, std::vector<double>& guarantee,
+                                                     std::vector<double>* clawback) const {
+    const std::size_t n = f.periods();
+    std::vector<double> cash(n);
+    guarantee.clear();
+    if (const auto* ppp = std::get_if<PppAvailabilityTerms>(&structure_.terms)) {
+        // chargeProfile: indexation x P_t / P_first + (1 - indexation) while in service.
+        const double base = f.priceIndex[static_cast<std::size_t>(f.constructionYears)];
+        const double keep = 1.0 - ppp->expectedDeductions;
+        for (std::size_t t = 0; t < n; ++t) {
+            const double profile = f.operating[t] ? ppp->indexation * f.priceIndex[t] / base + (1.0 - ppp->indexation) : 0.0;
+            cash[t] = *ppp->unitaryCharge * profile * keep - f.opex[t] - f.lifecycle[t];
+        }
+        return cash;
+    }
+    const auto& c = std::get<ConcessionTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    guarantee.assign(n, 0.0);
+    thread_local std::vector<double> noClawback;
+    std::vector<double>& claw = clawback ? *clawback : noClawback;
+    claw.assign(n, 0.0);
+    if (s.minimumRevenueGuarantee) {  // guaranteeOf
+        const GuaranteeFlows g = revenueGuarantee(*s.minimumRevenueGuarantee, f, static_cast<int>(n) - 1);
+        guarantee = g.payment;
+        claw = g.clawback;
+    }
+    for (std::size_t t = 0; t < n; ++t)
+        cash[t] = f.userCharges[t] * (1.0 - c.concessionFeeShare) + f.marketRevenue[t] + f.energySavings[t] +
+                  guarantee[t] - claw[t] - f.opex[t] - f.lifecycle[t];
+    return cash;
+}
+
+// buildPppAvailability and buildConcession (with spv_finance.cpp) without the ledger: the SPV's
+// financing on the scenario's cash and the forecast sizing cash, then each party's flows.
+void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
+                             std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                             std::optional<double>& minDscr) const {
+    constexpr std::size_t kPrivate = 1;
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods();
+    const auto* ppp = std::get_if<PppAvailabilityTerms>(&structure_.terms);
+    const auto* con = std::get_if<ConcessionTerms>(&structure_.terms);
+    thread_local std::vector<double> clawback;
+    clawback.assign(n, 0.0);
+    // spvFinanceInputs
+    PrivateFinanceInputs in;
+    in.capex = f.capex;
+    in.sizingCapex = sizingCapex_;
+    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    in.constructionYears = project.constructionYears;
+    in.debt = ppp ? ppp->debt : con->debt;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = ppp || con->variant != ConcessionTerms::Variant::Bto ? assetTaxLife(project) : project.operatingYears;
+    in.taxIncentive = s.taxIncentive;
+    if (s.creditGuarantee) {
+        in.guaranteeFeeRate = s.creditGuarantee->feeRate;
+        in.rateReduction = s.creditGuarantee->spreadReduction;
+    }
+    in.operatingCash = spvOperatingCash(f, guarantee, &clawback);
+    in.sizingCash = sizingCash_;
+    const PrivateFinance fin = financePrivateParty(in);
+    if (fin.debt && fin.debt->cover) minDscr = fin.debt->cover->minDscr;
+
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const double base = f.priceIndex[static_cast<std::size_t>(f.constructionYears)];
+    for (std::size_t t = 0; t < n; ++t) {
+        const double subsidy = s.constructionSubsidyShare * f.capex[t];
+        const double finance = fin.drawdown[t] - fin.interestPaid[t] - fin.principal[t];
+        const double toCity = fin.tax[t] + fin.guaranteeFee[t];
+        double spv = -f.capex[t] - f.opex[t] - f.lifecycle[t] + finance - toCity + subsidy;
+        double city = toCity - subsidy;
+        if (ppp) {
+            const double profile = f.operating[t] ? ppp->indexation * f.priceIndex[t] / base + (1.0 - ppp->indexation) : 0.0;
+            const double charge = *ppp->unitaryCharge * profile, deduction = ppp->expectedDeductions * charge;
+            spv += charge - deduction;
+            city += -charge + deduction + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t];
+        } else {
+            const double fee = con->concessionFeeShare * f.userCharges[t];
+            const double residual = f.residualValue[t];
+            const bool boo = con->variant == ConcessionTerms::Variant::Boo;
+            spv += f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] - fee + guarantee[t] - clawback[t] +
+                   (boo ? residual : 0.0);
+            city += fee - guarantee[t] + clawback[t] + (boo ? 0.0 : residual);
+        }
+        // bookCoInvestment on the SPV's flows; the share of its fixed flows (grants to it,
+        // crowdfunding) is in the base.
+        const double co = coShare > 0.0 ? coShare * spv : 0.0;
+        v[kPrivate][t] = spv - co;
+        v[kGov][t] = city + co;
+        v[kUsers][t] = -f.userCharges[t];
+        v[kLenders][t] = -finance;
+    }
+    if (ppp) guarantee.clear();
+}
+
 std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
                                             const std::vector<RuleProbability>& rules) const {
     std::vector<double> m(kRiskMetricCount);
@@ -290,7 +398,8 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
                                  const std::vector<RuleProbability>& rules, std::span<double> out) const {
     thread_local Flows v;  // per-thread scratch: no allocation once a thread has run a scenario
     thread_local std::vector<double> guarantee;
-    variablePart(project, flows, scenario.capexFactor, v, guarantee);
+    std::optional<double> minDscr;
+    variablePart(project, flows, scenario.capexFactor, v, guarantee, minDscr);
     detail::ScenarioFigures p;
     for (std::size_t i = 0; i < kParties.size(); ++i) {
         std::vector<double>& x = v[i];
@@ -298,9 +407,12 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
         p.flows[i] = x;
         p.npv[i] = finance::npv(rates_[i], x);
     }
-    // The private party's equity IRR when it has flows; no kernel's structure has a DSCR (no
-    // project debt); the PV of the revenue guarantee at the public rate.
-    if (detail::hasFlows(p.flows[1])) p.equityIrr = finance::irr(p.flows[1]).value;
+    // The private party's equity IRR and the DSCR achieved when it has flows; the PV of the
+    // revenue guarantee at the public rate.
+    if (detail::hasFlows(p.flows[1])) {
+        p.equityIrr = finance::irr(p.flows[1]).value;
+        p.minDscr = minDscr;
+    }
     if (!guarantee.empty()) p.guaranteePv = finance::npv(project.rates.publicRate, guarantee);
     p.cityPresentCost = -p.npv[kGov];
     for (double x : v[kGov]) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);

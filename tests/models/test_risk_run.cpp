@@ -222,8 +222,9 @@ TEST(RiskRun, GreenBondKernelEqualsTheFullPathOnRandomScenarios) {
 
 TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
     // Traditional procurement (with its municipal loan), capital phasing, a service purchase (its
-    // fee fixed at close, a contract shorter than operation), build-transfer and revenue sharing (with
-    // a minimum revenue guarantee and clawback), nominal, with grants, tax increment
+    // fee fixed at close, a contract shorter than operation), build-transfer, revenue sharing (with
+    // a minimum revenue guarantee and clawback), the PPP (charge fixed at close) and the three
+    // concessions (with a credit guarantee), nominal, with grants, tax increment
     // financing and crowdfunding (and, for the provider, a construction subsidy, a co-investment
     // and a 3+3 tax holiday), on random scenarios with delays.
     Project p = project();
@@ -253,6 +254,18 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
     mrg.noPaymentBelow = 0.4;
     mrg.clawback = {{1.1, 0.5}, {1.3, 0.8}};
     operatorSupport.minimumRevenueGuarantee = mrg;
+    SupportTerms spvSupport = providerSupport;  // project finance: a credit guarantee too
+    spvSupport.creditGuarantee = CreditGuarantee{0.01, 0.004};
+    PppAvailabilityTerms ppp;  // its unitary charge solved and fixed at close
+    ppp.debt.tenorYears = 10;
+    ppp.indexation = 0.5;
+    ppp.expectedDeductions = 0.03;
+    ConcessionTerms bot;
+    bot.debt.tenorYears = 10;
+    bot.concessionFeeShare = 0.05;
+    ConcessionTerms boo = bot, bto = bot;
+    boo.variant = ConcessionTerms::Variant::Boo;
+    bto.variant = ConcessionTerms::Variant::Bto;
     RevenueSharingTerms rs;  // the operator funds most of the capex (it borrows the crowdfunding)
     rs.operatorCapexShare = 0.7;
     rs.termYears = 10;
@@ -261,7 +274,9 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
     rsCity.termYears = 0;
     const std::vector<Structure> city = fixTermsAtClose(
         p, {{"psc", "PSC", t, support}, {"phased", "Phased", phasing, support}, {"service", "Service", service, providerSupport},
-            {"bt", "BT", bt, providerSupport}, {"rs", "RS", rs, operatorSupport}, {"rs-city", "RS", rsCity, operatorSupport}});
+            {"bt", "BT", bt, providerSupport}, {"rs", "RS", rs, operatorSupport}, {"rs-city", "RS", rsCity, operatorSupport},
+            {"ppp", "PPP", ppp, spvSupport}, {"bot", "BOT", bot, operatorSupport}, {"boo", "BOO", boo, spvSupport},
+            {"bto", "BTO", bto, spvSupport}});
     ASSERT_TRUE(std::get<PayAsYouGoTerms>(city[2].terms).annualServiceFee.has_value());
     const RiskRegister r = reg();
     std::vector<finance::Distribution> d;
@@ -298,7 +313,8 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
         paid = std::max(paid, kernel->metrics(p, sc, applicableRules(evaluate(p, city[4])))[static_cast<std::size_t>(RiskMetric::GuaranteePv)]);
     }
     EXPECT_GT(paid, 0.0);
-    // A fee still to solve (it would be solved per scenario), a private party with debt: the full path.
+    // A fee or a charge still to solve (it would be solved per scenario), an ESPC: the full path.
     EXPECT_FALSE(ScenarioKernel::make(p, Structure{"service", "Service", service, {}}).has_value());
     EXPECT_FALSE(ScenarioKernel::make(p, structures()[1]).has_value());
+    EXPECT_FALSE(ScenarioKernel::make(p, structures()[3]).has_value());
 }
