@@ -132,12 +132,14 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
 ///  - the PPP availability payment with its unitary charge fixed at close, and the concession: the
 ///    SPV's financing by financePrivateParty itself (debt sized on the forecast, reused through
 ///    ForecastSizingMemo; the actual drawdowns, tax with losses and DSCR on the scenario's cash),
-///    then each party's flows as the structure books them, without the ledger.
+///    then each party's flows as the structure books them, without the ledger;
+///  - the shared-savings ESPC with its share fixed at close (the ESCO's capex, its costs and share
+///    of the measured savings over the term, its financing, the city's savings and costs after).
 /// Each party's flows are base + V(scenario) - V(forecast), base the party's ledger flows on the
 /// forecast and V the scenario-dependent part above; what V leaves out (grants, tax increment,
 /// crowdfunding, and a co-investment's share of them) is fixed in every scenario. Not built for the green bond with tax increment
 /// financing or crowdfunding (its booking follows the scenario's timing), for a term still to solve
-/// (the PPP's unsolved charge, a service fee) nor for the ESPC: those run on the full path
+/// (the PPP's unsolved charge, a service fee) nor for the guaranteed-savings ESPC: those run on the full path
 /// (scenarioMetrics), made cheaper for the Monte Carlo by
 /// sharing the scenario's flows and the forecast between structures and by ForecastSizingMemo
 /// (models/private_finance.hpp). Tested equal to scenarioMetrics to 1e-9 relative (1e-6 absolute)
@@ -154,7 +156,7 @@ public:
 
 private:
     enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase, BuildTransfer, RevenueSharing,
-                      PppAvailability, Concession };
+                      PppAvailability, Concession, SharedSavings };
     Kind kind_ = Kind::GreenBond;
     Structure structure_;                     // with its terms fixed at close
     std::vector<std::vector<double>> fixed_;  // per party (kParties order): base - V(forecast)
@@ -172,6 +174,8 @@ private:
                      std::array<std::vector<double>, kPartyCount>& v) const;
     void buildTransferPart(const Project& project, const ProjectFlows& flows,
                            std::array<std::vector<double>, kPartyCount>& v) const;
+    void sharedSavingsPart(const Project& project, const ProjectFlows& flows,
+                           std::array<std::vector<double>, kPartyCount>& v, std::optional<double>& minDscr) const;
     void revenueSharingPart(const Project& project, const ProjectFlows& flows,
                             std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee) const;
     std::vector<double> sizingCash_, sizingCapex_;  // PPP, concession: the forecast the debt is sized on

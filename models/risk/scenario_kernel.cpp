@@ -65,6 +65,9 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
         k.kind_ = Kind::PppAvailability;  // a charge left unsolved at close would be re-derived per scenario
     } else if (std::holds_alternative<ConcessionTerms>(structure.terms)) {
         k.kind_ = Kind::Concession;
+    } else if (const auto* espc = std::get_if<EspcTerms>(&structure.terms);
+               espc && espc->variant == EspcTerms::Variant::SharedSavings && espc->escoShare) {
+        k.kind_ = Kind::SharedSavings;
     } else {
         return std::nullopt;
     }
@@ -114,6 +117,7 @@ void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f,
     guarantee.clear();
     minDscr.reset();
     if (kind_ == Kind::PppAvailability || kind_ == Kind::Concession) return spvPart(project, f, v, guarantee, minDscr);
+    if (kind_ == Kind::SharedSavings) return sharedSavingsPart(project, f, v, minDscr);
     if (kind_ == Kind::RevenueSharing) return revenueSharingPart(project, f, v, guarantee);
     if (kind_ == Kind::ServicePurchase) return servicePart(project, f, v);
     if (kind_ == Kind::BuildTransfer) return buildTransferPart(project, f, v);
@@ -385,6 +389,54 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
         v[kLenders][t] = -finance;
     }
     if (ppp) guarantee.clear();
+}
+
+// buildSharedSavings (models/structures/espc.cpp) without its fixed lines (the city's M&V cost,
+// grants, tax increment, crowdfunding): the ESCO pays the capex and maintains the measures over the
+// planned term, takes its share of the measured savings then; its financing; the city keeps the
+// revenue, the savings, the residual value and the costs after the term.
+void ScenarioKernel::sharedSavingsPart(const Project& project, const ProjectFlows& f,
+                                       std::array<std::vector<double>, kPartyCount>& v,
+                                       std::optional<double>& minDscr) const {
+    constexpr std::size_t kPrivate = 1;
+    const auto& terms = std::get<EspcTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
+    const std::size_t to = from + static_cast<std::size_t>(terms.termYears);
+    const double share = *terms.escoShare;
+    PrivateFinanceInputs in;
+    in.capex = f.capex;
+    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    in.operatingCash.assign(n, 0.0);
+    for (std::size_t t = from; t < to && t < n; ++t)
+        in.operatingCash[t] = (-1.0 * f.opex[t] - f.lifecycle[t]) + share * f.energySavings[t];
+    in.constructionYears = f.constructionYears;
+    in.debt = terms.escoDebt;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = depreciationLife(project, terms.termYears);
+    in.taxIncentive = s.taxIncentive;
+    if (terms.escoDebt && s.creditGuarantee) {
+        in.guaranteeFeeRate = s.creditGuarantee->feeRate;
+        in.rateReduction = s.creditGuarantee->spreadReduction;
+    }
+    const PrivateFinance fin = financePrivateParty(in);
+    if (fin.debt && fin.debt->cover) minDscr = fin.debt->cover->minDscr;
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, fin) : std::vector<double>{};
+    for (std::size_t t = 0; t < n; ++t) {
+        const bool inTerm = t >= from && t < to;
+        const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
+        const double shared = inTerm ? share * f.energySavings[t] : 0.0;
+        const double subsidy = s.constructionSubsidyShare * f.capex[t];
+        const double finance = fin.drawdown[t] - fin.interestPaid[t] - fin.principal[t];
+        const double toCity = fin.tax[t] + fin.guaranteeFee[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
+        v[kPrivate][t] = -f.capex[t] - escoOpex - escoLifecycle + shared + finance - toCity + subsidy - co;
+        v[kGov][t] = f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t] -
+                     (f.opex[t] - escoOpex) - (f.lifecycle[t] - escoLifecycle) - shared + toCity - subsidy + co;
+        v[kUsers][t] = -f.userCharges[t];
+        v[kLenders][t] = -finance;
+    }
 }
 
 std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
