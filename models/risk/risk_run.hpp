@@ -134,13 +134,14 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
 ///    ForecastSizingMemo; the actual drawdowns, tax with losses and DSCR on the scenario's cash),
 ///    then each party's flows as the structure books them, without the ledger;
 ///  - the shared-savings ESPC with its share fixed at close (the ESCO's capex, its costs and share
-///    of the measured savings over the term, its financing, the city's savings and costs after).
+///    of the measured savings over the term, its financing, the city's savings and costs after),
+///    and the guaranteed-savings ESPC (the fee, the ESCO's costs and the shortfall against the
+///    guaranteed savings over the term, its tax; the owner's loan scaled with the capex).
 /// Each party's flows are base + V(scenario) - V(forecast), base the party's ledger flows on the
 /// forecast and V the scenario-dependent part above; what V leaves out (grants, tax increment,
 /// crowdfunding, and a co-investment's share of them) is fixed in every scenario. Not built for the green bond with tax increment
 /// financing or crowdfunding (its booking follows the scenario's timing), for a term still to solve
-/// (the PPP's unsolved charge, a service fee) nor for the guaranteed-savings ESPC: those run on the full path
-/// (scenarioMetrics), made cheaper for the Monte Carlo by
+/// (the PPP's unsolved charge, a service fee, an ESCO share): those run on the full path (scenarioMetrics), made cheaper for the Monte Carlo by
 /// sharing the scenario's flows and the forecast between structures and by ForecastSizingMemo
 /// (models/private_finance.hpp). Tested equal to scenarioMetrics to 1e-9 relative (1e-6 absolute)
 /// on random scenarios with delays, on every bundled case (tests/models/test_risk_fast_path.cpp).
@@ -156,12 +157,12 @@ public:
 
 private:
     enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase, BuildTransfer, RevenueSharing,
-                      PppAvailability, Concession, SharedSavings };
+                      PppAvailability, Concession, SharedSavings, GuaranteedSavings };
     Kind kind_ = Kind::GreenBond;
     Structure structure_;                     // with its terms fixed at close
     std::vector<std::vector<double>> fixed_;  // per party (kParties order): base - V(forecast)
     std::vector<double> rates_;               // per party: the rate of its NPV
-    std::vector<double> loan_;                // traditional: the city's loan flows at the forecast capex
+    std::vector<double> loan_;                // traditional, ESPC: the city's loan flows at the forecast capex
     double budget_ = 0.0;                     // capital phasing: the annual capex budget
 
     static constexpr std::size_t kPartyCount = kParties.size();
@@ -174,6 +175,8 @@ private:
                      std::array<std::vector<double>, kPartyCount>& v) const;
     void buildTransferPart(const Project& project, const ProjectFlows& flows,
                            std::array<std::vector<double>, kPartyCount>& v) const;
+    void guaranteedSavingsPart(const Project& project, const ProjectFlows& flows, double capexFactor,
+                               std::array<std::vector<double>, kPartyCount>& v) const;
     void sharedSavingsPart(const Project& project, const ProjectFlows& flows,
                            std::array<std::vector<double>, kPartyCount>& v, std::optional<double>& minDscr) const;
     void revenueSharingPart(const Project& project, const ProjectFlows& flows,

@@ -27,15 +27,17 @@ static_assert(kParties[kGov] == Party::Government && kParties[kUsers] == Party::
 
 using Flows = std::array<std::vector<double>, kParties.size()>;  // one series per party
 
-// The city's flows from the municipal loan (drawdowns in, interest and principal out) at the
-// forecast capex, on the project timeline: bookMunicipalLoan's schedule.
-std::vector<double> municipalLoan(const ProjectFlows& forecast, const TraditionalTerms& t) {
+// The city's flows from a loan of `share` of each construction year's capex (drawdowns in, interest
+// and principal out) at the forecast capex, on the project timeline: the schedule of the
+// traditional structure's municipal loan and of the ESPC owner's loan (an annuity after construction).
+std::vector<double> cityLoan(const ProjectFlows& forecast, double share, double rate, int tenorYears) {
     const std::size_t n = forecast.periods(), c = static_cast<std::size_t>(forecast.constructionYears);
     std::vector<double> loan(n, 0.0);
-    if (t.loanShare <= 0.0) return loan;
+    if (share <= 0.0) return loan;
     std::vector<double> drawdowns(c);
-    for (std::size_t i = 0; i < c; ++i) drawdowns[i] = t.loanShare * forecast.capex[i];
-    const finance::DebtTerms terms{t.loanRate, 1, t.loanTenorYears, 0, finance::RepaymentProfile::Annuity,
+    for (std::size_t i = 0; i < c; ++i) drawdowns[i] = share * forecast.capex[i];
+    if (!anyNonZero(drawdowns)) return loan;
+    const finance::DebtTerms terms{rate, 1, tenorYears, 0, finance::RepaymentProfile::Annuity,
                                    finance::DrawdownTiming::EndOfPeriod};
     const finance::DebtSchedule s = finance::constructionLoanSchedule(drawdowns, terms);
     for (std::size_t i = 0; i < n && i < s.size(); ++i) loan[i] = s.drawdown[i] - s.interestPaid[i] - s.principal[i];
@@ -68,6 +70,8 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     } else if (const auto* espc = std::get_if<EspcTerms>(&structure.terms);
                espc && espc->variant == EspcTerms::Variant::SharedSavings && espc->escoShare) {
         k.kind_ = Kind::SharedSavings;
+    } else if (espc && espc->variant == EspcTerms::Variant::GuaranteedSavings) {
+        k.kind_ = Kind::GuaranteedSavings;
     } else {
         return std::nullopt;
     }
@@ -92,7 +96,14 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
         thread_local std::vector<double> guarantee;
         k.sizingCash_ = k.spvOperatingCash(forecast, guarantee);
     }
-    if (k.kind_ == Kind::Traditional) k.loan_ = municipalLoan(forecast, std::get<TraditionalTerms>(structure.terms));
+    if (k.kind_ == Kind::Traditional) {
+        const auto& t = std::get<TraditionalTerms>(structure.terms);
+        k.loan_ = cityLoan(forecast, t.loanShare, t.loanRate, t.loanTenorYears);
+    }
+    if (k.kind_ == Kind::GuaranteedSavings) {  // bookOwnerLoan: an annuity over the term
+        const auto& t = std::get<EspcTerms>(structure.terms);
+        k.loan_ = cityLoan(forecast, t.ownerLoanShare, t.ownerLoanRate, t.termYears);
+    }
     for (Party p : kParties) {
         k.fixed_.push_back(outcome.ledger.partyFlows(p));
         k.rates_.push_back(p == Party::Private ? outcome.privateRate
@@ -118,6 +129,7 @@ void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f,
     minDscr.reset();
     if (kind_ == Kind::PppAvailability || kind_ == Kind::Concession) return spvPart(project, f, v, guarantee, minDscr);
     if (kind_ == Kind::SharedSavings) return sharedSavingsPart(project, f, v, minDscr);
+    if (kind_ == Kind::GuaranteedSavings) return guaranteedSavingsPart(project, f, capexFactor, v);
     if (kind_ == Kind::RevenueSharing) return revenueSharingPart(project, f, v, guarantee);
     if (kind_ == Kind::ServicePurchase) return servicePart(project, f, v);
     if (kind_ == Kind::BuildTransfer) return buildTransferPart(project, f, v);
@@ -389,6 +401,47 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
         v[kLenders][t] = -finance;
     }
     if (ppp) guarantee.clear();
+}
+
+// buildGuaranteedSavings (models/structures/espc.cpp) without its fixed lines (the fee, the city's
+// M&V cost, grants, tax increment, crowdfunding): the city pays the capex with its owner's loan,
+// the ESCO maintains the measures over the term and pays any shortfall against the guaranteed share
+// of the forecast savings; the ESCO's tax on its profit.
+void ScenarioKernel::guaranteedSavingsPart(const Project& project, const ProjectFlows& f, double capexFactor,
+                                           std::array<std::vector<double>, kPartyCount>& v) const {
+    constexpr std::size_t kPrivate = 1;
+    const auto& terms = std::get<EspcTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
+    const std::size_t to = from + static_cast<std::size_t>(terms.termYears);
+    thread_local std::vector<double> shortfall;
+    shortfall.assign(n, 0.0);
+    PrivateFinanceInputs in;
+    in.capex.assign(n, 0.0);
+    in.upfrontSupport = privateUpfrontSupport(s, in.capex, n);
+    in.operatingCash.assign(n, 0.0);
+    for (std::size_t t = from; t < to && t < n; ++t) {
+        const double fee = terms.annualFee * f.priceIndex[t];
+        shortfall[t] = std::max(0.0, terms.guaranteedShare * f.forecastEnergySavings[t] - f.energySavings[t]);
+        in.operatingCash[t] = fee - f.opex[t] - f.lifecycle[t] - shortfall[t];
+    }
+    in.constructionYears = f.constructionYears;
+    in.taxRate = project.taxRate;
+    in.taxIncentive = s.taxIncentive;
+    const PrivateFinance fin = financePrivateParty(in);
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, fin) : std::vector<double>{};
+    for (std::size_t t = 0; t < n; ++t) {
+        const bool inTerm = t >= from && t < to;
+        const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
+        const double loan = loan_.empty() ? 0.0 : capexFactor * loan_[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
+        v[kPrivate][t] = -escoOpex - escoLifecycle - shortfall[t] - fin.tax[t] - co;
+        v[kGov][t] = -f.capex[t] + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t] -
+                     (f.opex[t] - escoOpex) - (f.lifecycle[t] - escoLifecycle) + shortfall[t] + fin.tax[t] + co + loan;
+        v[kUsers][t] = -f.userCharges[t];
+        v[kLenders][t] = -loan;
+    }
 }
 
 // buildSharedSavings (models/structures/espc.cpp) without its fixed lines (the city's M&V cost,

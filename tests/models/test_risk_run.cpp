@@ -224,7 +224,7 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
     // Traditional procurement (with its municipal loan), capital phasing, a service purchase (its
     // fee fixed at close, a contract shorter than operation), build-transfer, revenue sharing (with
     // a minimum revenue guarantee and clawback), the PPP (charge fixed at close) and the three
-    // concessions (with a credit guarantee) and the shared-savings ESPC, nominal, with grants, tax increment
+    // concessions (with a credit guarantee) and both ESPCs, nominal, with grants, tax increment
     // financing and crowdfunding (and, for the provider, a construction subsidy, a co-investment
     // and a 3+3 tax holiday), on random scenarios with delays.
     Project p = project();
@@ -274,6 +274,11 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
     espc.escoDebt->tenorYears = 6;
     EspcTerms espcEquity = espc;
     espcEquity.escoDebt.reset();
+    EspcTerms guaranteed;  // the owner borrows half the capex
+    guaranteed.termYears = 7;
+    guaranteed.annualFee = 3.0;
+    guaranteed.ownerLoanShare = 0.5;
+    guaranteed.mvCostPerYear = 1.0;
     RevenueSharingTerms rs;  // the operator funds most of the capex (it borrows the crowdfunding)
     rs.operatorCapexShare = 0.7;
     rs.termYears = 10;
@@ -284,7 +289,8 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
         p, {{"psc", "PSC", t, support}, {"phased", "Phased", phasing, support}, {"service", "Service", service, providerSupport},
             {"bt", "BT", bt, providerSupport}, {"rs", "RS", rs, operatorSupport}, {"rs-city", "RS", rsCity, operatorSupport},
             {"ppp", "PPP", ppp, spvSupport}, {"bot", "BOT", bot, operatorSupport}, {"boo", "BOO", boo, spvSupport},
-            {"bto", "BTO", bto, spvSupport}, {"espc", "ESPC", espc, spvSupport}, {"espc-equity", "ESPC", espcEquity, providerSupport}});
+            {"bto", "BTO", bto, spvSupport}, {"espc", "ESPC", espc, spvSupport}, {"espc-equity", "ESPC", espcEquity, providerSupport},
+            {"espc-guaranteed", "ESPC", guaranteed, support}});
     ASSERT_TRUE(std::get<PayAsYouGoTerms>(city[2].terms).annualServiceFee.has_value());
     const RiskRegister r = reg();
     std::vector<finance::Distribution> d;
@@ -321,9 +327,8 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
         paid = std::max(paid, kernel->metrics(p, sc, applicableRules(evaluate(p, city[4])))[static_cast<std::size_t>(RiskMetric::GuaranteePv)]);
     }
     EXPECT_GT(paid, 0.0);
-    // A fee or a charge still to solve (it would be solved per scenario), a guaranteed-savings ESPC:
-    // the full path.
+    // A fee, a charge or a share still to solve (it would be solved per scenario): the full path.
     EXPECT_FALSE(ScenarioKernel::make(p, Structure{"service", "Service", service, {}}).has_value());
     EXPECT_FALSE(ScenarioKernel::make(p, structures()[1]).has_value());
-    EXPECT_FALSE(ScenarioKernel::make(p, structures()[3]).has_value());
+    EXPECT_FALSE(ScenarioKernel::make(p, Structure{"espc", "ESPC", espcEquity, {}}).has_value());
 }
