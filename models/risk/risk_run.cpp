@@ -225,8 +225,7 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
     static const std::vector<CarbonPricePoint> noCarbonPrice;
     for (const Structure& s : fixed) {
         rules.push_back(applicableRules(evaluateSafely(project, s, base)));
-        // The kernel carries no social return: with outcomes every structure runs the full path.
-        kernels.push_back(withOutcomes ? std::nullopt : ScenarioKernel::make(project, s));
+        kernels.push_back(ScenarioKernel::make(project, s));
     }
     const std::size_t S = fixed.size(), M = kRiskMetricCount;
     // What every scenario shares: the forecast the structures size on at close.
@@ -243,7 +242,7 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
                                     outcomeFactorsFromDraws(reg, draws.data(), active)};
             for (std::size_t s = 0; s < S; ++s) {
                 const std::span<double> slot = out.subspan(s * M, M);
-                if (kernels[s]) kernels[s]->metricsInto(project, sc, flows, rules[s], slot);
+                if (kernels[s]) kernels[s]->metricsInto(project, sc, flows, rules[s], slot, withOutcomes ? &social : nullptr);
                 else scenarioMetricsInto(project, flows, fixed[s], rules[s], withOutcomes ? &social : nullptr, slot);
             }
         },

@@ -143,7 +143,10 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
 /// financing or crowdfunding (its booking follows the scenario's timing), for a term still to solve
 /// (the PPP's unsolved charge, a service fee, an ESCO share): those run on the full path (scenarioMetrics), made cheaper for the Monte Carlo by
 /// sharing the scenario's flows and the forecast between structures and by ForecastSizingMemo
-/// (models/private_finance.hpp). Tested equal to scenarioMetrics to 1e-9 relative (1e-6 absolute)
+/// (models/private_finance.hpp). The social metrics come from socialReturn on the scenario's flows
+/// (and the works in service of capital phasing); the economic NPV adds the PV at the social rate of
+/// the parties' summed flows (the project's real flows: transfers cancel) and of what users pay.
+/// Tested equal to scenarioMetrics to 1e-9 relative (1e-6 absolute)
 /// on random scenarios with delays, on every bundled case (tests/models/test_risk_fast_path.cpp).
 class ScenarioKernel {
 public:
@@ -151,9 +154,11 @@ public:
     std::vector<double> metrics(const Project& project, const Scenario& scenario,
                                 const std::vector<RuleProbability>& rules) const;
     /// The same on the scenario's flows (projectFlows(project, scenario)), written into out
-    /// (kRiskMetricCount values): what the Monte Carlo calls.
+    /// (kRiskMetricCount values): what the Monte Carlo calls. With `social`, also the social value
+    /// and economic NPV, as scenarioMetrics gives them.
     void metricsInto(const Project& project, const Scenario& scenario, const ProjectFlows& flows,
-                     const std::vector<RuleProbability>& rules, std::span<double> out) const;
+                     const std::vector<RuleProbability>& rules, std::span<double> out,
+                     const ScenarioOutcomes* social = nullptr) const;
 
 private:
     enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase, BuildTransfer, RevenueSharing,

@@ -12,6 +12,7 @@
 #include "models/structures/build.hpp"
 #include "models/structures/capital_phasing.hpp"
 #include "models/private_finance.hpp"
+#include "models/social/social_return.hpp"
 #include "models/support.hpp"
 
 #include <algorithm>
@@ -26,6 +27,10 @@ static_assert(kParties[kGov] == Party::Government && kParties[kUsers] == Party::
               kParties[kLenders] == Party::Lenders);
 
 using Flows = std::array<std::vector<double>, kParties.size()>;  // one series per party
+
+// Capital phasing's share of the works in service in the scenario this thread evaluates last
+// (variablePart writes it, metricsInto reads it for the social value, on the same thread).
+thread_local std::vector<double> phasingInService;
 
 // The city's flows from a loan of `share` of each construction year's capex (drawdowns in, interest
 // and principal out) at the forecast capex, on the project timeline: the schedule of the
@@ -137,6 +142,7 @@ void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f,
         // buildCapitalPhasing: the works phased within the budget, operation and benefits in
         // proportion to the share in service, the whole residual value.
         const CapexPhasing phasing = phaseCapex(f, budget_);
+        phasingInService = phasing.inService;
         for (std::size_t t = 0; t < n; ++t) {
             const double w = phasing.inService[t];
             v[kGov][t] = -(phasing.works[t] * f.priceIndex[t]) + (-1.0 * f.opex[t] * w) + (-1.0 * f.lifecycle[t] * w) +
@@ -500,7 +506,8 @@ std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenar
 }
 
 void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenario, const ProjectFlows& flows,
-                                 const std::vector<RuleProbability>& rules, std::span<double> out) const {
+                                 const std::vector<RuleProbability>& rules, std::span<double> out,
+                                 const ScenarioOutcomes* social) const {
     thread_local Flows v;  // per-thread scratch: no allocation once a thread has run a scenario
     thread_local std::vector<double> guarantee;
     std::optional<double> minDscr;
@@ -521,6 +528,21 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
     if (!guarantee.empty()) p.guaranteePv = finance::npv(project.rates.publicRate, guarantee);
     p.cityPresentCost = -p.npv[kGov];
     for (double x : v[kGov]) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
+    if (social && social->outcomes && !social->outcomes->empty()) {
+        // socialReturn reads the structure's outcome only for its service share and its real lines;
+        // the real lines' PV is that of the parties' summed flows (transfers cancel), and what users
+        // pay is the users' flows (their user charges).
+        StructureOutcome outcome(flows.periods());
+        if (kind_ == Kind::CapitalPhasing) outcome.serviceShare = phasingInService;
+        const SocialReturn r = socialReturn(project, flows, outcome, *social->outcomes, *social->carbonPrice, social->factors);
+        thread_local std::vector<double> real;
+        real.assign(flows.periods(), 0.0);
+        for (const auto& x : v)
+            for (std::size_t t = 0; t < real.size(); ++t) real[t] += x[t];
+        const double socialRate = project.rates.socialRate;
+        p.socialValue = r.presentValue;
+        p.economicNpv = r.presentValue + finance::npv(socialRate, real) + (0.0 - finance::npv(socialRate, v[kUsers]));
+    }
     detail::metricsInto(project, p, rules, out);
 }
 

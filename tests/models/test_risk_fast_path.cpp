@@ -94,13 +94,14 @@ void expectFastEqualsFull(const Case& c, const RiskRegister& reg, bool withOutco
 
 } // namespace
 
-TEST(RiskFastPath, EqualsTheFullPathOnEveryBundledCaseWithDelays) {
+TEST(RiskFastPath, EqualsTheFullPathOnEveryBundledCaseWithDelaysWithAndWithoutSocialOutcomes) {
     const RiskRegister reg = everyDriver();
     std::size_t cases = 0, delayed = 0;
     for (const std::string& file : caseFiles()) {
         SCOPED_TRACE(file);
         const Case c = loadCaseFile(file);
         expectFastEqualsFull(c, reg, false, delayed);
+        if (!c.outcomes.empty()) expectFastEqualsFull(c, reg, true, delayed);  // and the social metrics
         ++cases;
     }
     EXPECT_GE(cases, 10u);
