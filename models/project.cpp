@@ -87,10 +87,29 @@ bool scenarioIsValid(const Scenario& s) {
            nonNegative(s.savingsFactor) && nonNegative(s.priceFactor) && s.delayYears >= 0;
 }
 
-// base^0 .. base^(n-1), each from std::pow as the flows have always computed them (bit for bit).
-void powers(double base, std::size_t n, std::vector<double>& out) {
-    out.resize(n);
-    for (std::size_t k = 0; k < n; ++k) out[k] = std::pow(base, static_cast<int>(k));
+// base^0 .. base^(n-1), each from std::pow as the flows have always computed them (bit for bit),
+// remembered per thread for the last few bases: the Monte Carlo builds the same project's flows
+// once per scenario, with the same escalation and growth rates every time. The caller holds the
+// table it was given, so a later eviction cannot take it away.
+std::shared_ptr<const std::vector<double>> powers(double base, std::size_t n) {
+    struct Table {
+        double base;
+        std::shared_ptr<const std::vector<double>> values;
+    };
+    constexpr std::size_t kTables = 16;
+    thread_local std::vector<Table> tables;
+    thread_local std::size_t next = 0;
+    for (const Table& t : tables)
+        if (t.base == base && t.values->size() == n) return t.values;
+    auto values = std::make_shared<std::vector<double>>(n);
+    for (std::size_t k = 0; k < n; ++k) (*values)[k] = std::pow(base, static_cast<int>(k));
+    if (tables.size() < kTables) {
+        tables.push_back({base, values});
+    } else {
+        tables[next] = {base, values};
+        next = (next + 1) % kTables;
+    }
+    return values;
 }
 
 } // namespace
@@ -139,20 +158,21 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
         v->assign(n, 0.0);
     f.operating.assign(n, false);
     f.calendarYears.resize(n);
-    // Every power the flows use, computed once per stream and year rather than once per use: the
+    // Every power the flows use, computed once per base and year rather than once per use: the
     // same std::pow calls, so the same values. Operating years k are 1-based: growth^(k - 1).
-    thread_local std::vector<double> escalation, growth, opexEscalation;
     const int firstOperating = p.constructionYears + s.delayYears;
+    const auto inflation = p.basis == PriceBasis::Nominal ? powers(1.0 + p.inflation, n) : nullptr;
     for (std::size_t t = 0; t < n; ++t) {
         const int ti = static_cast<int>(t);
         f.calendarYears[t] = p.startYear + ti;
-        f.priceIndex[t] = p.basis == PriceBasis::Nominal ? std::pow(1.0 + p.inflation, ti) : 1.0;
+        f.priceIndex[t] = inflation ? (*inflation)[t] : 1.0;
         if (ti < p.constructionYears) f.capex[t] = p.capex[t] * f.priceIndex[t] * s.capexFactor;
         f.operating[t] = ti - firstOperating + 1 >= 1;
     }
     for (const RevenueStream& r : p.revenues) {
-        powers(1.0 + r.priceEscalation, n, escalation);
-        powers(1.0 + r.volumeGrowth, n, growth);
+        const auto escalationTable = powers(1.0 + r.priceEscalation, n), growthTable = powers(1.0 + r.volumeGrowth, n);
+        const std::vector<double>& escalation = *escalationTable;
+        const std::vector<double>& growth = *growthTable;
         const auto volume = [&](int k) { return r.annualVolume * growth[static_cast<std::size_t>(k - 1)] * rampFactor(r.rampUpYears, k); };
         for (std::size_t t = 0; t < n; ++t) {
             const int ti = static_cast<int>(t);
@@ -167,8 +187,9 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
         }
     }
     for (const EnergySaving& e : p.energySavings) {
-        powers(1.0 + e.priceEscalation, n, escalation);
-        powers(1.0 - e.degradation, n, growth);
+        const auto escalationTable = powers(1.0 + e.priceEscalation, n), growthTable = powers(1.0 - e.degradation, n);
+        const std::vector<double>& escalation = *escalationTable;
+        const std::vector<double>& growth = *growthTable;
         const auto kwh = [&](int k) { return e.baselineKwh * e.savingFraction * growth[static_cast<std::size_t>(k - 1)]; };
         for (std::size_t t = 0; t < n; ++t) {
             const int ti = static_cast<int>(t);
@@ -179,7 +200,8 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
             if (actualYear >= 1) f.energySavings[t] += kwh(actualYear) * s.savingsFactor * price * s.priceFactor;
         }
     }
-    powers(1.0 + p.opexEscalation, n, opexEscalation);
+    const auto opexTable = powers(1.0 + p.opexEscalation, n);
+    const std::vector<double>& opexEscalation = *opexTable;
     for (std::size_t t = 0; t < n; ++t) {
         const int actualYear = static_cast<int>(t) - firstOperating + 1;
         if (actualYear >= 1) f.opex[t] = p.annualOpex * opexEscalation[t] * f.priceIndex[t] * s.opexFactor;
