@@ -137,13 +137,16 @@ struct Facility {
     std::vector<std::string> warnings;
 };
 
-Facility sizeFacility(const PrivateFinanceInputs& in, Span need, Span cfads) {
+// warnings: whether the sizing and the schedule write their warnings (only the facility kept needs them).
+Facility sizeFacility(const PrivateFinanceInputs& in, Span need, Span cfads, bool warnings = true) {
     const DebtFinancing& d = *in.debt;
-    const finance::DebtTerms terms = debtTerms(in, d);
+    finance::DebtTerms terms = debtTerms(in, d);
+    terms.warnings = warnings;
     const double netCost = std::accumulate(need.begin(), need.end(), 0.0);
     const auto c = static_cast<std::size_t>(in.constructionYears);
     const finance::SizingTerms sizing{netCost, d.gearingCap, d.targetDscr, terms.annualRate, 1,
-                                      d.tenorYears - d.graceYears, c + static_cast<std::size_t>(d.graceYears)};
+                                      d.tenorYears - d.graceYears, c + static_cast<std::size_t>(d.graceYears),
+                                      warnings};
     const finance::DebtSizing size = finance::sizeDebt(sizing, cfads);
     // The capacity is a balance at the end of construction; the amount drawn grows to it with interest.
     const double dscrLimit = size.dscrCapacity / capitalisationFactor(need, terms.annualRate);
@@ -179,10 +182,11 @@ Sizing sizeOnForecast(const PrivateFinanceInputs& in, Span cash, Span capex) {
     for (double x : cash) scale = std::max(scale, std::abs(x));
     Sizing s;
     s.cfads.assign(cash.begin(), cash.end());
-    std::vector<double> fee(n), deductions(n, 0.0), profit(n), tax(n);
+    std::vector<double> fee(n), deductions(n, 0.0), profit(n), tax(n), sizedOn(n);
     while (s.rounds < kMaxRounds && !s.settled) {
         ++s.rounds;
-        s.facility = sizeFacility(in, need, s.cfads);
+        sizedOn = s.cfads;
+        s.facility = sizeFacility(in, need, s.cfads, false);  // the text only for the facility kept
         const auto& schedule = s.facility.schedule;
         guaranteeFee(schedule, in.guaranteeFeeRate, fee);
         for (std::size_t t = 0; t < n; ++t) deductions[t] = (t < schedule.size() ? schedule.interestPaid[t] : 0.0) + fee[t];
@@ -195,6 +199,7 @@ Sizing sizeOnForecast(const PrivateFinanceInputs& in, Span cash, Span capex) {
         }
         s.settled = change <= kTolerance * std::max(scale, s.facility.amount);
     }
+    s.facility = sizeFacility(in, need, sizedOn, true);  // the last round's facility again, with its warnings
     return s;
 }
 
