@@ -230,27 +230,34 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
     const std::size_t S = fixed.size(), M = kRiskMetricCount;
     // What every scenario shares: the forecast the structures size on at close.
     const auto forecast = std::make_shared<const ProjectFlows>(projectFlows(project));
-    const std::vector<double> flat = finance::runScenarios(
-        sampler, options.paths, S * M, options.threads,
-        [&](std::size_t, std::span<const double> draws, std::span<double> out) {
+    // Each block draws its scenarios (finance::runScenarios' scheme) and writes each scenario's
+    // metrics straight into the stored samples: no second copy of them, no serial transposition.
+    finance::validateRun(options.paths, S * M);
+    std::vector<std::vector<std::vector<double>>> samples(S, std::vector<std::vector<double>>(M, std::vector<double>(options.paths)));
+    const std::size_t d = sampler.driverCount();
+    finance::forEachScenarioBlock(
+        options.paths, options.threads,
+        [&](std::size_t first, std::size_t count) {
+            const std::vector<double> draws = sampler.sample(first, count);
             const ForecastSizingMemo memo;  // the debt sized on the forecast, once per thread and financing
-            Scenario sc = applyDraws(base, reg, draws.data(), active);
-            sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
-            ProjectFlows flows = projectFlows(project, sc);
-            flows.forecast = forecast;
-            ScenarioOutcomes social{options.outcomes, options.carbonPrice ? options.carbonPrice : &noCarbonPrice,
-                                    outcomeFactorsFromDraws(reg, draws.data(), active)};
-            for (std::size_t s = 0; s < S; ++s) {
-                const std::span<double> slot = out.subspan(s * M, M);
-                if (kernels[s]) kernels[s]->metricsInto(project, sc, flows, rules[s], slot, withOutcomes ? &social : nullptr);
-                else scenarioMetricsInto(project, flows, fixed[s], rules[s], withOutcomes ? &social : nullptr, slot);
+            std::vector<double> out(S * M);
+            for (std::size_t k = 0; k < count; ++k) {
+                const double* draw = &draws[k * d];
+                Scenario sc = applyDraws(base, reg, draw, active);
+                sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
+                ProjectFlows flows = projectFlows(project, sc);
+                flows.forecast = forecast;
+                ScenarioOutcomes social{options.outcomes, options.carbonPrice ? options.carbonPrice : &noCarbonPrice,
+                                        outcomeFactorsFromDraws(reg, draw, active)};
+                for (std::size_t s = 0; s < S; ++s) {
+                    const std::span<double> slot = std::span<double>(out).subspan(s * M, M);
+                    if (kernels[s]) kernels[s]->metricsInto(project, sc, flows, rules[s], slot, withOutcomes ? &social : nullptr);
+                    else scenarioMetricsInto(project, flows, fixed[s], rules[s], withOutcomes ? &social : nullptr, slot);
+                    for (std::size_t m = 0; m < M; ++m) samples[s][m][first + k] = slot[m];
+                }
             }
         },
         options.progress);
-    std::vector<std::vector<std::vector<double>>> samples(S, std::vector<std::vector<double>>(M, std::vector<double>(options.paths)));
-    for (std::size_t i = 0; i < options.paths; ++i)
-        for (std::size_t s = 0; s < S; ++s)
-            for (std::size_t k = 0; k < M; ++k) samples[s][k][i] = flat[(i * S + s) * M + k];
     return samples;
 }
 
