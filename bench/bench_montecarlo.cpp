@@ -1,11 +1,11 @@
 // Monte Carlo throughput on a 30-year case with every structure (bench/data/compare-30y.json) and a
 // six-risk register: per scenario every structure is played out and every party's NPV, each
 // structure's equity IRR and min DSCR are computed.
-//   BM_Engine_MonteCarlo/threads: the engine's path (models::simulateMetrics: full evaluate() per
-//     structure and scenario; no per-structure flat-array kernels yet, see docs/methodology/risk.md).
+//   BM_Engine_MonteCarlo/threads: the engine's path (models::simulateMetrics: each structure through
+//     its scenario kernel, tested equal to the full path; see docs/methodology/risk.md, Performance).
 //   BM_QuantLib_MonteCarlo: the straightforward version: the same ledger per scenario, then a
 //     QuantLib Leg rebuilt per party and CashFlows::npv / CashFlows::yield<Brent> called on it.
-// Run: ./build/bench/bench_montecarlo --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+// Run: ./build/bench/bench_montecarlo --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
 #include "finance/scenario_sampler.hpp"
 #include "models/case_file.hpp"
