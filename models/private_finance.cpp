@@ -22,6 +22,13 @@ const std::string kAt = "private_finance";
 
 using Span = std::span<const double>;
 
+bool seriesValid(Span values, std::size_t n, bool nonNegative) {
+    if (values.size() != n) return false;
+    for (double x : values)
+        if (!std::isfinite(x) || (nonNegative && x < 0.0)) return false;
+    return true;
+}
+
 void requireSeries(const std::string& field, Span values, std::size_t n, bool nonNegative) {
     if (values.size() != n)
         throw InputError(field, std::to_string(values.size()) + " values",
@@ -32,16 +39,29 @@ void requireSeries(const std::string& field, Span values, std::size_t n, bool no
                              nonNegative ? "a finite amount >= 0" : "a finite amount");
 }
 
+// The field name is built only when the series is invalid (this runs once per financing, in every
+// scenario of the Monte Carlo).
+void requireSeries(const char* field, Span values, std::size_t n, bool nonNegative) {
+    if (!seriesValid(values, n, nonNegative)) requireSeries(kAt + field, values, n, nonNegative);
+}
+
+// validateDebtFinancing's checks without the field names.
+bool debtFinancingValid(const DebtFinancing& d, int operatingYears) {
+    return d.gearingCap >= 0.0 && d.gearingCap <= 1.0 && std::isfinite(d.rate) && d.rate >= 0.0 && d.rate <= 1.0 &&
+           d.tenorYears >= 1 && d.tenorYears <= operatingYears && std::isfinite(d.targetDscr) && d.targetDscr > 0.0 &&
+           d.targetDscr <= 100.0 && d.graceYears >= 0 && d.graceYears < d.tenorYears;
+}
+
 void validateInputs(const PrivateFinanceInputs& in) {
     const std::size_t n = in.operatingCash.size();
     if (in.constructionYears < 1 || in.constructionYears >= static_cast<int>(n))
         throw InputError(kAt + ".construction_years", std::to_string(in.constructionYears),
                          "from 1 to the periods - 1 (" + std::to_string(static_cast<int>(n) - 1) + ")");
-    requireSeries(kAt + ".operating_cash", in.operatingCash, n, false);
-    requireSeries(kAt + ".capex", in.capex, n, true);
-    requireSeries(kAt + ".upfront_support", in.upfrontSupport, n, true);
-    if (in.sizingCash) requireSeries(kAt + ".sizing_cash", *in.sizingCash, n, false);
-    if (in.sizingCapex) requireSeries(kAt + ".sizing_capex", *in.sizingCapex, n, true);
+    requireSeries(".operating_cash", in.operatingCash, n, false);
+    requireSeries(".capex", in.capex, n, true);
+    requireSeries(".upfront_support", in.upfrontSupport, n, true);
+    if (in.sizingCash) requireSeries(".sizing_cash", *in.sizingCash, n, false);
+    if (in.sizingCapex) requireSeries(".sizing_capex", *in.sizingCapex, n, true);
 
     if (!(in.taxRate >= 0.0 && in.taxRate <= 1.0))
         throw InputError(kAt + ".tax_rate", formatValue(in.taxRate), "a rate from 0 to 1");
@@ -55,7 +75,8 @@ void validateInputs(const PrivateFinanceInputs& in) {
         throw InputError(kAt + ".guarantee_fee_rate", formatValue(in.guaranteeFeeRate), "a rate from 0 to 1");
     if (!(in.rateReduction >= 0.0 && in.rateReduction <= 1.0))
         throw InputError(kAt + ".rate_reduction", formatValue(in.rateReduction), "a rate from 0 to 1");
-    if (in.debt) validateDebtFinancing(*in.debt, static_cast<int>(n) - in.constructionYears, kAt + ".debt");
+    if (in.debt && !debtFinancingValid(*in.debt, static_cast<int>(n) - in.constructionYears))
+        validateDebtFinancing(*in.debt, static_cast<int>(n) - in.constructionYears, kAt + ".debt");
 }
 
 // What the tax computation keeps between rounds: the depreciation and the rate terms.
@@ -64,6 +85,25 @@ struct TaxBasis {
     std::vector<double> unitDepreciation;  ///< of one unit of construction-period cost (capitalised interest)
     finance::CorporateTaxTerms terms;
 };
+
+// The depreciation of one unit spent in period 0: a function of the timeline's length, the tax life
+// and the start of operation alone, remembered per thread for the last few (the Monte Carlo asks
+// for the same ones in every scenario).
+std::vector<double> unitDepreciation(Span unit, const finance::DepreciationTerms& dep) {
+    struct Entry {
+        std::size_t periods, start;
+        double life;
+        std::vector<double> depreciation;
+    };
+    thread_local std::vector<Entry> entries;
+    for (const Entry& e : entries)
+        if (e.periods == unit.size() && e.start == dep.operationStartPeriod && e.life == dep.usefulLifeYears)
+            return e.depreciation;
+    std::vector<double> d = finance::straightLineDepreciation(unit, dep).depreciation;
+    if (entries.size() >= 16) entries.clear();
+    entries.push_back({unit.size(), dep.operationStartPeriod, dep.usefulLifeYears, d});
+    return d;
+}
 
 // Grants and subsidies are non-taxable capital contributions that reduce the depreciable base;
 // interest capitalised during construction adds to it (IAS 23). Depreciation starts with operation,
@@ -77,8 +117,7 @@ TaxBasis taxBasis(const PrivateFinanceInputs& in, Span capex, Span cash) {
     dep.usefulLifeYears = in.depreciationYears;
     dep.start = finance::DepreciationStart::StartOfOperation;
     dep.operationStartPeriod = static_cast<std::size_t>(in.constructionYears);
-    TaxBasis basis{finance::straightLineDepreciation(base, dep).depreciation,
-                   finance::straightLineDepreciation(unit, dep).depreciation, {}};
+    TaxBasis basis{finance::straightLineDepreciation(base, dep).depreciation, unitDepreciation(unit, dep), {}};
     basis.terms.rate = in.taxRate;
     if (in.taxIncentive && in.taxIncentive->reducedRate) basis.terms.rate = *in.taxIncentive->reducedRate;
     if (in.taxIncentive && in.taxIncentive->exemptThreeHalfThree)
@@ -231,8 +270,8 @@ struct SizingKey {
     bool matches(const PrivateFinanceInputs& in, Span c, Span k) const {
         return constructionYears == in.constructionYears && depreciationYears == in.depreciationYears &&
                taxRate == in.taxRate && guaranteeFeeRate == in.guaranteeFeeRate && rateReduction == in.rateReduction &&
-               sameDebt(debt, *in.debt) && sameIncentive(taxIncentive, in.taxIncentive) && sameSeries(cash, c) &&
-               sameSeries(capex, k) && sameSeries(upfrontSupport, in.upfrontSupport);
+               sameDebt(debt, *in.debt) && sameIncentive(taxIncentive, in.taxIncentive) &&
+               sameSeries(upfrontSupport, in.upfrontSupport) && sameSeries(cash, c) && sameSeries(capex, k);
     }
 };
 
