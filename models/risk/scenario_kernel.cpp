@@ -1,8 +1,10 @@
-// Scenario kernels (models/risk/risk_run.hpp, ScenarioKernel): the structures the city runs itself,
-// on flat arrays. Each party's flows in a scenario are base + V(scenario) - V(forecast): base the
-// party's ledger flows on the forecast (everything the structure fixed at close is in them), V the
-// part that moves with the scenario's project flows. The metrics follow as on the full path
-// (detail::metricsInto, shared with scenarioMetrics).
+// Scenario kernels (models/risk/risk_run.hpp, ScenarioKernel): each structure's mechanics in a
+// scenario on flat arrays, without the ledger. Each party's flows in a scenario are
+// base + V(scenario) - V(forecast): base the party's ledger flows on the forecast (everything the
+// structure fixed at close is in them), V the part that moves with the scenario, written out from
+// the structure's own booking (models/structures/*.cpp; any change there must be mirrored here, and
+// tests/models/test_risk_fast_path.cpp and test_risk_run.cpp fail when it is not). The metrics
+// follow as on the full path (detail::metricsInto, shared with scenarioMetrics).
 
 #include "finance/debt.hpp"
 #include "finance/metrics.hpp"
@@ -22,9 +24,9 @@
 namespace cityfin::models {
 namespace {
 
-constexpr std::size_t kGov = 0, kUsers = 3, kLenders = 2;  // kParties order, checked below
-static_assert(kParties[kGov] == Party::Government && kParties[kUsers] == Party::Users &&
-              kParties[kLenders] == Party::Lenders);
+constexpr std::size_t kGov = 0, kPrivate = 1, kLenders = 2, kUsers = 3;  // kParties order, checked below
+static_assert(kParties[kGov] == Party::Government && kParties[kPrivate] == Party::Private &&
+              kParties[kLenders] == Party::Lenders && kParties[kUsers] == Party::Users);
 
 using Flows = std::array<std::vector<double>, kParties.size()>;  // one series per party
 
@@ -168,8 +170,6 @@ void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f,
 // the city after it; the fee is paid while the system is in service; the provider's tax on its cash.
 void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
                                  std::array<std::vector<double>, kPartyCount>& v) const {
-    constexpr std::size_t kPrivate = 1;
-    static_assert(kParties[kPrivate] == Party::Private);
     const auto& terms = std::get<PayAsYouGoTerms>(structure_.terms);
     const SupportTerms& s = structure_.support;
     const std::size_t n = f.periods(), first = static_cast<std::size_t>(f.constructionYears);
@@ -215,7 +215,6 @@ void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
 // the asset and keeps every benefit.
 void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlows& f,
                                        std::array<std::vector<double>, kPartyCount>& v) const {
-    constexpr std::size_t kPrivate = 1;
     const auto& terms = std::get<BuildTransferTerms>(structure_.terms);
     const SupportTerms& s = structure_.support;
     const std::size_t n = f.periods();
@@ -257,7 +256,6 @@ void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlow
 void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlows& f,
                                         std::array<std::vector<double>, kPartyCount>& v,
                                         std::vector<double>& guarantee) const {
-    constexpr std::size_t kPrivate = 1;
     const auto& terms = std::get<RevenueSharingTerms>(structure_.terms);
     const SupportTerms& s = structure_.support;
     const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
@@ -351,7 +349,6 @@ std::vector<double> ScenarioKernel::spvOperatingCash(const ProjectFlows& f, std:
 void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
                              std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
                              std::optional<double>& minDscr) const {
-    constexpr std::size_t kPrivate = 1;
     const SupportTerms& s = structure_.support;
     const std::size_t n = f.periods();
     const auto* ppp = std::get_if<PppAvailabilityTerms>(&structure_.terms);
@@ -415,7 +412,6 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
 // of the forecast savings; the ESCO's tax on its profit.
 void ScenarioKernel::guaranteedSavingsPart(const Project& project, const ProjectFlows& f, double capexFactor,
                                            std::array<std::vector<double>, kPartyCount>& v) const {
-    constexpr std::size_t kPrivate = 1;
     const auto& terms = std::get<EspcTerms>(structure_.terms);
     const SupportTerms& s = structure_.support;
     const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
@@ -457,7 +453,6 @@ void ScenarioKernel::guaranteedSavingsPart(const Project& project, const Project
 void ScenarioKernel::sharedSavingsPart(const Project& project, const ProjectFlows& f,
                                        std::array<std::vector<double>, kPartyCount>& v,
                                        std::optional<double>& minDscr) const {
-    constexpr std::size_t kPrivate = 1;
     const auto& terms = std::get<EspcTerms>(structure_.terms);
     const SupportTerms& s = structure_.support;
     const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
@@ -513,16 +508,19 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
     std::optional<double> minDscr;
     variablePart(project, flows, scenario.capexFactor, v, guarantee, minDscr);
     detail::ScenarioFigures p;
+    // The owner's loan of a guaranteed-savings ESPC is not booked when there is no capex to borrow
+    // for (a capex factor of 0): the lenders' NPV is then at the public rate, as on the full path.
+    const bool noOwnerLoan = kind_ == Kind::GuaranteedSavings && scenario.capexFactor == 0.0;
     for (std::size_t i = 0; i < kParties.size(); ++i) {
         std::vector<double>& x = v[i];
         for (std::size_t t = 0; t < x.size(); ++t) x[t] += fixed_[i][t];
         p.flows[i] = x;
-        p.npv[i] = finance::npv(rates_[i], x);
+        p.npv[i] = finance::npv(i == kLenders && noOwnerLoan ? project.rates.publicRate : rates_[i], x);
     }
     // The private party's equity IRR and the DSCR achieved when it has flows; the PV of the
     // revenue guarantee at the public rate.
-    if (detail::hasFlows(p.flows[1])) {
-        p.equityIrr = finance::irr(p.flows[1]).value;
+    if (detail::hasFlows(p.flows[kPrivate])) {
+        p.equityIrr = finance::irr(p.flows[kPrivate]).value;
         p.minDscr = minDscr;
     }
     if (!guarantee.empty()) p.guaranteePv = finance::npv(project.rates.publicRate, guarantee);

@@ -319,6 +319,26 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
         }
         EXPECT_GT(delayed, 150u);
     }
+    // Nothing to build (a capex factor of 0): no loan to draw, no debt to size; as the full path, or
+    // the same error.
+    for (const Structure& s : city) {
+        Scenario sc;
+        sc.capexFactor = 0.0;
+        sc.delayYears = 1;
+        const auto kernel = ScenarioKernel::make(p, s);
+        const auto rules = applicableRules(evaluate(p, s));
+        std::vector<double> full;
+        try {
+            full = scenarioMetrics(p, s, sc, rules);
+        } catch (const InputError&) {
+            EXPECT_THROW(kernel->metrics(p, sc, rules), InputError) << s.id;
+            continue;
+        }
+        const std::vector<double> fast = kernel->metrics(p, sc, rules);
+        for (std::size_t m = 0; m < kRiskMetricCount; ++m)
+            EXPECT_TRUE(std::isnan(full[m]) ? std::isnan(fast[m]) : std::abs(fast[m] - full[m]) <= 1e-9 * std::max(1.0, std::abs(full[m])))
+                << s.id << " metric " << riskMetricId(static_cast<RiskMetric>(m)) << ": " << fast[m] << " vs " << full[m];
+    }
     // The guarantee is exercised: some scenario pays one.
     const auto kernel = ScenarioKernel::make(p, city[4]);
     double paid = 0.0;
