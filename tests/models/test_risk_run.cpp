@@ -278,6 +278,7 @@ TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
     guaranteed.termYears = 7;
     guaranteed.annualFee = 3.0;
     guaranteed.ownerLoanShare = 0.5;
+    guaranteed.ownerLoanRate = 0.06;  // not the public rate: the lenders' rate is seen
     guaranteed.mvCostPerYear = 1.0;
     RevenueSharingTerms rs;  // the operator funds most of the capex (it borrows the crowdfunding)
     rs.operatorCapexShare = 0.7;
