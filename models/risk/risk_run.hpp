@@ -111,43 +111,35 @@ struct ScenarioOutcomes {
 std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
                                     const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social = nullptr);
 
-/// A scenario kernel: what a structure fixes at close computed once, so that a scenario costs only
-/// the arithmetic that depends on its factors, on flat arrays (no ledger, no allocation per scenario
-/// once a thread has run one). Built for the structures the city runs itself, whose parties' flows
-/// are the scenario's project flows put together by fixed rules:
-///  - the green bond (sized and priced on the budgeted capex, so its QuantLib pricing is the same in
-///    every scenario; the city takes the project's whole pre-financing cash flow);
-///  - traditional procurement (the same, plus the municipal loan, which is loan_share of the actual
-///    capex: its schedule at close scaled by the capex factor);
-///  - pay-as-you-go capital phasing (the works phased within the budget by phaseCapex on the
-///    scenario's flows; operating flows and user charges in proportion to the works in service);
-///  - pay-as-you-go service purchase with its fee fixed at close (the fee paid while the system is
-///    in service, the provider's costs during the contract and the city's after it, the construction
-///    subsidy on the actual capex, the provider's tax by financePrivateParty on the scenario's cash,
-///    the public co-investment's share of the provider's equity flows);
-///  - build-transfer (the price fixed on the contract capex less the contractor's support carried to
-///    completion, level instalments, the contractor's tax, the co-investment's share);
-///  - revenue sharing (the operator's shares of capex, costs and revenue over the term, the minimum
-///    revenue guarantee and clawback on the scenario's charges, the operator's tax, co-investment);
-///  - the PPP availability payment with its unitary charge fixed at close, and the concession: the
-///    SPV's financing by financePrivateParty itself (debt sized on the forecast, reused through
-///    ForecastSizingMemo; the actual drawdowns, tax with losses and DSCR on the scenario's cash),
-///    then each party's flows as the structure books them, without the ledger;
-///  - the shared-savings ESPC with its share fixed at close (the ESCO's capex, its costs and share
-///    of the measured savings over the term, its financing, the city's savings and costs after),
-///    and the guaranteed-savings ESPC (the fee, the ESCO's costs and the shortfall against the
-///    guaranteed savings over the term, its tax; the owner's loan scaled with the capex).
-/// Each party's flows are base + V(scenario) - V(forecast), base the party's ledger flows on the
-/// forecast and V the scenario-dependent part above; what V leaves out (grants, tax increment,
-/// crowdfunding, and a co-investment's share of them) is fixed in every scenario. Not built for the green bond with tax increment
-/// financing or crowdfunding (its booking follows the scenario's timing), for a term still to solve
-/// (the PPP's unsolved charge, a service fee, an ESCO share): those run on the full path (scenarioMetrics), made cheaper for the Monte Carlo by
-/// sharing the scenario's flows and the forecast between structures and by ForecastSizingMemo
-/// (models/private_finance.hpp). The social metrics come from socialReturn on the scenario's flows
-/// (and the works in service of capital phasing); the economic NPV adds the PV at the social rate of
-/// the parties' summed flows (the project's real flows: transfers cancel) and of what users pay.
-/// Tested equal to scenarioMetrics to 1e-9 relative (1e-6 absolute)
-/// on random scenarios with delays, on every bundled case (tests/models/test_risk_fast_path.cpp).
+/// A scenario kernel: a structure's mechanics in one scenario without its ledger. What the structure
+/// fixes at close is computed once in make() (its ledger on the forecast, the green bond's QuantLib
+/// pricing, the city's loan schedules, the lenders' sizing cash); a scenario then costs the
+/// arithmetic that depends on its factors, on per-thread flat arrays. Each party's flows are
+/// base + V(scenario) - V(forecast): base the party's ledger flows on the forecast, V the part that
+/// moves with the scenario, written out from each structure's own booking:
+///  - green bond and traditional procurement: the city's pre-financing cash flow, the users'
+///    charges; the municipal loan (loan_share of the actual capex: its schedule at close times the
+///    capex factor);
+///  - capital phasing: phaseCapex on the scenario's flows, operation and benefits in proportion to
+///    the works in service;
+///  - service purchase (fee fixed at close), build-transfer, revenue sharing: the private party's
+///    costs, revenue, fee or instalments, guarantee and clawback, subsidy on the actual capex, its
+///    tax (financePrivateParty on the scenario's cash), the public co-investment's share;
+///  - PPP availability payment (charge fixed at close) and concessions: the SPV's financing by
+///    financePrivateParty (debt sized on the forecast, reused through ForecastSizingMemo; actual
+///    drawdowns, tax with losses, DSCR achieved), then the charge or the revenue;
+///  - ESPC, shared savings (share fixed at close) and guaranteed savings: the ESCO's costs and share
+///    or shortfall over the planned term, its financing and tax; the owner's loan times the capex
+///    factor.
+/// What V leaves out (grants, tax increment, crowdfunding, a co-investment's share of them) is the
+/// same in every scenario. The social value and economic NPV come from socialReturn on the
+/// scenario's flows; the economic NPV's real flows are the parties' summed flows (transfers cancel).
+/// make() declines (std::nullopt: the full path, scenarioMetrics) for a term still to solve (a PPP
+/// charge the structure could not solve, a service fee or an ESCO share not fixed) and for the green
+/// bond with tax increment financing or crowdfunding. Every kernel is tested equal to
+/// scenarioMetrics on every metric (1e-9 relative) on random scenarios with delays, with every
+/// support it carries (tests/models/test_risk_run.cpp) and on every bundled case
+/// (tests/models/test_risk_fast_path.cpp). Method: docs/methodology/risk.md, Performance.
 class ScenarioKernel {
 public:
     static std::optional<ScenarioKernel> make(const Project& project, const Structure& structure);
