@@ -62,13 +62,13 @@ void requireTaxTerms(const CorporateTaxTerms& terms, std::size_t periods) {
     if (!terms.holiday) return;
     detail::requirePeriodIndex("terms.holiday.startPeriod", terms.holiday->startPeriod, periods);
     const auto& steps = terms.holiday->steps;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        const std::string field = indexedField("terms.holiday.steps", i);
+    for (std::size_t i = 0; i < steps.size(); ++i) {  // the field name is built only for an error
         if (steps[i].years < 1)
-            throw InputError(field + ".years", std::to_string(steps[i].years), "at least 1 year");
+            throw InputError(indexedField("terms.holiday.steps", i) + ".years", std::to_string(steps[i].years),
+                             "at least 1 year");
         if (!(steps[i].fractionOfRate >= 0.0 && steps[i].fractionOfRate <= 1.0))
-            throw InputError(field + ".fractionOfRate", formatValue(steps[i].fractionOfRate),
-                             "a fraction of the rate from 0 to 1");
+            throw InputError(indexedField("terms.holiday.steps", i) + ".fractionOfRate",
+                             formatValue(steps[i].fractionOfRate), "a fraction of the rate from 0 to 1");
     }
 }
 
