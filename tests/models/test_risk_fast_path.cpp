@@ -120,3 +120,11 @@ TEST(RiskFastPath, EqualsTheFullPathWithEachCasesOwnRegisterAndSocialOutcomes) {
     }
     EXPECT_GE(withRegister, 3u);
 }
+
+TEST(RiskFastPath, EveryStructureOfTheBenchmarkCaseHasAKernel) {
+    // So that the comparison above exercises a kernel for each of the nine structure types.
+    const Case c = loadCaseFile(risk_fixtures::casesDir() + "/../bench/data/compare-30y.json");
+    const std::vector<Structure> fixed = fixTermsAtClose(c.project, c.structures);
+    ASSERT_EQ(fixed.size(), 9u);
+    for (const Structure& s : fixed) EXPECT_TRUE(ScenarioKernel::make(c.project, s).has_value()) << s.id;
+}
