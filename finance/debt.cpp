@@ -155,7 +155,7 @@ DebtSchedule buildSchedule(std::span<const double> constructionDrawdowns, double
         s.interest[t] = s.periodRate * base;
         const double due = k < g ? s.interest[t] : plan.due(k - g, base, s.interest[t]);
         settle(s, t, due, dust);
-        if (sculpted && s.capitalisedInterest[t] > 0.0) warnCapitalised(s, t, cfads[t]);
+        if (sculpted && s.capitalisedInterest[t] > 0.0 && terms.warnings) warnCapitalised(s, t, cfads[t]);
     }
     return s;
 }

@@ -38,6 +38,9 @@ struct DebtTerms {
     int gracePeriods = 0;     ///< interest-only periods at the start of the tenor, 0 <= grace < tenor
     RepaymentProfile profile = RepaymentProfile::Annuity;
     DrawdownTiming drawdownTiming = DrawdownTiming::StartOfPeriod;  ///< construction drawdowns only
+    /// false: the schedule's warnings are not written (a caller iterating to a fixed point builds
+    /// the text only for the schedule it keeps); the figures are the same.
+    bool warnings = true;
 };
 
 /// The per-period rate annualRate / periodsPerYear, after validating both ("rate",

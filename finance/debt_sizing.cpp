@@ -52,7 +52,7 @@ DebtSizing sizeDebt(const SizingTerms& terms, std::span<const double> cfads) {
     for (std::size_t k = tenor; k-- > 0;) pv = (pv + std::max(window[k], 0.0)) / (1.0 + r);
 
     DebtSizing sizing;
-    warnAboutCfads(sizing, window, first);
+    if (terms.warnings) warnAboutCfads(sizing, window, first);
     sizing.dscrCapacity = pv / terms.targetDscr;
     sizing.gearingLimit = terms.gearingCap * terms.totalCost;
     sizing.binding = sizing.gearingLimit <= sizing.dscrCapacity ? SizingConstraint::Gearing

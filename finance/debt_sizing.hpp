@@ -20,6 +20,8 @@ struct SizingTerms {
     /// Index into cfads of the first amortising period: construction (and grace) periods before it
     /// are skipped. The capacity is the balance at the start of that period.
     std::size_t firstRepaymentPeriod = 0;
+    /// false: the sizing's warnings are not written (as DebtTerms::warnings); the figures are the same.
+    bool warnings = true;
 };
 
 enum class SizingConstraint {

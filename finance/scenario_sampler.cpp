@@ -3,7 +3,9 @@
 #include "finance/errors.hpp"
 #include "finance/pert_table.hpp"
 
+#include <mutex>
 #include <string>
+#include <utility>
 
 namespace cityfin::finance {
 
@@ -24,6 +26,28 @@ CorrelationMatrix identityFor(std::size_t driverCount) {
     return CorrelationMatrix::identity(valid ? driverCount : 1);
 }
 
+// The table of a PERT driver: built once per process for each set of parameters (a few
+// milliseconds each) and shared by every sampler that draws it (the risk-borne table, the tornado
+// and the benchmarks build a sampler per run). The table is a function of the parameters alone.
+std::shared_ptr<const PertQuantileTable> pertTableFor(const Distribution::Pert& pert) {
+    static std::mutex mutex;
+    static std::vector<std::pair<Distribution::Pert, std::shared_ptr<const PertQuantileTable>>> tables;
+    const auto same = [&](const Distribution::Pert& p) {
+        return p.min == pert.min && p.mode == pert.mode && p.max == pert.max && p.lambda == pert.lambda &&
+               p.alpha == pert.alpha && p.beta == pert.beta;
+    };
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        for (const auto& [p, table] : tables)
+            if (same(p)) return table;
+    }
+    auto table = std::make_shared<const PertQuantileTable>(pert);  // built outside the lock
+    std::lock_guard<std::mutex> lock(mutex);
+    if (tables.size() >= 64) tables.clear();  // bounded: a long session with many registers
+    tables.emplace_back(pert, table);
+    return table;
+}
+
 } // namespace
 
 ScenarioSampler::ScenarioSampler(std::vector<Distribution> drivers, CorrelationMatrix correlation,
@@ -36,7 +60,7 @@ ScenarioSampler::ScenarioSampler(std::vector<Distribution> drivers, CorrelationM
     pertTables_.resize(drivers_.size());
     for (std::size_t j = 0; j < drivers_.size(); ++j)
         if (const auto* pert = std::get_if<Distribution::Pert>(&drivers_[j].parameters()))
-            pertTables_[j] = std::make_shared<const PertQuantileTable>(*pert);
+            pertTables_[j] = pertTableFor(*pert);
 }
 
 ScenarioSampler::ScenarioSampler(std::vector<Distribution> drivers, SamplingMethod method,

@@ -20,7 +20,8 @@ std::string countText(std::size_t n, const char* noun) {
 void requireSample(std::span<const double> values, std::size_t needed) {
     if (values.size() < needed)
         throw InputError("values", countText(values.size(), "value"), "at least " + countText(needed, "value"));
-    for (std::size_t i = 0; i < values.size(); ++i) requireFinite(indexedField("values", i), values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i)  // the field name is built only for an error
+        if (!std::isfinite(values[i])) requireFinite(indexedField("values", i), values[i]);
 }
 
 void requireProbability(const std::string& field, double k) {

@@ -62,13 +62,13 @@ void requireTaxTerms(const CorporateTaxTerms& terms, std::size_t periods) {
     if (!terms.holiday) return;
     detail::requirePeriodIndex("terms.holiday.startPeriod", terms.holiday->startPeriod, periods);
     const auto& steps = terms.holiday->steps;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        const std::string field = indexedField("terms.holiday.steps", i);
+    for (std::size_t i = 0; i < steps.size(); ++i) {  // the field name is built only for an error
         if (steps[i].years < 1)
-            throw InputError(field + ".years", std::to_string(steps[i].years), "at least 1 year");
+            throw InputError(indexedField("terms.holiday.steps", i) + ".years", std::to_string(steps[i].years),
+                             "at least 1 year");
         if (!(steps[i].fractionOfRate >= 0.0 && steps[i].fractionOfRate <= 1.0))
-            throw InputError(field + ".fractionOfRate", formatValue(steps[i].fractionOfRate),
-                             "a fraction of the rate from 0 to 1");
+            throw InputError(indexedField("terms.holiday.steps", i) + ".fractionOfRate",
+                             formatValue(steps[i].fractionOfRate), "a fraction of the rate from 0 to 1");
     }
 }
 
@@ -208,6 +208,57 @@ TaxSchedule corporateTax(std::span<const double> taxableProfit, const CorporateT
         s.lossBalance[k] = balanceOf(losses);
     }
     return s;
+}
+
+void corporateTaxPaid(std::span<const double> taxableProfit, const CorporateTaxTerms& terms,
+                      std::span<double> taxPaid) {
+    if (taxableProfit.empty())
+        throw InputError("taxableProfit", describeCount(0), "at least one period");
+    if (taxPaid.size() != taxableProfit.size())
+        throw InputError("taxPaid", describeCount(taxPaid.size()), describeCount(taxableProfit.size()));
+    for (std::size_t k = 0; k < taxableProfit.size(); ++k)
+        if (!std::isfinite(taxableProfit[k])) requireFinite(indexedField("taxableProfit", k), taxableProfit[k]);
+    requireTaxTerms(terms, taxableProfit.size());
+
+    std::optional<std::size_t> carryPeriods;
+    if (terms.lossCarryForwardYears)
+        carryPeriods = static_cast<std::size_t>(*terms.lossCarryForwardYears) *
+                       static_cast<std::size_t>(terms.periodsPerYear);
+    // The rate in force, as ratePerPeriod, held in taxPaid until the period's tax replaces it.
+    const std::size_t n = taxableProfit.size();
+    std::fill(taxPaid.begin(), taxPaid.end(), terms.rate);
+    if (terms.holiday) {
+        const auto p = static_cast<std::size_t>(terms.periodsPerYear);
+        std::size_t k = terms.holiday->startPeriod;
+        for (const RateRelief& step : terms.holiday->steps) {
+            const std::size_t stepPeriods = static_cast<std::size_t>(step.years) * p;
+            for (std::size_t j = 0; j < stepPeriods && k < n; ++j, ++k) taxPaid[k] = terms.rate * step.fractionOfRate;
+        }
+    }
+    // The loss vintages, oldest first from `head`: a queue on a per-thread buffer (useLosses and
+    // expireLosses on a deque, step for step).
+    thread_local std::vector<LossVintage> losses;
+    losses.clear();
+    std::size_t head = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const double profit = taxableProfit[k];
+        double taxable = 0.0;
+        if (profit > 0.0) {
+            double used = 0.0;
+            while (head < losses.size() && used < profit) {
+                const double take = std::min(losses[head].remaining, profit - used);
+                used += take;
+                losses[head].remaining -= take;
+                if (losses[head].remaining <= 0.0) ++head;
+            }
+            taxable = profit - used;
+        } else if (profit < 0.0) {
+            losses.push_back(LossVintage{k, -profit});
+        }
+        taxPaid[k] = taxable * taxPaid[k];
+        if (carryPeriods)
+            while (head < losses.size() && losses[head].origin + *carryPeriods <= k) ++head;
+    }
 }
 
 } // namespace cityfin::finance

@@ -84,4 +84,10 @@ struct TaxSchedule {
 /// caller defines it). Tax is assessed per period: no refund of tax for a later loss (no carry-back).
 TaxSchedule corporateTax(std::span<const double> taxableProfit, const CorporateTaxTerms& terms);
 
+/// corporateTax(taxableProfit, terms).taxPaid written into taxPaid (same size), without building the
+/// rest of the schedule and without allocating once the thread has taxed a timeline this long: the
+/// form the private-finance fixed point and the Monte Carlo call. Same checks, same arithmetic.
+void corporateTaxPaid(std::span<const double> taxableProfit, const CorporateTaxTerms& terms,
+                      std::span<double> taxPaid);
+
 } // namespace cityfin::finance

@@ -64,6 +64,7 @@ std::string_view lineKindName(LineKind kind) { return namesOf(kind).name; }
 
 Ledger::Ledger(std::size_t periods) : realFlows_(periods, 0.0) {
     if (periods == 0) throw InputError("periods", "0", "at least one period");
+    lines_.reserve(32);  // a structure books 10-30 lines: no reallocation while it does
 }
 
 void Ledger::requireLength(std::span<const double> amounts) const {

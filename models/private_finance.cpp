@@ -22,6 +22,13 @@ const std::string kAt = "private_finance";
 
 using Span = std::span<const double>;
 
+bool seriesValid(Span values, std::size_t n, bool nonNegative) {
+    if (values.size() != n) return false;
+    for (double x : values)
+        if (!std::isfinite(x) || (nonNegative && x < 0.0)) return false;
+    return true;
+}
+
 void requireSeries(const std::string& field, Span values, std::size_t n, bool nonNegative) {
     if (values.size() != n)
         throw InputError(field, std::to_string(values.size()) + " values",
@@ -32,16 +39,29 @@ void requireSeries(const std::string& field, Span values, std::size_t n, bool no
                              nonNegative ? "a finite amount >= 0" : "a finite amount");
 }
 
+// The field name is built only when the series is invalid (this runs once per financing, in every
+// scenario of the Monte Carlo).
+void requireSeries(const char* field, Span values, std::size_t n, bool nonNegative) {
+    if (!seriesValid(values, n, nonNegative)) requireSeries(kAt + field, values, n, nonNegative);
+}
+
+// validateDebtFinancing's checks without the field names.
+bool debtFinancingValid(const DebtFinancing& d, int operatingYears) {
+    return d.gearingCap >= 0.0 && d.gearingCap <= 1.0 && std::isfinite(d.rate) && d.rate >= 0.0 && d.rate <= 1.0 &&
+           d.tenorYears >= 1 && d.tenorYears <= operatingYears && std::isfinite(d.targetDscr) && d.targetDscr > 0.0 &&
+           d.targetDscr <= 100.0 && d.graceYears >= 0 && d.graceYears < d.tenorYears;
+}
+
 void validateInputs(const PrivateFinanceInputs& in) {
     const std::size_t n = in.operatingCash.size();
     if (in.constructionYears < 1 || in.constructionYears >= static_cast<int>(n))
         throw InputError(kAt + ".construction_years", std::to_string(in.constructionYears),
                          "from 1 to the periods - 1 (" + std::to_string(static_cast<int>(n) - 1) + ")");
-    requireSeries(kAt + ".operating_cash", in.operatingCash, n, false);
-    requireSeries(kAt + ".capex", in.capex, n, true);
-    requireSeries(kAt + ".upfront_support", in.upfrontSupport, n, true);
-    if (in.sizingCash) requireSeries(kAt + ".sizing_cash", *in.sizingCash, n, false);
-    if (in.sizingCapex) requireSeries(kAt + ".sizing_capex", *in.sizingCapex, n, true);
+    requireSeries(".operating_cash", in.operatingCash, n, false);
+    requireSeries(".capex", in.capex, n, true);
+    requireSeries(".upfront_support", in.upfrontSupport, n, true);
+    if (in.sizingCash) requireSeries(".sizing_cash", *in.sizingCash, n, false);
+    if (in.sizingCapex) requireSeries(".sizing_capex", *in.sizingCapex, n, true);
 
     if (!(in.taxRate >= 0.0 && in.taxRate <= 1.0))
         throw InputError(kAt + ".tax_rate", formatValue(in.taxRate), "a rate from 0 to 1");
@@ -55,7 +75,8 @@ void validateInputs(const PrivateFinanceInputs& in) {
         throw InputError(kAt + ".guarantee_fee_rate", formatValue(in.guaranteeFeeRate), "a rate from 0 to 1");
     if (!(in.rateReduction >= 0.0 && in.rateReduction <= 1.0))
         throw InputError(kAt + ".rate_reduction", formatValue(in.rateReduction), "a rate from 0 to 1");
-    if (in.debt) validateDebtFinancing(*in.debt, static_cast<int>(n) - in.constructionYears, kAt + ".debt");
+    if (in.debt && !debtFinancingValid(*in.debt, static_cast<int>(n) - in.constructionYears))
+        validateDebtFinancing(*in.debt, static_cast<int>(n) - in.constructionYears, kAt + ".debt");
 }
 
 // What the tax computation keeps between rounds: the depreciation and the rate terms.
@@ -64,6 +85,25 @@ struct TaxBasis {
     std::vector<double> unitDepreciation;  ///< of one unit of construction-period cost (capitalised interest)
     finance::CorporateTaxTerms terms;
 };
+
+// The depreciation of one unit spent in period 0: a function of the timeline's length, the tax life
+// and the start of operation alone, remembered per thread for the last few (the Monte Carlo asks
+// for the same ones in every scenario).
+std::vector<double> unitDepreciation(Span unit, const finance::DepreciationTerms& dep) {
+    struct Entry {
+        std::size_t periods, start;
+        double life;
+        std::vector<double> depreciation;
+    };
+    thread_local std::vector<Entry> entries;
+    for (const Entry& e : entries)
+        if (e.periods == unit.size() && e.start == dep.operationStartPeriod && e.life == dep.usefulLifeYears)
+            return e.depreciation;
+    std::vector<double> d = finance::straightLineDepreciation(unit, dep).depreciation;
+    if (entries.size() >= 16) entries.clear();
+    entries.push_back({unit.size(), dep.operationStartPeriod, dep.usefulLifeYears, d});
+    return d;
+}
 
 // Grants and subsidies are non-taxable capital contributions that reduce the depreciable base;
 // interest capitalised during construction adds to it (IAS 23). Depreciation starts with operation,
@@ -77,8 +117,7 @@ TaxBasis taxBasis(const PrivateFinanceInputs& in, Span capex, Span cash) {
     dep.usefulLifeYears = in.depreciationYears;
     dep.start = finance::DepreciationStart::StartOfOperation;
     dep.operationStartPeriod = static_cast<std::size_t>(in.constructionYears);
-    TaxBasis basis{finance::straightLineDepreciation(base, dep).depreciation,
-                   finance::straightLineDepreciation(unit, dep).depreciation, {}};
+    TaxBasis basis{finance::straightLineDepreciation(base, dep).depreciation, unitDepreciation(unit, dep), {}};
     basis.terms.rate = in.taxRate;
     if (in.taxIncentive && in.taxIncentive->reducedRate) basis.terms.rate = *in.taxIncentive->reducedRate;
     if (in.taxIncentive && in.taxIncentive->exemptThreeHalfThree)
@@ -94,13 +133,14 @@ double constructionInterest(const finance::DebtSchedule& s) {
     return total;
 }
 
-// Tax on cash - depreciation - deductions; `profit` is scratch space of the right size.
-std::vector<double> taxPaid(const TaxBasis& basis, Span cash, Span deductions, double capitalised,
-                            std::vector<double>& profit) {
+// Tax on cash - depreciation - deductions, into `tax`; `profit` is scratch space of the right size.
+void taxPaid(const TaxBasis& basis, Span cash, Span deductions, double capitalised, std::vector<double>& profit,
+             std::vector<double>& tax) {
+    tax.resize(profit.size());
     for (std::size_t t = 0; t < profit.size(); ++t)
         profit[t] = cash[t] - basis.depreciation[t] - capitalised * basis.unitDepreciation[t] - deductions[t];
-    if (basis.terms.rate == 0.0) return std::vector<double>(profit.size(), 0.0);
-    return finance::corporateTax(profit, basis.terms).taxPaid;
+    if (basis.terms.rate == 0.0) return std::fill(tax.begin(), tax.end(), 0.0);
+    finance::corporateTaxPaid(profit, basis.terms, tax);
 }
 
 // Net funding need of each construction year: capex less upfront support.
@@ -136,13 +176,16 @@ struct Facility {
     std::vector<std::string> warnings;
 };
 
-Facility sizeFacility(const PrivateFinanceInputs& in, Span need, Span cfads) {
+// warnings: whether the sizing and the schedule write their warnings (only the facility kept needs them).
+Facility sizeFacility(const PrivateFinanceInputs& in, Span need, Span cfads, bool warnings = true) {
     const DebtFinancing& d = *in.debt;
-    const finance::DebtTerms terms = debtTerms(in, d);
+    finance::DebtTerms terms = debtTerms(in, d);
+    terms.warnings = warnings;
     const double netCost = std::accumulate(need.begin(), need.end(), 0.0);
     const auto c = static_cast<std::size_t>(in.constructionYears);
     const finance::SizingTerms sizing{netCost, d.gearingCap, d.targetDscr, terms.annualRate, 1,
-                                      d.tenorYears - d.graceYears, c + static_cast<std::size_t>(d.graceYears)};
+                                      d.tenorYears - d.graceYears, c + static_cast<std::size_t>(d.graceYears),
+                                      warnings};
     const finance::DebtSizing size = finance::sizeDebt(sizing, cfads);
     // The capacity is a balance at the end of construction; the amount drawn grows to it with interest.
     const double dscrLimit = size.dscrCapacity / capitalisationFactor(need, terms.annualRate);
@@ -178,14 +221,15 @@ Sizing sizeOnForecast(const PrivateFinanceInputs& in, Span cash, Span capex) {
     for (double x : cash) scale = std::max(scale, std::abs(x));
     Sizing s;
     s.cfads.assign(cash.begin(), cash.end());
-    std::vector<double> fee(n), deductions(n, 0.0), profit(n);
+    std::vector<double> fee(n), deductions(n, 0.0), profit(n), tax(n), sizedOn(n);
     while (s.rounds < kMaxRounds && !s.settled) {
         ++s.rounds;
-        s.facility = sizeFacility(in, need, s.cfads);
+        sizedOn = s.cfads;
+        s.facility = sizeFacility(in, need, s.cfads, false);  // the text only for the facility kept
         const auto& schedule = s.facility.schedule;
         guaranteeFee(schedule, in.guaranteeFeeRate, fee);
         for (std::size_t t = 0; t < n; ++t) deductions[t] = (t < schedule.size() ? schedule.interestPaid[t] : 0.0) + fee[t];
-        const std::vector<double> tax = taxPaid(basis, cash, deductions, constructionInterest(schedule), profit);
+        taxPaid(basis, cash, deductions, constructionInterest(schedule), profit, tax);
         double change = 0.0;
         for (std::size_t t = 0; t < n; ++t) {
             const double next = cash[t] - tax[t] - fee[t];
@@ -194,7 +238,79 @@ Sizing sizeOnForecast(const PrivateFinanceInputs& in, Span cash, Span capex) {
         }
         s.settled = change <= kTolerance * std::max(scale, s.facility.amount);
     }
+    s.facility = sizeFacility(in, need, sizedOn, true);  // the last round's facility again, with its warnings
     return s;
+}
+
+// ---- the forecast sizing memo (ForecastSizingMemo) ----
+
+thread_local int memoDepth = 0;
+
+bool sameSeries(Span a, Span b) { return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin()); }
+
+bool sameDebt(const DebtFinancing& a, const DebtFinancing& b) {
+    return a.gearingCap == b.gearingCap && a.rate == b.rate && a.tenorYears == b.tenorYears &&
+           a.targetDscr == b.targetDscr && a.graceYears == b.graceYears && a.profile == b.profile;
+}
+
+bool sameIncentive(const std::optional<TaxIncentive>& a, const std::optional<TaxIncentive>& b) {
+    if (a.has_value() != b.has_value()) return false;
+    return !a || (a->exemptThreeHalfThree == b->exemptThreeHalfThree && a->reducedRate == b->reducedRate);
+}
+
+// Every field of the inputs sizeOnForecast reads (taxBasis, constructionNeed, sizeFacility,
+// guaranteeFee), with the sizing cash and capex.
+struct SizingKey {
+    std::vector<double> cash, capex, upfrontSupport;
+    int constructionYears = 0, depreciationYears = 0;
+    DebtFinancing debt;
+    double taxRate = 0.0, guaranteeFeeRate = 0.0, rateReduction = 0.0;
+    std::optional<TaxIncentive> taxIncentive;
+
+    bool matches(const PrivateFinanceInputs& in, Span c, Span k) const {
+        return constructionYears == in.constructionYears && depreciationYears == in.depreciationYears &&
+               taxRate == in.taxRate && guaranteeFeeRate == in.guaranteeFeeRate && rateReduction == in.rateReduction &&
+               sameDebt(debt, *in.debt) && sameIncentive(taxIncentive, in.taxIncentive) &&
+               sameSeries(upfrontSupport, in.upfrontSupport) && sameSeries(cash, c) && sameSeries(capex, k);
+    }
+};
+
+struct MemoEntry {
+    SizingKey key;
+    Sizing sizing;
+};
+
+constexpr std::size_t kMemoEntries = 16;
+
+struct MemoStore {
+    std::vector<MemoEntry> entries;
+    std::size_t next = 0;  // round-robin replacement once full
+};
+
+MemoStore& memoStore() {
+    thread_local MemoStore store;
+    return store;
+}
+
+// The sizing of these inputs: from the memo when one is alive on this thread and holds it, else
+// solved (and remembered when a memo is alive). `local` holds a sizing solved without a memo.
+const Sizing& forecastSizing(const PrivateFinanceInputs& in, Span cash, Span capex, Sizing& local) {
+    if (memoDepth == 0) return local = sizeOnForecast(in, cash, capex);
+    MemoStore& store = memoStore();
+    for (const MemoEntry& e : store.entries)
+        if (e.key.matches(in, cash, capex)) return e.sizing;
+    MemoEntry entry{{std::vector<double>(cash.begin(), cash.end()), std::vector<double>(capex.begin(), capex.end()),
+                     in.upfrontSupport, in.constructionYears, in.depreciationYears, *in.debt, in.taxRate,
+                     in.guaranteeFeeRate, in.rateReduction, in.taxIncentive},
+                    sizeOnForecast(in, cash, capex)};
+    if (store.entries.size() < kMemoEntries) {
+        store.entries.push_back(std::move(entry));
+        return store.entries.back().sizing;
+    }
+    MemoEntry& slot = store.entries[store.next];
+    store.next = (store.next + 1) % kMemoEntries;
+    slot = std::move(entry);
+    return slot.sizing;
 }
 
 std::vector<double> padded(const std::vector<double>& v, std::size_t n) {
@@ -231,7 +347,7 @@ void settleActual(const PrivateFinanceInputs& in, PrivateFinance& f, const finan
     } else {
         f.drawdown = f.interestPaid = f.principal = std::vector<double>(n, 0.0);
     }
-    f.tax = taxPaid(basis, in.operatingCash, deductions, schedule ? constructionInterest(*schedule) : 0.0, profit);
+    taxPaid(basis, in.operatingCash, deductions, schedule ? constructionInterest(*schedule) : 0.0, profit, f.tax);
     f.cfads.resize(n);
     for (std::size_t t = 0; t < n; ++t) f.cfads[t] = in.operatingCash[t] - f.tax[t] - f.guaranteeFee[t];
 }
@@ -261,6 +377,9 @@ void validateDebtFinancing(const DebtFinancing& d, int operatingYears, const std
                          "0 to " + std::to_string(d.tenorYears - 1) + " (less than the tenor)");
 }
 
+ForecastSizingMemo::ForecastSizingMemo() { ++memoDepth; }
+ForecastSizingMemo::~ForecastSizingMemo() { --memoDepth; }
+
 PrivateFinance financePrivateParty(const PrivateFinanceInputs& in) {
     validateInputs(in);
     PrivateFinance f;
@@ -272,7 +391,8 @@ PrivateFinance financePrivateParty(const PrivateFinanceInputs& in) {
     }
     const Span cash = in.sizingCash ? Span(*in.sizingCash) : Span(in.operatingCash);
     const Span capex = in.sizingCapex ? Span(*in.sizingCapex) : Span(in.capex);
-    const Sizing sizing = sizeOnForecast(in, cash, capex);
+    Sizing local;
+    const Sizing& sizing = forecastSizing(in, cash, capex, local);
     f.rounds = sizing.rounds;
     if (!sizing.settled)
         f.notes.push_back("tax and debt sizing had not settled after " + std::to_string(kMaxRounds) +

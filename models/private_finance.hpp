@@ -48,6 +48,20 @@ struct PrivateFinance {
     std::vector<std::string> notes;
 };
 
+/// While one of these is alive on a thread, financePrivateParty on that thread reuses the forecast
+/// sizing (the tax/debt fixed point of 10-15 rounds) of earlier inputs equal to the new ones in
+/// every field the sizing reads (sizing cash and capex, upfront support, construction years, debt
+/// terms, tax terms, credit guarantee), instead of solving it again. The sizing is a function of
+/// those fields alone, so results are identical; the Monte Carlo's scenarios share their forecast.
+/// Keeps the last few sizings per thread (bounded memory); nests.
+class ForecastSizingMemo {
+public:
+    ForecastSizingMemo();
+    ~ForecastSizingMemo();
+    ForecastSizingMemo(const ForecastSizingMemo&) = delete;
+    ForecastSizingMemo& operator=(const ForecastSizingMemo&) = delete;
+};
+
 /// Throws InputError for invalid inputs: "private_finance.<field>" (lengths, values, tax terms) and,
 /// through validateDebtFinancing, "private_finance.debt.<field>".
 PrivateFinance financePrivateParty(const PrivateFinanceInputs& inputs);

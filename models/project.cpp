@@ -52,11 +52,72 @@ double rampFactor(int rampUpYears, int k) {
     return k <= rampUpYears ? static_cast<double>(k) / (rampUpYears + 1) : 1.0;
 }
 
+// The checks of validateProject and validateScenario without building a field name: true when
+// none of them would throw (the usual case, checked once per scenario by the Monte Carlo); the
+// checking functions then only run to name what is wrong.
+bool nonNegative(double x) { return std::isfinite(x) && x >= 0.0; }
+bool fraction(double x) { return std::isfinite(x) && x >= 0.0 && x <= 1.0; }
+bool rate(double x) { return std::isfinite(x) && x > -1.0; }
+
+bool projectIsValid(const Project& p) {
+    if (p.constructionYears < 1 || p.constructionYears > 10 || p.operatingYears < 1 || p.operatingYears > 60 ||
+        static_cast<int>(p.capex.size()) != p.constructionYears)
+        return false;
+    for (double c : p.capex)
+        if (!nonNegative(c)) return false;
+    if (!(p.totalCapex() > 0.0) || !nonNegative(p.annualOpex) || !rate(p.opexEscalation) || !rate(p.inflation) ||
+        (p.basis == PriceBasis::Real && p.inflation != 0.0))
+        return false;
+    for (const LifecycleCost& c : p.lifecycle)
+        if (c.operatingYear < 1 || c.operatingYear > p.operatingYears || !nonNegative(c.amount)) return false;
+    for (const RevenueStream& r : p.revenues)
+        if (!nonNegative(r.annualVolume) || !nonNegative(r.unitPrice) || !rate(r.volumeGrowth) ||
+            !rate(r.priceEscalation) || r.rampUpYears < 0 || r.rampUpYears > 20)
+            return false;
+    for (const EnergySaving& e : p.energySavings)
+        if (!nonNegative(e.baselineKwh) || !fraction(e.savingFraction) || !nonNegative(e.pricePerKwh) ||
+            !rate(e.priceEscalation) || !fraction(e.degradation))
+            return false;
+    return nonNegative(p.residualValue) && rate(p.rates.publicRate) && rate(p.rates.privateRate) &&
+           rate(p.rates.socialRate) && fraction(p.taxRate) && p.depreciationYears >= 0 && p.depreciationYears <= 100;
+}
+
+bool scenarioIsValid(const Scenario& s) {
+    return nonNegative(s.capexFactor) && nonNegative(s.opexFactor) && nonNegative(s.demandFactor) &&
+           nonNegative(s.savingsFactor) && nonNegative(s.priceFactor) && s.delayYears >= 0;
+}
+
+// base^0 .. base^(n-1), each from std::pow as the flows have always computed them (bit for bit),
+// remembered per thread for the last few bases: the Monte Carlo builds the same project's flows
+// once per scenario, with the same escalation and growth rates every time. The caller holds the
+// table it was given, so a later eviction cannot take it away.
+std::shared_ptr<const std::vector<double>> powers(double base, std::size_t n) {
+    struct Table {
+        double base;
+        std::shared_ptr<const std::vector<double>> values;
+    };
+    constexpr std::size_t kTables = 16;
+    thread_local std::vector<Table> tables;
+    thread_local std::size_t next = 0;
+    for (const Table& t : tables)
+        if (t.base == base && t.values->size() == n) return t.values;
+    auto values = std::make_shared<std::vector<double>>(n);
+    for (std::size_t k = 0; k < n; ++k) (*values)[k] = std::pow(base, static_cast<int>(k));
+    if (tables.size() < kTables) {
+        tables.push_back({base, values});
+    } else {
+        tables[next] = {base, values};
+        next = (next + 1) % kTables;
+    }
+    return values;
+}
+
 } // namespace
 
 double Project::totalCapex() const noexcept { return std::accumulate(capex.begin(), capex.end(), 0.0); }
 
 void validateProject(const Project& p) {
+    if (projectIsValid(p)) return;
     requireYears("project.construction_years", p.constructionYears, 1, 10);
     requireYears("project.operating_years", p.operatingYears, 1, 60);
     if (static_cast<int>(p.capex.size()) != p.constructionYears)
@@ -87,7 +148,7 @@ void validateProject(const Project& p) {
 
 ProjectFlows projectFlows(const Project& p, const Scenario& s) {
     validateProject(p);
-    validateScenario(s);
+    if (!scenarioIsValid(s)) validateScenario(s);
     const std::size_t n = static_cast<std::size_t>(p.periods());
     ProjectFlows f;
     f.constructionYears = p.constructionYears;
@@ -96,40 +157,64 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
                     &f.energySavings, &f.residualValue, &f.forecastUserCharges, &f.forecastEnergySavings})
         v->assign(n, 0.0);
     f.operating.assign(n, false);
+    f.calendarYears.resize(n);
+    // Every power the flows use, computed once per base and year rather than once per use: the
+    // same std::pow calls, so the same values. Operating years k are 1-based: growth^(k - 1).
     const int firstOperating = p.constructionYears + s.delayYears;
+    const auto inflation = p.basis == PriceBasis::Nominal ? powers(1.0 + p.inflation, n) : nullptr;
     for (std::size_t t = 0; t < n; ++t) {
         const int ti = static_cast<int>(t);
-        f.calendarYears.push_back(p.startYear + ti);
-        f.priceIndex[t] = p.basis == PriceBasis::Nominal ? std::pow(1.0 + p.inflation, ti) : 1.0;
+        f.calendarYears[t] = p.startYear + ti;
+        f.priceIndex[t] = inflation ? (*inflation)[t] : 1.0;
         if (ti < p.constructionYears) f.capex[t] = p.capex[t] * f.priceIndex[t] * s.capexFactor;
-        const int forecastYear = ti - p.constructionYears + 1;  // operating year as planned
-        const int actualYear = ti - firstOperating + 1;         // operating year after any delay
-        f.operating[t] = actualYear >= 1;
-        for (const RevenueStream& r : p.revenues) {
+        f.operating[t] = ti - firstOperating + 1 >= 1;
+    }
+    for (const RevenueStream& r : p.revenues) {
+        const auto escalationTable = powers(1.0 + r.priceEscalation, n), growthTable = powers(1.0 + r.volumeGrowth, n);
+        const std::vector<double>& escalation = *escalationTable;
+        const std::vector<double>& growth = *growthTable;
+        const auto volume = [&](int k) { return r.annualVolume * growth[static_cast<std::size_t>(k - 1)] * rampFactor(r.rampUpYears, k); };
+        for (std::size_t t = 0; t < n; ++t) {
+            const int ti = static_cast<int>(t);
+            const int forecastYear = ti - p.constructionYears + 1;  // operating year as planned
+            const int actualYear = ti - firstOperating + 1;         // operating year after any delay
             if (forecastYear < 1) continue;
-            const double price = r.unitPrice * std::pow(1.0 + r.priceEscalation, ti) * f.priceIndex[t];
-            const auto volume = [&](int k) {
-                return r.annualVolume * std::pow(1.0 + r.volumeGrowth, k - 1) * rampFactor(r.rampUpYears, k);
-            };
+            const double price = r.unitPrice * escalation[t] * f.priceIndex[t];
             if (r.payer == RevenueStream::Payer::Users) f.forecastUserCharges[t] += volume(forecastYear) * price;
             if (actualYear < 1) continue;
             const double actual = volume(actualYear) * s.demandFactor * price * s.priceFactor;
             (r.payer == RevenueStream::Payer::Users ? f.userCharges : f.marketRevenue)[t] += actual;
         }
-        for (const EnergySaving& e : p.energySavings) {
+    }
+    for (const EnergySaving& e : p.energySavings) {
+        const auto escalationTable = powers(1.0 + e.priceEscalation, n), growthTable = powers(1.0 - e.degradation, n);
+        const std::vector<double>& escalation = *escalationTable;
+        const std::vector<double>& growth = *growthTable;
+        const auto kwh = [&](int k) { return e.baselineKwh * e.savingFraction * growth[static_cast<std::size_t>(k - 1)]; };
+        for (std::size_t t = 0; t < n; ++t) {
+            const int ti = static_cast<int>(t);
+            const int forecastYear = ti - p.constructionYears + 1, actualYear = ti - firstOperating + 1;
             if (forecastYear < 1) continue;
-            const double price = e.pricePerKwh * std::pow(1.0 + e.priceEscalation, ti) * f.priceIndex[t];
-            const auto kwh = [&](int k) { return e.baselineKwh * e.savingFraction * std::pow(1.0 - e.degradation, k - 1); };
+            const double price = e.pricePerKwh * escalation[t] * f.priceIndex[t];
             f.forecastEnergySavings[t] += kwh(forecastYear) * price;
             if (actualYear >= 1) f.energySavings[t] += kwh(actualYear) * s.savingsFactor * price * s.priceFactor;
         }
-        if (actualYear >= 1)
-            f.opex[t] = p.annualOpex * std::pow(1.0 + p.opexEscalation, ti) * f.priceIndex[t] * s.opexFactor;
+    }
+    const auto opexTable = powers(1.0 + p.opexEscalation, n);
+    const std::vector<double>& opexEscalation = *opexTable;
+    for (std::size_t t = 0; t < n; ++t) {
+        const int actualYear = static_cast<int>(t) - firstOperating + 1;
+        if (actualYear >= 1) f.opex[t] = p.annualOpex * opexEscalation[t] * f.priceIndex[t] * s.opexFactor;
         for (const LifecycleCost& c : p.lifecycle)
             if (c.operatingYear == actualYear) f.lifecycle[t] += c.amount * f.priceIndex[t] * s.opexFactor;
     }
     f.residualValue[n - 1] = p.residualValue * f.priceIndex[n - 1];
     return f;
+}
+
+std::shared_ptr<const ProjectFlows> forecastFlows(const Project& project, const ProjectFlows& flows) {
+    if (flows.forecast) return flows.forecast;
+    return std::make_shared<const ProjectFlows>(projectFlows(project));
 }
 
 std::vector<double> ProjectFlows::operatingCashFlow() const {

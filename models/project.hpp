@@ -6,6 +6,7 @@
 //
 // Costs are given (and returned in ProjectFlows) as positive magnitudes; the ledger gives them signs.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,10 @@ struct ProjectFlows {
     std::vector<double> forecastUserCharges;   ///< before the scenario's demand and price factors
     std::vector<double> forecastEnergySavings; ///< before the scenario's savings and price factors
     std::vector<bool> operating;         ///< the asset is in service (after construction and delay)
+    /// The forecast of the same project (projectFlows(project) with no scenario), when the caller
+    /// computed it once for many scenarios (the Monte Carlo); empty otherwise. Structures that size
+    /// on the forecast take it from here through forecastFlows() instead of recomputing it.
+    std::shared_ptr<const ProjectFlows> forecast;
 
     std::size_t periods() const noexcept { return capex.size(); }
     /// Revenue + savings - opex - lifecycle, per period (before financing and tax).
@@ -109,6 +114,9 @@ struct ProjectFlows {
 
 /// Validates the project (InputError naming the field, e.g. "project.capex[1]") and builds its flows.
 ProjectFlows projectFlows(const Project& project, const Scenario& scenario = {});
+
+/// The project's forecast flows: flows.forecast when set, else projectFlows(project).
+std::shared_ptr<const ProjectFlows> forecastFlows(const Project& project, const ProjectFlows& flows);
 
 /// Throws InputError for an invalid project; field names are JSON paths under "project".
 void validateProject(const Project& project);

@@ -1,15 +1,20 @@
 #include "models/risk/risk_run.hpp"
 
+#include "models/risk/scenario_metrics.hpp"
+
 #include "finance/errors.hpp"
 #include "finance/metrics.hpp"
 #include "finance/scenario_runner.hpp"
 #include "models/compare.hpp"
+#include "models/private_finance.hpp"
+#include "models/structures/booking.hpp"
 #include "models/structures/build.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -26,16 +31,7 @@ constexpr std::array<std::string_view, kRiskMetricCount> metricIds{
     "equity_irr", "min_dscr", "city_present_cost", "city_peak_outlay", "guarantee_pv", "rules_hold",
     "social_value", "economic_npv"};
 
-std::size_t partyIndex(Party p) {
-    return static_cast<std::size_t>(std::find(kParties.begin(), kParties.end(), p) - kParties.begin());
-}
-
-// QuantLib's bond objects register with the process-wide Settings (not thread-safe in Debian's
-// build): the green bond's mechanics run one at a time. Results do not depend on the order.
-std::mutex& quantLibMutex() {
-    static std::mutex m;
-    return m;
-}
+using detail::quantLibMutex;
 
 Evaluation evaluateSafely(const Project& project, const Structure& s, const Scenario& scenario) {
     if (std::holds_alternative<GreenBondTerms>(s.terms)) {
@@ -46,6 +42,52 @@ Evaluation evaluateSafely(const Project& project, const Structure& s, const Scen
 }
 
 } // namespace
+
+namespace detail {
+
+// QuantLib's bond objects register with the process-wide Settings (not thread-safe in Debian's
+// build): the green bond's mechanics run one at a time. Results do not depend on the order.
+std::mutex& quantLibMutex() {
+    static std::mutex m;
+    return m;
+}
+
+std::size_t partyIndex(Party p) {
+    return static_cast<std::size_t>(std::find(kParties.begin(), kParties.end(), p) - kParties.begin());
+}
+
+bool hasFlows(std::span<const double> flows) {
+    return std::any_of(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
+}
+
+void metricsInto(const Project& project, const ScenarioFigures& p, const std::vector<RuleProbability>& rules,
+                 std::span<double> m) {
+    std::fill(m.begin(), m.end(), kNaN);
+    for (std::size_t i = 0; i < kParties.size(); ++i) {
+        m[i] = p.npv[i];
+        m[kParties.size() + i] = finance::npv(project.rates.publicRate, p.flows[i]);
+    }
+    const auto at = [&](RiskMetric k) -> double& { return m[static_cast<std::size_t>(k)]; };
+    if (p.equityIrr) at(RiskMetric::EquityIrr) = *p.equityIrr;
+    if (p.minDscr) at(RiskMetric::MinDscr) = *p.minDscr;
+    at(RiskMetric::CityPresentCost) = p.cityPresentCost;
+    at(RiskMetric::CityPeakOutlay) = p.cityPeakOutlay;
+    at(RiskMetric::GuaranteePv) = p.guaranteePv;
+    if (p.socialValue) at(RiskMetric::SocialValue) = *p.socialValue;
+    if (p.economicNpv) at(RiskMetric::EconomicNpv) = *p.economicNpv;
+    bool all = true;
+    for (const RuleProbability& r : rules) {
+        // No equity IRR fails the hurdle (as basicRules); a DSCR left undefined is not a breach.
+        if (r.id == "equity_irr_hurdle") all = all && p.equityIrr && *p.equityIrr >= r.threshold - kRuleTolerance;
+        if (r.id == "min_dscr_covenant") all = all && (!p.minDscr || *p.minDscr >= r.threshold - kRuleTolerance);
+    }
+    at(RiskMetric::RulesHold) = all ? 1.0 : 0.0;
+}
+
+} // namespace detail
+
+using detail::hasFlows;
+using detail::partyIndex;
 
 std::string_view riskMetricId(RiskMetric m) { return metricIds[static_cast<std::size_t>(m)]; }
 
@@ -71,6 +113,12 @@ std::vector<Structure> fixTermsAtClose(const Project& project, const std::vector
             if (auto* payg = std::get_if<PayAsYouGoTerms>(&s.terms); payg && t.id == "annual_service_fee")
                 payg->annualServiceFee = t.value;
         }
+        // A shared-savings share that could not be solved falls back to 100% or 0% (notes of
+        // models/structures/espc.cpp): that is the contract's term too, or each scenario would
+        // solve a share of its own. The base ledger says which: a savings-share line or none.
+        if (auto* espc = std::get_if<EspcTerms>(&s.terms);
+            espc && espc->variant == EspcTerms::Variant::SharedSavings && !espc->escoShare)
+            espc->escoShare = anyNonZero(e.outcome.ledger.lineTotal(Party::Private, LineKind::SavingsShare)) ? 1.0 : 0.0;
     }
     return fixed;
 }
@@ -89,48 +137,10 @@ std::vector<RuleProbability> applicableRules(const Evaluation& base) {
 
 namespace {
 
-// The metrics from what a scenario produced; shared by riskMetrics (from an Evaluation) and
-// scenarioMetrics (straight from the ledger), so the two cannot drift apart.
-struct Produced {
-    std::array<std::vector<double>, kParties.size()> flows;
-    std::array<double, kParties.size()> npv{};
-    std::optional<double> equityIrr, minDscr;
-    double cityPresentCost = 0.0, cityPeakOutlay = 0.0, guaranteePv = 0.0;
-    std::optional<double> socialValue, economicNpv;
-};
-
-std::vector<double> metricsFrom(const Project& project, const Produced& p, const std::vector<RuleProbability>& rules) {
-    std::vector<double> m(kRiskMetricCount, kNaN);
-    for (std::size_t i = 0; i < kParties.size(); ++i) {
-        m[i] = p.npv[i];
-        m[kParties.size() + i] = finance::npv(project.rates.publicRate, p.flows[i]);
-    }
-    const auto at = [&](RiskMetric k) -> double& { return m[static_cast<std::size_t>(k)]; };
-    if (p.equityIrr) at(RiskMetric::EquityIrr) = *p.equityIrr;
-    if (p.minDscr) at(RiskMetric::MinDscr) = *p.minDscr;
-    at(RiskMetric::CityPresentCost) = p.cityPresentCost;
-    at(RiskMetric::CityPeakOutlay) = p.cityPeakOutlay;
-    at(RiskMetric::GuaranteePv) = p.guaranteePv;
-    if (p.socialValue) at(RiskMetric::SocialValue) = *p.socialValue;
-    if (p.economicNpv) at(RiskMetric::EconomicNpv) = *p.economicNpv;
-    bool all = true;
-    for (const RuleProbability& r : rules) {
-        // No equity IRR fails the hurdle (as basicRules); a DSCR left undefined is not a breach.
-        if (r.id == "equity_irr_hurdle") all = all && p.equityIrr && *p.equityIrr >= r.threshold - kRuleTolerance;
-        if (r.id == "min_dscr_covenant") all = all && (!p.minDscr || *p.minDscr >= r.threshold - kRuleTolerance);
-    }
-    at(RiskMetric::RulesHold) = all ? 1.0 : 0.0;
-    return m;
-}
-
-bool hasFlows(const std::vector<double>& flows) {
-    return std::any_of(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
-}
-
 } // namespace
 
 std::vector<double> riskMetrics(const Project& project, const Evaluation& e, const std::vector<RuleProbability>& rules) {
-    Produced p;
+    detail::ScenarioFigures p;
     for (std::size_t i = 0; i < kParties.size(); ++i) {
         p.flows[i] = e.party(kParties[i]).flows;
         p.npv[i] = e.party(kParties[i]).npv;
@@ -144,21 +154,28 @@ std::vector<double> riskMetrics(const Project& project, const Evaluation& e, con
         p.socialValue = e.social->presentValue;
         p.economicNpv = e.social->economicNpv;
     }
-    return metricsFrom(project, p, rules);
+    std::vector<double> m(kRiskMetricCount);
+    detail::metricsInto(project, p, rules, m);
+    return m;
 }
 
-std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
-                                    const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social) {
-    const ProjectFlows flows = projectFlows(project, scenario);
+namespace {
+
+// scenarioMetrics on the scenario's flows (computed once per scenario for every structure).
+void scenarioMetricsInto(const Project& project, const ProjectFlows& flows, const Structure& structure,
+                         const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social,
+                         std::span<double> out) {
     const StructureOutcome outcome = [&] {
         if (!std::holds_alternative<GreenBondTerms>(structure.terms)) return buildOutcome(project, flows, structure);
         std::lock_guard<std::mutex> lock(quantLibMutex());
         return buildOutcome(project, flows, structure);
     }();
-    Produced p;
+    std::array<std::vector<double>, kParties.size()> flowsOf;
+    detail::ScenarioFigures p;
     for (std::size_t i = 0; i < kParties.size(); ++i) {
         const Party party = kParties[i];
-        p.flows[i] = outcome.ledger.partyFlows(party);
+        flowsOf[i] = outcome.ledger.partyFlows(party);
+        p.flows[i] = flowsOf[i];
         const double rate = party == Party::Private ? outcome.privateRate
                             : party == Party::Lenders && outcome.debt ? outcome.debt->schedule.periodRate
                                                                       : project.rates.publicRate;
@@ -178,44 +195,16 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
         p.socialValue = s.presentValue;
         p.economicNpv = s.economicNpv;
     }
-    return metricsFrom(project, p, rules);
+    detail::metricsInto(project, p, rules, out);
 }
 
-std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const Structure& structure) {
-    if (!std::holds_alternative<GreenBondTerms>(structure.terms) || structure.support.taxIncrement ||
-        structure.support.crowdfunding)
-        return std::nullopt;
-    const ProjectFlows flows = projectFlows(project);
-    StructureOutcome outcome = [&] {
-        std::lock_guard<std::mutex> lock(quantLibMutex());
-        return buildOutcome(project, flows, structure);
-    }();
-    ScenarioKernel k;
-    for (Party p : kParties) k.baseFlows_.push_back(outcome.ledger.partyFlows(p));
-    k.basePre_ = flows.preFinancingCashFlow();
-    k.baseCharges_ = flows.userCharges;
-    k.privateRate_ = outcome.privateRate;
-    return k;
-}
+} // namespace
 
-std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
-                                            const std::vector<RuleProbability>& rules) const {
-    const ProjectFlows flows = projectFlows(project, scenario);
-    const std::vector<double> pre = flows.preFinancingCashFlow();
-    Produced p;
-    for (std::size_t i = 0; i < kParties.size(); ++i) p.flows[i] = baseFlows_[i];
-    auto& city = p.flows[partyIndex(Party::Government)];
-    auto& users = p.flows[partyIndex(Party::Users)];
-    for (std::size_t t = 0; t < city.size(); ++t) {
-        city[t] += pre[t] - basePre_[t];
-        users[t] -= flows.userCharges[t] - baseCharges_[t];
-    }
-    for (std::size_t i = 0; i < kParties.size(); ++i)
-        p.npv[i] = finance::npv(kParties[i] == Party::Private ? privateRate_ : project.rates.publicRate, p.flows[i]);
-    if (hasFlows(p.flows[partyIndex(Party::Private)])) p.equityIrr = finance::irr(p.flows[partyIndex(Party::Private)]).value;
-    p.cityPresentCost = -p.npv[partyIndex(Party::Government)];
-    for (double x : city) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
-    return metricsFrom(project, p, rules);
+std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
+                                    const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social) {
+    std::vector<double> m(kRiskMetricCount);
+    scenarioMetricsInto(project, projectFlows(project, scenario), structure, rules, social, m);
+    return m;
 }
 
 std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& project, const Scenario& base,
@@ -236,30 +225,40 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
     static const std::vector<CarbonPricePoint> noCarbonPrice;
     for (const Structure& s : fixed) {
         rules.push_back(applicableRules(evaluateSafely(project, s, base)));
-        // The kernel carries no social return: with outcomes every structure runs the full path.
-        kernels.push_back(withOutcomes ? std::nullopt : ScenarioKernel::make(project, s));
+        kernels.push_back(ScenarioKernel::make(project, s));
     }
     const std::size_t S = fixed.size(), M = kRiskMetricCount;
-    const std::vector<double> flat = finance::runScenarios(
-        sampler, options.paths, S * M, options.threads,
-        [&](std::size_t, std::span<const double> draws, std::span<double> out) {
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw RunCancelled();
-            Scenario sc = applyDraws(base, reg, draws.data(), active);
-            sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
-            ScenarioOutcomes social{options.outcomes, options.carbonPrice ? options.carbonPrice : &noCarbonPrice,
-                                    outcomeFactorsFromDraws(reg, draws.data(), active)};
-            for (std::size_t s = 0; s < S; ++s) {
-                const std::vector<double> m = kernels[s] ? kernels[s]->metrics(project, sc, rules[s])
-                                                         : scenarioMetrics(project, fixed[s], sc, rules[s],
-                                                                           withOutcomes ? &social : nullptr);
-                std::copy(m.begin(), m.end(), out.begin() + static_cast<std::ptrdiff_t>(s * M));
+    // What every scenario shares: the forecast the structures size on at close.
+    const auto forecast = std::make_shared<const ProjectFlows>(projectFlows(project));
+    // Each block draws its scenarios (finance::runScenarios' scheme) and writes each scenario's
+    // metrics straight into the stored samples: no second copy of them, no serial transposition.
+    finance::validateRun(options.paths, S * M);
+    std::vector<std::vector<std::vector<double>>> samples(S, std::vector<std::vector<double>>(M, std::vector<double>(options.paths)));
+    const std::size_t d = sampler.driverCount();
+    finance::forEachScenarioBlock(
+        options.paths, options.threads,
+        [&](std::size_t first, std::size_t count) {
+            const std::vector<double> draws = sampler.sample(first, count);
+            const ForecastSizingMemo memo;  // the debt sized on the forecast, once per thread and financing
+            std::vector<double> out(S * M);
+            for (std::size_t k = 0; k < count; ++k) {
+                if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw RunCancelled();
+                const double* draw = &draws[k * d];
+                Scenario sc = applyDraws(base, reg, draw, active);
+                sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
+                ProjectFlows flows = projectFlows(project, sc);
+                flows.forecast = forecast;
+                ScenarioOutcomes social{options.outcomes, options.carbonPrice ? options.carbonPrice : &noCarbonPrice,
+                                        outcomeFactorsFromDraws(reg, draw, active)};
+                for (std::size_t s = 0; s < S; ++s) {
+                    const std::span<double> slot = std::span<double>(out).subspan(s * M, M);
+                    if (kernels[s]) kernels[s]->metricsInto(project, sc, flows, rules[s], slot, withOutcomes ? &social : nullptr);
+                    else scenarioMetricsInto(project, flows, fixed[s], rules[s], withOutcomes ? &social : nullptr, slot);
+                    for (std::size_t m = 0; m < M; ++m) samples[s][m][first + k] = slot[m];
+                }
             }
         },
         options.progress);
-    std::vector<std::vector<std::vector<double>>> samples(S, std::vector<std::vector<double>>(M, std::vector<double>(options.paths)));
-    for (std::size_t i = 0; i < options.paths; ++i)
-        for (std::size_t s = 0; s < S; ++s)
-            for (std::size_t k = 0; k < M; ++k) samples[s][k][i] = flat[(i * S + s) * M + k];
     return samples;
 }
 

@@ -11,11 +11,13 @@
 #include "models/evaluation.hpp"
 #include "models/risk/risk_register.hpp"
 
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -118,24 +120,81 @@ struct ScenarioOutcomes {
 std::vector<double> scenarioMetrics(const Project& project, const Structure& structure, const Scenario& scenario,
                                     const std::vector<RuleProbability>& rules, const ScenarioOutcomes* social = nullptr);
 
-/// A scenario kernel: what a structure fixes at close computed once, so that a scenario costs only
-/// the arithmetic that depends on its factors. Built only for the green bond so far (the bond is
-/// sized and priced on the budgeted capex, so its QuantLib pricing is the same in every scenario;
-/// the city takes the project's whole pre-financing cash flow): city = city_base + (pre - pre_base),
-/// users = users_base - (charges - charges_base), the other parties as in the base. Not built when
-/// tax increment financing or crowdfunding is present (their booking follows the scenario's
-/// timing); every other structure runs on the full path (scenarioMetrics). Tested equal to
-/// scenarioMetrics to 1e-9 relative on random scenarios.
+/// A scenario kernel: a structure's mechanics in one scenario without its ledger. What the structure
+/// fixes at close is computed once in make() (its ledger on the forecast, the green bond's QuantLib
+/// pricing, the city's loan schedules, the lenders' sizing cash); a scenario then costs the
+/// arithmetic that depends on its factors, on per-thread flat arrays. Each party's flows are
+/// base + V(scenario) - V(forecast): base the party's ledger flows on the forecast, V the part that
+/// moves with the scenario, written out from each structure's own booking:
+///  - green bond and traditional procurement: the city's pre-financing cash flow, the users'
+///    charges; the municipal loan (loan_share of the actual capex: its schedule at close times the
+///    capex factor);
+///  - capital phasing: phaseCapex on the scenario's flows, operation and benefits in proportion to
+///    the works in service;
+///  - service purchase (fee fixed at close), build-transfer, revenue sharing: the private party's
+///    costs, revenue, fee or instalments, guarantee and clawback, subsidy on the actual capex, its
+///    tax (financePrivateParty on the scenario's cash), the public co-investment's share;
+///  - PPP availability payment (charge fixed at close) and concessions: the SPV's financing by
+///    financePrivateParty (debt sized on the forecast, reused through ForecastSizingMemo; actual
+///    drawdowns, tax with losses, DSCR achieved), then the charge or the revenue;
+///  - ESPC, shared savings (share fixed at close) and guaranteed savings: the ESCO's costs and share
+///    or shortfall over the planned term, its financing and tax; the owner's loan times the capex
+///    factor.
+/// What V leaves out (grants, tax increment, crowdfunding, a co-investment's share of them) is the
+/// same in every scenario. The social value and economic NPV come from socialReturn on the
+/// scenario's flows; the economic NPV's real flows are the parties' summed flows (transfers cancel).
+/// make() declines (std::nullopt: the full path, scenarioMetrics) for a term still to solve (a PPP
+/// charge the structure could not solve, a service fee or an ESCO share not fixed) and for the green
+/// bond with tax increment financing or crowdfunding. Every kernel is tested equal to
+/// scenarioMetrics on every metric (1e-9 relative) on random scenarios with delays, with every
+/// support it carries (tests/models/test_risk_run.cpp) and on every bundled case
+/// (tests/models/test_risk_fast_path.cpp). Method: docs/methodology/risk.md, Performance.
 class ScenarioKernel {
 public:
     static std::optional<ScenarioKernel> make(const Project& project, const Structure& structure);
     std::vector<double> metrics(const Project& project, const Scenario& scenario,
                                 const std::vector<RuleProbability>& rules) const;
+    /// The same on the scenario's flows (projectFlows(project, scenario)), written into out
+    /// (kRiskMetricCount values): what the Monte Carlo calls. With `social`, also the social value
+    /// and economic NPV, as scenarioMetrics gives them.
+    void metricsInto(const Project& project, const Scenario& scenario, const ProjectFlows& flows,
+                     const std::vector<RuleProbability>& rules, std::span<double> out,
+                     const ScenarioOutcomes* social = nullptr) const;
 
 private:
-    std::vector<std::vector<double>> baseFlows_;  // per party, kParties order
-    std::vector<double> basePre_, baseCharges_;
-    double privateRate_ = 0.0;
+    enum class Kind { GreenBond, Traditional, CapitalPhasing, ServicePurchase, BuildTransfer, RevenueSharing,
+                      PppAvailability, Concession, SharedSavings, GuaranteedSavings };
+    Kind kind_ = Kind::GreenBond;
+    Structure structure_;                     // with its terms fixed at close
+    std::vector<std::vector<double>> fixed_;  // per party (kParties order): base - V(forecast)
+    std::vector<double> rates_;               // per party: the rate of its NPV
+    std::vector<double> loan_;                // traditional, ESPC: the city's loan flows at the forecast capex
+    double budget_ = 0.0;                     // capital phasing: the annual capex budget
+
+    static constexpr std::size_t kPartyCount = kParties.size();
+    // V: the part of each party's flows that moves with the scenario (kParties order), into v.
+    // guarantee: the revenue guarantee paid to the private party (empty when the structure has none).
+    void variablePart(const Project& project, const ProjectFlows& flows, double capexFactor,
+                      std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                      std::optional<double>& minDscr) const;
+    void servicePart(const Project& project, const ProjectFlows& flows,
+                     std::array<std::vector<double>, kPartyCount>& v) const;
+    void buildTransferPart(const Project& project, const ProjectFlows& flows,
+                           std::array<std::vector<double>, kPartyCount>& v) const;
+    void guaranteedSavingsPart(const Project& project, const ProjectFlows& flows, double capexFactor,
+                               std::array<std::vector<double>, kPartyCount>& v) const;
+    void sharedSavingsPart(const Project& project, const ProjectFlows& flows,
+                           std::array<std::vector<double>, kPartyCount>& v, std::optional<double>& minDscr) const;
+    void revenueSharingPart(const Project& project, const ProjectFlows& flows,
+                            std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee) const;
+    std::vector<double> sizingCash_, sizingCapex_;  // PPP, concession: the forecast the debt is sized on
+    std::vector<double> spvOperatingCash(const ProjectFlows& flows, std::vector<double>& guarantee,
+                                         std::vector<double>* clawback = nullptr) const;
+    // PPP, concession: the SPV's financing on the scenario's flows, its flows before the public
+    // co-investment (V of the parties), the DSCR achieved; guarantee as variablePart.
+    void spvPart(const Project& project, const ProjectFlows& flows,
+                 std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                 std::optional<double>& minDscr) const;
 };
 
 /// The basic rules (models::basicRules) that apply to a structure, from its base evaluation.

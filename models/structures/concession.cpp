@@ -61,7 +61,8 @@ StructureOutcome buildConcession(const Project& project, const ProjectFlows& flo
     requireFlowsOfProject(flows, project);
     validateTerms(terms, project);
     validateSupport(support, project);
-    const ProjectFlows forecast = projectFlows(project);  // what lenders size on at financial close
+    const auto forecastHandle = forecastFlows(project, flows);  // what lenders size on at financial close
+    const ProjectFlows& forecast = *forecastHandle;
     const double hurdle = spvEquityHurdle(terms.equityHurdle, project);
     const GuaranteeFlows guarantee = guaranteeOf(support, flows);
 

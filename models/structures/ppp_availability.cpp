@@ -132,7 +132,8 @@ StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows
     validateTerms(terms, project);
     validateSupport(support, project);
     const std::size_t n = flows.periods();
-    const ProjectFlows forecast = projectFlows(project);  // what lenders and bidders see at financial close
+    const auto forecastHandle = forecastFlows(project, flows);  // what lenders and bidders see at financial close
+    const ProjectFlows& forecast = *forecastHandle;
     const double hurdle = spvEquityHurdle(terms.equityHurdle, project);
     const double keep = 1.0 - terms.expectedDeductions;
     StructureOutcome out(n);

@@ -494,3 +494,27 @@ TEST(Debt, EndOfPeriodConstructionDrawdownsAccrueFromTheNextPeriod) {
     EXPECT_NEAR(s.debtService[3], annuity, 1e-9);
     EXPECT_NEAR(s.closingBalance[3], 0.0, 1e-9);
 }
+
+TEST(Debt, WithoutWarningsTheFiguresAreTheSameAndNoTextIsWritten) {
+    // A caller iterating to a fixed point asks for the text only for the schedule it keeps.
+    const std::vector<double> cfads{132, -60, 174.24};
+    const double debt = 100.0 + 145.2 / 1.331;
+    DebtTerms quiet = terms(0.10, 3, RepaymentProfile::Sculpted);
+    quiet.warnings = false;
+    const DebtSchedule loud = loanSchedule(debt, terms(0.10, 3, RepaymentProfile::Sculpted), cfads);
+    const DebtSchedule s = loanSchedule(debt, quiet, cfads);
+    EXPECT_EQ(loud.warnings.size(), 1u);
+    EXPECT_TRUE(s.warnings.empty());
+    EXPECT_EQ(s.capitalisedInterest, loud.capitalisedInterest);
+    EXPECT_EQ(s.debtService, loud.debtService);
+    EXPECT_EQ(s.closingBalance, loud.closingBalance);
+
+    SizingTerms quietSizing = sizingTerms(500, 0.8);
+    quietSizing.warnings = false;
+    const std::vector<double> negative{-10, 0, -5};
+    const DebtSizing d = sizeDebt(quietSizing, negative), dLoud = sizeDebt(sizingTerms(500, 0.8), negative);
+    EXPECT_TRUE(d.warnings.empty());
+    EXPECT_EQ(dLoud.warnings.size(), 3u);
+    EXPECT_EQ(d.debt, dLoud.debt);
+    EXPECT_EQ(d.dscrCapacity, dLoud.dscrCapacity);
+}

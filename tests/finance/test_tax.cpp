@@ -298,3 +298,32 @@ TEST(CorporateTax, RejectsBadInput) {
                      "terms.holiday.steps[1].fractionOfRate: got 2, expected a fraction of the "
                      "rate from 0 to 1");
 }
+
+TEST(CorporateTax, TaxPaidAloneEqualsTheFullScheduleOnRandomProfits) {
+    // corporateTaxPaid (the fixed point's allocation-free form) against corporateTax's taxPaid,
+    // bit for bit: losses, carry limits (none, 0, 2 and 5 years), holidays, 1 and 4 periods a year.
+    std::uint64_t state = 12345;
+    const auto uniform = [&] {  // xorshift: reproducible, no library distribution
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return static_cast<double>(state >> 11) / 9007199254740992.0;
+    };
+    for (int run = 0; run < 400; ++run) {
+        const std::size_t n = 1 + static_cast<std::size_t>(uniform() * 40);
+        std::vector<double> profit(n);
+        for (double& x : profit) x = uniform() < 0.1 ? 0.0 : (uniform() - 0.45) * 1000.0;
+        CorporateTaxTerms t = taxAt(0.25);
+        t.periodsPerYear = run % 3 == 0 ? 4 : 1;
+        const int carry = run % 5;
+        if (carry > 0) t.lossCarryForwardYears = carry == 1 ? 0 : (carry == 2 ? 2 : 5);
+        if (run % 2 == 0) t.holiday = threeYearsExemptThreeYearsHalf(static_cast<std::size_t>(uniform() * n));
+        std::vector<double> paid(n, -1.0);
+        corporateTaxPaid(profit, t, paid);
+        const std::vector<double> expected = corporateTax(profit, t).taxPaid;
+        for (std::size_t k = 0; k < n; ++k) ASSERT_EQ(paid[k], expected[k]) << "run " << run << " period " << k;
+    }
+    std::vector<double> wrong(2);
+    expectInputError([&] { corporateTaxPaid(std::vector<double>{1.0, 2.0, 3.0}, taxAt(0.25), wrong); },
+                     "taxPaid: got 2 values, expected 3 values");
+}

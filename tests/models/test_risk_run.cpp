@@ -242,3 +242,137 @@ TEST(RiskRun, ACancelledRunStopsEarlyAndThrowsRunCancelled) {
     o.paths = 500;
     EXPECT_EQ(runRisk(project(), {}, structures(), reg(), o).paths, 500u);
 }
+
+TEST(RiskRun, KernelsEqualTheFullPathWithEverySupportTheyCarry) {
+    // Traditional procurement (with its municipal loan), capital phasing, a service purchase (its
+    // fee fixed at close, a contract shorter than operation), build-transfer, revenue sharing (with
+    // a minimum revenue guarantee and clawback), the PPP (charge fixed at close) and the three
+    // concessions (with a credit guarantee) and both ESPCs, nominal, with grants, tax increment
+    // financing and crowdfunding (and, for the provider, a construction subsidy, a co-investment
+    // and a 3+3 tax holiday), on random scenarios with delays.
+    Project p = project();
+    p.basis = PriceBasis::Nominal;
+    p.inflation = 0.02;
+    SupportTerms support;
+    support.grants = {{"EU", 100.0, 0, false}, {"fund", 50.0, 1, true}};
+    support.taxIncrement = TaxIncrementFinancing{20.0, 0.5, 0};
+    support.crowdfunding = Crowdfunding{80.0, 0.05, 4};
+    TraditionalTerms t;
+    t.loanShare = 0.6;
+    t.loanTenorYears = 8;
+    PayAsYouGoTerms phasing;
+    phasing.variant = PayAsYouGoTerms::Variant::CapitalPhasing;
+    phasing.annualCapexBudget = 0.6 * p.totalCapex();
+    SupportTerms providerSupport = support;  // and what only a private party receives
+    providerSupport.constructionSubsidyShare = 0.2;
+    providerSupport.coInvestment = CoInvestmentFund{0.1};
+    providerSupport.taxIncentive = TaxIncentive{true, std::nullopt};
+    PayAsYouGoTerms service;
+    service.contractYears = 9;  // the city runs the system for the last three years
+    BuildTransferTerms bt;
+    bt.instalmentYears = 6;
+    SupportTerms operatorSupport = providerSupport;  // revenue sharing: a guarantee with a clawback too
+    MinimumRevenueGuarantee mrg;
+    mrg.bands = {{1, 5, 0.9}, {6, 12, 0.7}};
+    mrg.noPaymentBelow = 0.4;
+    mrg.clawback = {{1.1, 0.5}, {1.3, 0.8}};
+    operatorSupport.minimumRevenueGuarantee = mrg;
+    SupportTerms spvSupport = providerSupport;  // project finance: a credit guarantee too
+    spvSupport.creditGuarantee = CreditGuarantee{0.01, 0.004};
+    PppAvailabilityTerms ppp;  // its unitary charge solved and fixed at close
+    ppp.debt.tenorYears = 10;
+    ppp.indexation = 0.5;
+    ppp.expectedDeductions = 0.03;
+    ConcessionTerms bot;
+    bot.debt.tenorYears = 10;
+    bot.concessionFeeShare = 0.05;
+    ConcessionTerms boo = bot, bto = bot;
+    boo.variant = ConcessionTerms::Variant::Boo;
+    bto.variant = ConcessionTerms::Variant::Bto;
+    EspcTerms espc;  // shared savings, its share solved and fixed at close; with and without ESCO debt
+    espc.variant = EspcTerms::Variant::SharedSavings;
+    espc.termYears = 8;
+    espc.mvCostPerYear = 2.0;
+    espc.escoDebt = DebtFinancing{};
+    espc.escoDebt->tenorYears = 6;
+    EspcTerms espcEquity = espc;
+    espcEquity.escoDebt.reset();
+    EspcTerms guaranteed;  // the owner borrows half the capex
+    guaranteed.termYears = 7;
+    guaranteed.annualFee = 3.0;
+    guaranteed.ownerLoanShare = 0.5;
+    guaranteed.ownerLoanRate = 0.06;  // not the public rate: the lenders' rate is seen
+    guaranteed.mvCostPerYear = 1.0;
+    RevenueSharingTerms rs;  // the operator funds most of the capex (it borrows the crowdfunding)
+    rs.operatorCapexShare = 0.7;
+    rs.termYears = 10;
+    RevenueSharingTerms rsCity = rs;  // the city funds most of it
+    rsCity.operatorCapexShare = 0.3;
+    rsCity.termYears = 0;
+    const std::vector<Structure> city = fixTermsAtClose(
+        p, {{"psc", "PSC", t, support}, {"phased", "Phased", phasing, support}, {"service", "Service", service, providerSupport},
+            {"bt", "BT", bt, providerSupport}, {"rs", "RS", rs, operatorSupport}, {"rs-city", "RS", rsCity, operatorSupport},
+            {"ppp", "PPP", ppp, spvSupport}, {"bot", "BOT", bot, operatorSupport}, {"boo", "BOO", boo, spvSupport},
+            {"bto", "BTO", bto, spvSupport}, {"espc", "ESPC", espc, spvSupport}, {"espc-equity", "ESPC", espcEquity, providerSupport},
+            {"espc-guaranteed", "ESPC", guaranteed, support}});
+    ASSERT_TRUE(std::get<PayAsYouGoTerms>(city[2].terms).annualServiceFee.has_value());
+    const RiskRegister r = reg();
+    std::vector<finance::Distribution> d;
+    for (const Risk& x : r.risks) d.push_back(x.distribution);
+    const finance::ScenarioSampler sampler(d, riskCorrelation(r), finance::SamplingMethod::MersenneTwister, 8);
+    const std::vector<double> draws = sampler.sample(0, 300);
+    for (const Structure& s : city) {
+        const auto kernel = ScenarioKernel::make(p, s);
+        ASSERT_TRUE(kernel.has_value()) << s.id;
+        const auto rules = applicableRules(evaluate(p, s));
+        std::size_t delayed = 0;
+        for (std::size_t i = 0; i < 300; ++i) {
+            Scenario sc = applyDraws({}, r, &draws[i * r.risks.size()]);
+            sc.priceFactor = 0.8 + 0.001 * static_cast<double>(i);
+            sc.delayYears += static_cast<int>(i % 3);
+            delayed += sc.delayYears > 0 ? 1 : 0;
+            const std::vector<double> full = scenarioMetrics(p, s, sc, rules), fast = kernel->metrics(p, sc, rules);
+            for (std::size_t m = 0; m < kRiskMetricCount; ++m) {
+                if (std::isnan(full[m])) {
+                    ASSERT_TRUE(std::isnan(fast[m])) << s.id << " " << m;
+                    continue;
+                }
+                ASSERT_NEAR(fast[m], full[m], 1e-9 * std::max(1.0, std::abs(full[m])))
+                    << s.id << " scenario " << i << " metric " << riskMetricId(static_cast<RiskMetric>(m));
+            }
+        }
+        EXPECT_GT(delayed, 150u);
+    }
+    // Nothing to build (a capex factor of 0): no loan to draw, no debt to size; as the full path, or
+    // the same error.
+    for (const Structure& s : city) {
+        Scenario sc;
+        sc.capexFactor = 0.0;
+        sc.delayYears = 1;
+        const auto kernel = ScenarioKernel::make(p, s);
+        const auto rules = applicableRules(evaluate(p, s));
+        std::vector<double> full;
+        try {
+            full = scenarioMetrics(p, s, sc, rules);
+        } catch (const InputError&) {
+            EXPECT_THROW(kernel->metrics(p, sc, rules), InputError) << s.id;
+            continue;
+        }
+        const std::vector<double> fast = kernel->metrics(p, sc, rules);
+        for (std::size_t m = 0; m < kRiskMetricCount; ++m)
+            EXPECT_TRUE(std::isnan(full[m]) ? std::isnan(fast[m]) : std::abs(fast[m] - full[m]) <= 1e-9 * std::max(1.0, std::abs(full[m])))
+                << s.id << " metric " << riskMetricId(static_cast<RiskMetric>(m)) << ": " << fast[m] << " vs " << full[m];
+    }
+    // The guarantee is exercised: some scenario pays one.
+    const auto kernel = ScenarioKernel::make(p, city[4]);
+    double paid = 0.0;
+    for (std::size_t i = 0; i < 300; ++i) {
+        Scenario sc = applyDraws({}, r, &draws[i * r.risks.size()]);
+        paid = std::max(paid, kernel->metrics(p, sc, applicableRules(evaluate(p, city[4])))[static_cast<std::size_t>(RiskMetric::GuaranteePv)]);
+    }
+    EXPECT_GT(paid, 0.0);
+    // A fee, a charge or a share still to solve (it would be solved per scenario): the full path.
+    EXPECT_FALSE(ScenarioKernel::make(p, Structure{"service", "Service", service, {}}).has_value());
+    EXPECT_FALSE(ScenarioKernel::make(p, structures()[1]).has_value());
+    EXPECT_FALSE(ScenarioKernel::make(p, Structure{"espc", "ESPC", espcEquity, {}}).has_value());
+}

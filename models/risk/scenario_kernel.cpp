@@ -1,0 +1,547 @@
+// Scenario kernels (models/risk/risk_run.hpp, ScenarioKernel): each structure's mechanics in a
+// scenario on flat arrays, without the ledger. Each party's flows in a scenario are
+// base + V(scenario) - V(forecast): base the party's ledger flows on the forecast (everything the
+// structure fixed at close is in them), V the part that moves with the scenario, written out from
+// the structure's own booking (models/structures/*.cpp; any change there must be mirrored here, and
+// tests/models/test_risk_fast_path.cpp and test_risk_run.cpp fail when it is not). The metrics
+// follow as on the full path (detail::metricsInto, shared with scenarioMetrics).
+
+#include "finance/debt.hpp"
+#include "finance/metrics.hpp"
+#include "models/risk/risk_run.hpp"
+#include "models/risk/scenario_metrics.hpp"
+#include "models/structures/booking.hpp"
+#include "models/structures/build.hpp"
+#include "models/structures/capital_phasing.hpp"
+#include "models/private_finance.hpp"
+#include "models/social/social_return.hpp"
+#include "models/support.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace cityfin::models {
+namespace {
+
+constexpr std::size_t kGov = 0, kPrivate = 1, kLenders = 2, kUsers = 3;  // kParties order, checked below
+static_assert(kParties[kGov] == Party::Government && kParties[kPrivate] == Party::Private &&
+              kParties[kLenders] == Party::Lenders && kParties[kUsers] == Party::Users);
+
+using Flows = std::array<std::vector<double>, kParties.size()>;  // one series per party
+
+// Capital phasing's share of the works in service in the scenario this thread evaluates last
+// (variablePart writes it, metricsInto reads it for the social value, on the same thread).
+thread_local std::vector<double> phasingInService;
+
+// The city's flows from a loan of `share` of each construction year's capex (drawdowns in, interest
+// and principal out) at the forecast capex, on the project timeline: the schedule of the
+// traditional structure's municipal loan and of the ESPC owner's loan (an annuity after construction).
+std::vector<double> cityLoan(const ProjectFlows& forecast, double share, double rate, int tenorYears) {
+    const std::size_t n = forecast.periods(), c = static_cast<std::size_t>(forecast.constructionYears);
+    std::vector<double> loan(n, 0.0);
+    if (share <= 0.0) return loan;
+    std::vector<double> drawdowns(c);
+    for (std::size_t i = 0; i < c; ++i) drawdowns[i] = share * forecast.capex[i];
+    if (!anyNonZero(drawdowns)) return loan;
+    const finance::DebtTerms terms{rate, 1, tenorYears, 0, finance::RepaymentProfile::Annuity,
+                                   finance::DrawdownTiming::EndOfPeriod};
+    const finance::DebtSchedule s = finance::constructionLoanSchedule(drawdowns, terms);
+    for (std::size_t i = 0; i < n && i < s.size(); ++i) loan[i] = s.drawdown[i] - s.interestPaid[i] - s.principal[i];
+    return loan;
+}
+
+} // namespace
+
+std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const Structure& structure) {
+    ScenarioKernel k;
+    if (std::holds_alternative<GreenBondTerms>(structure.terms)) {
+        if (structure.support.taxIncrement || structure.support.crowdfunding) return std::nullopt;
+        k.kind_ = Kind::GreenBond;
+    } else if (std::holds_alternative<TraditionalTerms>(structure.terms)) {
+        k.kind_ = Kind::Traditional;
+    } else if (const auto* payg = std::get_if<PayAsYouGoTerms>(&structure.terms);
+               payg && payg->variant == PayAsYouGoTerms::Variant::CapitalPhasing) {
+        k.kind_ = Kind::CapitalPhasing;
+        k.budget_ = payg->annualCapexBudget;
+    } else if (payg && payg->annualServiceFee) {  // a fee left to solve would be solved per scenario
+        k.kind_ = Kind::ServicePurchase;
+    } else if (std::holds_alternative<BuildTransferTerms>(structure.terms)) {
+        k.kind_ = Kind::BuildTransfer;
+    } else if (std::holds_alternative<RevenueSharingTerms>(structure.terms)) {
+        k.kind_ = Kind::RevenueSharing;
+    } else if (const auto* ppp = std::get_if<PppAvailabilityTerms>(&structure.terms); ppp && ppp->unitaryCharge) {
+        k.kind_ = Kind::PppAvailability;  // a charge left unsolved at close would be re-derived per scenario
+    } else if (std::holds_alternative<ConcessionTerms>(structure.terms)) {
+        k.kind_ = Kind::Concession;
+    } else if (const auto* espc = std::get_if<EspcTerms>(&structure.terms);
+               espc && espc->variant == EspcTerms::Variant::SharedSavings && espc->escoShare) {
+        k.kind_ = Kind::SharedSavings;
+    } else if (espc && espc->variant == EspcTerms::Variant::GuaranteedSavings) {
+        k.kind_ = Kind::GuaranteedSavings;
+    } else {
+        return std::nullopt;
+    }
+    const ProjectFlows forecast = projectFlows(project);
+    const StructureOutcome outcome = [&] {
+        if (k.kind_ != Kind::GreenBond) return buildOutcome(project, forecast, structure);
+        std::lock_guard<std::mutex> lock(detail::quantLibMutex());
+        return buildOutcome(project, forecast, structure);
+    }();
+    // The city-run kernels' V moves the city's, the users' and (loan) the lenders' flows only: a
+    // private party with flows is not what those structures book. Only revenue sharing books a
+    // revenue guarantee.
+    const bool cityRun = k.kind_ == Kind::GreenBond || k.kind_ == Kind::Traditional || k.kind_ == Kind::CapitalPhasing;
+    if ((cityRun && detail::hasFlows(outcome.ledger.partyFlows(Party::Private))) ||
+        (k.kind_ != Kind::RevenueSharing &&
+         detail::hasFlows(outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee))))
+        return std::nullopt;
+    k.structure_ = structure;
+    if (k.kind_ == Kind::PppAvailability || k.kind_ == Kind::Concession) {
+        // What the lenders size on: the structures' own sizing cash on the forecast.
+        k.sizingCapex_ = forecast.capex;
+        thread_local std::vector<double> guarantee;
+        k.sizingCash_ = k.spvOperatingCash(forecast, guarantee);
+    }
+    if (k.kind_ == Kind::Traditional) {
+        const auto& t = std::get<TraditionalTerms>(structure.terms);
+        k.loan_ = cityLoan(forecast, t.loanShare, t.loanRate, t.loanTenorYears);
+    }
+    if (k.kind_ == Kind::GuaranteedSavings) {  // bookOwnerLoan: an annuity over the term
+        const auto& t = std::get<EspcTerms>(structure.terms);
+        k.loan_ = cityLoan(forecast, t.ownerLoanShare, t.ownerLoanRate, t.termYears);
+    }
+    for (Party p : kParties) {
+        k.fixed_.push_back(outcome.ledger.partyFlows(p));
+        k.rates_.push_back(p == Party::Private ? outcome.privateRate
+                           : p == Party::Lenders && outcome.debt ? outcome.debt->schedule.periodRate
+                                                                 : project.rates.publicRate);
+    }
+    // fixed = base - V(forecast): V at the forecast, with a capex factor of 1.
+    thread_local Flows v;
+    thread_local std::vector<double> guarantee;
+    std::optional<double> minDscr;
+    k.variablePart(project, forecast, 1.0, v, guarantee, minDscr);
+    for (std::size_t i = 0; i < kParties.size(); ++i)
+        for (std::size_t t = 0; t < k.fixed_[i].size(); ++t) k.fixed_[i][t] -= v[i][t];
+    return k;
+}
+
+void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f, double capexFactor,
+                                  std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                                  std::optional<double>& minDscr) const {
+    const std::size_t n = f.periods();
+    for (auto& x : v) x.assign(n, 0.0);
+    guarantee.clear();
+    minDscr.reset();
+    if (kind_ == Kind::PppAvailability || kind_ == Kind::Concession) return spvPart(project, f, v, guarantee, minDscr);
+    if (kind_ == Kind::SharedSavings) return sharedSavingsPart(project, f, v, minDscr);
+    if (kind_ == Kind::GuaranteedSavings) return guaranteedSavingsPart(project, f, capexFactor, v);
+    if (kind_ == Kind::RevenueSharing) return revenueSharingPart(project, f, v, guarantee);
+    if (kind_ == Kind::ServicePurchase) return servicePart(project, f, v);
+    if (kind_ == Kind::BuildTransfer) return buildTransferPart(project, f, v);
+    if (kind_ == Kind::CapitalPhasing) {
+        // buildCapitalPhasing: the works phased within the budget, operation and benefits in
+        // proportion to the share in service, the whole residual value.
+        const CapexPhasing phasing = phaseCapex(f, budget_);
+        phasingInService = phasing.inService;
+        for (std::size_t t = 0; t < n; ++t) {
+            const double w = phasing.inService[t];
+            v[kGov][t] = -(phasing.works[t] * f.priceIndex[t]) + (-1.0 * f.opex[t] * w) + (-1.0 * f.lifecycle[t] * w) +
+                         f.marketRevenue[t] * w + f.residualValue[t] + f.userCharges[t] * w + f.energySavings[t] * w;
+            v[kUsers][t] = -(f.userCharges[t] * w);
+        }
+        return;
+    }
+    // The green bond and traditional procurement: the city takes the project's pre-financing cash
+    // flow (user charges through the users); the municipal loan scales with the actual capex.
+    for (std::size_t t = 0; t < n; ++t) {
+        const double pre = f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] - f.opex[t] - f.lifecycle[t] +
+                           (f.residualValue[t] - f.capex[t]);
+        const double loan = loan_.empty() ? 0.0 : capexFactor * loan_[t];
+        v[kGov][t] = pre + loan;
+        v[kUsers][t] = -f.userCharges[t];
+        v[kLenders][t] = -loan;
+    }
+}
+
+// serviceLedger (models/structures/pay_as_you_go.cpp) without its fixed lines (grants, tax
+// increment, crowdfunding): the provider pays the capex and runs the system during the contract,
+// the city after it; the fee is paid while the system is in service; the provider's tax on its cash.
+void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
+                                 std::array<std::vector<double>, kPartyCount>& v) const {
+    const auto& terms = std::get<PayAsYouGoTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods(), first = static_cast<std::size_t>(f.constructionYears);
+    const int years = terms.contractYears > 0 ? terms.contractYears : f.operatingYears;
+    thread_local std::vector<double> inContract, fees;
+    inContract.assign(n, 0.0);
+    fees.assign(n, 0.0);
+    PrivateFinanceInputs in;
+    in.capex = f.capex;
+    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    in.operatingCash.assign(n, 0.0);
+    for (std::size_t t = first; t < first + static_cast<std::size_t>(years); ++t) {
+        inContract[t] = 1.0;
+        if (f.operating[t]) fees[t] = *terms.annualServiceFee * (f.priceIndex[t] / f.priceIndex[first]);
+    }
+    for (std::size_t t = 0; t < n; ++t)
+        in.operatingCash[t] = fees[t] + inContract[t] * (f.marketRevenue[t] + f.residualValue[t] - f.opex[t] - f.lifecycle[t]);
+    in.constructionYears = f.constructionYears;
+    in.taxRate = project.taxRate;
+    const int lifeYears = project.depreciationYears > 0 ? project.depreciationYears : project.operatingYears;
+    in.depreciationYears = std::min(lifeYears, years);
+    in.taxIncentive = s.taxIncentive;
+    const PrivateFinance provider = financePrivateParty(in);
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, provider) : std::vector<double>{};
+    const double wLast = inContract.back(), aLast = 1.0 - wLast;
+    for (std::size_t t = 0; t < n; ++t) {
+        const double w = inContract[t], a = 1.0 - w;
+        const double subsidy = s.constructionSubsidyShare * f.capex[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;  // to the city: dividends less injections
+        v[kPrivate][t] = -f.capex[t] + (-1.0 * f.opex[t] * w) + (-1.0 * f.lifecycle[t] * w) + f.marketRevenue[t] * w +
+                         f.residualValue[t] * wLast + fees[t] - provider.tax[t] + subsidy - co;
+        v[kGov][t] = (-1.0 * f.opex[t] * a) + (-1.0 * f.lifecycle[t] * a) + f.marketRevenue[t] * a +
+                     f.residualValue[t] * aLast + f.userCharges[t] + f.energySavings[t] - fees[t] + provider.tax[t] -
+                     subsidy + co;
+        v[kUsers][t] = -f.userCharges[t];
+    }
+}
+
+// buildBuildTransfer (models/structures/build_transfer.cpp) without its fixed lines: the contractor
+// pays the actual capex and receives the support and the instalments of a price fixed on the
+// contract (forecast) capex less its support carried to completion; its tax; the city then runs
+// the asset and keeps every benefit.
+void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlows& f,
+                                       std::array<std::vector<double>, kPartyCount>& v) const {
+    const auto& terms = std::get<BuildTransferTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods();
+    const int c = f.constructionYears;
+    PrivateFinanceInputs in;
+    in.capex = f.capex;
+    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    // purchasePrice and instalments, as the structure computes them.
+    const auto carry = [&](int period) { return std::pow(1.0 + terms.contractorFinanceRate, c - 1 - period); };
+    double gross = 0.0, credit = 0.0;
+    for (int i = 0; i < c; ++i)
+        gross += project.capex[static_cast<std::size_t>(i)] * f.priceIndex[static_cast<std::size_t>(i)] * carry(i);
+    gross *= 1.0 + terms.contractorMargin;
+    for (std::size_t i = 0; i < n; ++i) credit += in.upfrontSupport[i] * carry(static_cast<int>(i));
+    const double level = -finance::pmt(terms.instalmentRate, terms.instalmentYears, std::max(0.0, gross - credit));
+    in.operatingCash.assign(n, 0.0);
+    for (int k = 0; k < terms.instalmentYears; ++k) in.operatingCash[static_cast<std::size_t>(c + k)] = level;
+    in.constructionYears = c;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = terms.instalmentYears;
+    in.taxIncentive = s.taxIncentive;
+    const PrivateFinance contractor = financePrivateParty(in);
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, contractor) : std::vector<double>{};
+    for (std::size_t t = 0; t < n; ++t) {
+        const double subsidy = s.constructionSubsidyShare * f.capex[t], paid = in.operatingCash[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
+        v[kPrivate][t] = -f.capex[t] + subsidy + paid - contractor.tax[t] - co;
+        v[kGov][t] = -subsidy - paid + contractor.tax[t] + co + (-1.0 * f.opex[t]) + (-1.0 * f.lifecycle[t]) +
+                     f.marketRevenue[t] + f.residualValue[t] + f.userCharges[t] + f.energySavings[t];
+        v[kUsers][t] = -f.userCharges[t];
+    }
+}
+
+// buildRevenueSharing (models/structures/revenue_sharing.cpp) without its fixed lines: the operator
+// pays its share of the capex and, over the term, of the costs; it collects the revenue, pays the
+// city its share, receives the guarantee and pays the clawback; its tax; the city pays the rest and
+// keeps the revenue after the term, the savings and the residual value.
+void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlows& f,
+                                        std::array<std::vector<double>, kPartyCount>& v,
+                                        std::vector<double>& guarantee) const {
+    const auto& terms = std::get<RevenueSharingTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
+    const int termYears = terms.termYears > 0 ? terms.termYears : f.operatingYears;
+    const std::size_t to = from + static_cast<std::size_t>(termYears);
+    guarantee.assign(n, 0.0);
+    thread_local std::vector<double> clawback, opex, lifecycle, share;
+    clawback.assign(n, 0.0);
+    if (s.minimumRevenueGuarantee) {
+        const GuaranteeFlows g = revenueGuarantee(*s.minimumRevenueGuarantee, f, static_cast<int>(to) - 1);
+        guarantee = g.payment;
+        clawback = g.clawback;
+    }
+    PrivateFinanceInputs in;
+    in.capex.resize(n);
+    in.operatingCash.assign(n, 0.0);
+    opex.assign(n, 0.0);
+    lifecycle.assign(n, 0.0);
+    share.assign(n, 0.0);
+    for (std::size_t t = 0; t < n; ++t) {
+        in.capex[t] = terms.operatorCapexShare * f.capex[t];
+        if (t < from || t >= to) continue;
+        opex[t] = terms.operatorOpexShare * f.opex[t];
+        lifecycle[t] = terms.operatorOpexShare * f.lifecycle[t];
+        const double collected = f.userCharges[t] + f.marketRevenue[t];
+        share[t] = (1.0 - terms.operatorRevenueShare) * collected;
+        in.operatingCash[t] = collected - share[t] - opex[t] - lifecycle[t] + guarantee[t] - clawback[t];
+    }
+    in.upfrontSupport = privateUpfrontSupport(s, in.capex, n);
+    in.constructionYears = f.constructionYears;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = depreciationLife(project, termYears);
+    in.taxIncentive = s.taxIncentive;
+    const PrivateFinance finance = financePrivateParty(in);
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    // The co-investment's share of the operator's equity flows; the share of its crowdfunding
+    // flows, fixed, is in the base.
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, finance) : std::vector<double>{};
+    for (std::size_t t = 0; t < n; ++t) {
+        const bool inTerm = t >= from && t < to, after = t >= to;
+        const double subsidy = s.constructionSubsidyShare * in.capex[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
+        const double revenue = f.userCharges[t] + f.marketRevenue[t];
+        v[kPrivate][t] = -in.capex[t] - opex[t] - lifecycle[t] + (inTerm ? revenue : 0.0) - share[t] + guarantee[t] -
+                         clawback[t] - finance.tax[t] + subsidy - co;
+        v[kGov][t] = -(f.capex[t] - in.capex[t]) - (f.opex[t] - opex[t]) - (f.lifecycle[t] - lifecycle[t]) +
+                     (after ? revenue : 0.0) + f.energySavings[t] + f.residualValue[t] + share[t] - guarantee[t] +
+                     clawback[t] + finance.tax[t] - subsidy + co;
+        v[kUsers][t] = -f.userCharges[t];
+    }
+}
+
+// The SPV's pre-tax operating cash on these flows, as the structure computes it (PPP: the net
+// unitary charge less opex and lifecycle; concession: the charges net of the city's fee, market
+// revenue, savings, guarantee less clawback, less opex and lifecycle); guarantee: the concession's
+// guarantee payments (empty for the PPP).
+std::vector<double> ScenarioKernel::spvOperatingCash(const ProjectFlows& f, std::vector<double>& guarantee,
+                                                     std::vector<double>* clawback) const {
+    const std::size_t n = f.periods();
+    std::vector<double> cash(n);
+    guarantee.clear();
+    if (const auto* ppp = std::get_if<PppAvailabilityTerms>(&structure_.terms)) {
+        // chargeProfile: indexation x P_t / P_first + (1 - indexation) while in service.
+        const double base = f.priceIndex[static_cast<std::size_t>(f.constructionYears)];
+        const double keep = 1.0 - ppp->expectedDeductions;
+        for (std::size_t t = 0; t < n; ++t) {
+            const double profile = f.operating[t] ? ppp->indexation * f.priceIndex[t] / base + (1.0 - ppp->indexation) : 0.0;
+            cash[t] = *ppp->unitaryCharge * profile * keep - f.opex[t] - f.lifecycle[t];
+        }
+        return cash;
+    }
+    const auto& c = std::get<ConcessionTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    guarantee.assign(n, 0.0);
+    thread_local std::vector<double> noClawback;
+    std::vector<double>& claw = clawback ? *clawback : noClawback;
+    claw.assign(n, 0.0);
+    if (s.minimumRevenueGuarantee) {  // guaranteeOf
+        const GuaranteeFlows g = revenueGuarantee(*s.minimumRevenueGuarantee, f, static_cast<int>(n) - 1);
+        guarantee = g.payment;
+        claw = g.clawback;
+    }
+    for (std::size_t t = 0; t < n; ++t)
+        cash[t] = f.userCharges[t] * (1.0 - c.concessionFeeShare) + f.marketRevenue[t] + f.energySavings[t] +
+                  guarantee[t] - claw[t] - f.opex[t] - f.lifecycle[t];
+    return cash;
+}
+
+// buildPppAvailability and buildConcession (with spv_finance.cpp) without the ledger: the SPV's
+// financing on the scenario's cash and the forecast sizing cash, then each party's flows.
+void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
+                             std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                             std::optional<double>& minDscr) const {
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods();
+    const auto* ppp = std::get_if<PppAvailabilityTerms>(&structure_.terms);
+    const auto* con = std::get_if<ConcessionTerms>(&structure_.terms);
+    thread_local std::vector<double> clawback;
+    clawback.assign(n, 0.0);
+    // spvFinanceInputs
+    PrivateFinanceInputs in;
+    in.capex = f.capex;
+    in.sizingCapex = sizingCapex_;
+    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    in.constructionYears = project.constructionYears;
+    in.debt = ppp ? ppp->debt : con->debt;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = ppp || con->variant != ConcessionTerms::Variant::Bto ? assetTaxLife(project) : project.operatingYears;
+    in.taxIncentive = s.taxIncentive;
+    if (s.creditGuarantee) {
+        in.guaranteeFeeRate = s.creditGuarantee->feeRate;
+        in.rateReduction = s.creditGuarantee->spreadReduction;
+    }
+    in.operatingCash = spvOperatingCash(f, guarantee, &clawback);
+    in.sizingCash = sizingCash_;
+    const PrivateFinance fin = financePrivateParty(in);
+    if (fin.debt && fin.debt->cover) minDscr = fin.debt->cover->minDscr;
+
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const double base = f.priceIndex[static_cast<std::size_t>(f.constructionYears)];
+    for (std::size_t t = 0; t < n; ++t) {
+        const double subsidy = s.constructionSubsidyShare * f.capex[t];
+        const double finance = fin.drawdown[t] - fin.interestPaid[t] - fin.principal[t];
+        const double toCity = fin.tax[t] + fin.guaranteeFee[t];
+        double spv = -f.capex[t] - f.opex[t] - f.lifecycle[t] + finance - toCity + subsidy;
+        double city = toCity - subsidy;
+        if (ppp) {
+            const double profile = f.operating[t] ? ppp->indexation * f.priceIndex[t] / base + (1.0 - ppp->indexation) : 0.0;
+            const double charge = *ppp->unitaryCharge * profile, deduction = ppp->expectedDeductions * charge;
+            spv += charge - deduction;
+            city += -charge + deduction + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t];
+        } else {
+            const double fee = con->concessionFeeShare * f.userCharges[t];
+            const double residual = f.residualValue[t];
+            const bool boo = con->variant == ConcessionTerms::Variant::Boo;
+            spv += f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] - fee + guarantee[t] - clawback[t] +
+                   (boo ? residual : 0.0);
+            city += fee - guarantee[t] + clawback[t] + (boo ? 0.0 : residual);
+        }
+        // bookCoInvestment on the SPV's flows; the share of its fixed flows (grants to it,
+        // crowdfunding) is in the base.
+        const double co = coShare > 0.0 ? coShare * spv : 0.0;
+        v[kPrivate][t] = spv - co;
+        v[kGov][t] = city + co;
+        v[kUsers][t] = -f.userCharges[t];
+        v[kLenders][t] = -finance;
+    }
+    if (ppp) guarantee.clear();
+}
+
+// buildGuaranteedSavings (models/structures/espc.cpp) without its fixed lines (the fee, the city's
+// M&V cost, grants, tax increment, crowdfunding): the city pays the capex with its owner's loan,
+// the ESCO maintains the measures over the term and pays any shortfall against the guaranteed share
+// of the forecast savings; the ESCO's tax on its profit.
+void ScenarioKernel::guaranteedSavingsPart(const Project& project, const ProjectFlows& f, double capexFactor,
+                                           std::array<std::vector<double>, kPartyCount>& v) const {
+    const auto& terms = std::get<EspcTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
+    const std::size_t to = from + static_cast<std::size_t>(terms.termYears);
+    thread_local std::vector<double> shortfall;
+    shortfall.assign(n, 0.0);
+    PrivateFinanceInputs in;
+    in.capex.assign(n, 0.0);
+    in.upfrontSupport = privateUpfrontSupport(s, in.capex, n);
+    in.operatingCash.assign(n, 0.0);
+    for (std::size_t t = from; t < to && t < n; ++t) {
+        const double fee = terms.annualFee * f.priceIndex[t];
+        shortfall[t] = std::max(0.0, terms.guaranteedShare * f.forecastEnergySavings[t] - f.energySavings[t]);
+        in.operatingCash[t] = fee - f.opex[t] - f.lifecycle[t] - shortfall[t];
+    }
+    in.constructionYears = f.constructionYears;
+    in.taxRate = project.taxRate;
+    in.taxIncentive = s.taxIncentive;
+    const PrivateFinance fin = financePrivateParty(in);
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, fin) : std::vector<double>{};
+    for (std::size_t t = 0; t < n; ++t) {
+        const bool inTerm = t >= from && t < to;
+        const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
+        const double loan = loan_.empty() ? 0.0 : capexFactor * loan_[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
+        v[kPrivate][t] = -escoOpex - escoLifecycle - shortfall[t] - fin.tax[t] - co;
+        v[kGov][t] = -f.capex[t] + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t] -
+                     (f.opex[t] - escoOpex) - (f.lifecycle[t] - escoLifecycle) + shortfall[t] + fin.tax[t] + co + loan;
+        v[kUsers][t] = -f.userCharges[t];
+        v[kLenders][t] = -loan;
+    }
+}
+
+// buildSharedSavings (models/structures/espc.cpp) without its fixed lines (the city's M&V cost,
+// grants, tax increment, crowdfunding): the ESCO pays the capex and maintains the measures over the
+// planned term, takes its share of the measured savings then; its financing; the city keeps the
+// revenue, the savings, the residual value and the costs after the term.
+void ScenarioKernel::sharedSavingsPart(const Project& project, const ProjectFlows& f,
+                                       std::array<std::vector<double>, kPartyCount>& v,
+                                       std::optional<double>& minDscr) const {
+    const auto& terms = std::get<EspcTerms>(structure_.terms);
+    const SupportTerms& s = structure_.support;
+    const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
+    const std::size_t to = from + static_cast<std::size_t>(terms.termYears);
+    const double share = *terms.escoShare;
+    PrivateFinanceInputs in;
+    in.capex = f.capex;
+    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    in.operatingCash.assign(n, 0.0);
+    for (std::size_t t = from; t < to && t < n; ++t)
+        in.operatingCash[t] = (-1.0 * f.opex[t] - f.lifecycle[t]) + share * f.energySavings[t];
+    in.constructionYears = f.constructionYears;
+    in.debt = terms.escoDebt;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = depreciationLife(project, terms.termYears);
+    in.taxIncentive = s.taxIncentive;
+    if (terms.escoDebt && s.creditGuarantee) {
+        in.guaranteeFeeRate = s.creditGuarantee->feeRate;
+        in.rateReduction = s.creditGuarantee->spreadReduction;
+    }
+    const PrivateFinance fin = financePrivateParty(in);
+    if (fin.debt && fin.debt->cover) minDscr = fin.debt->cover->minDscr;
+    const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, fin) : std::vector<double>{};
+    for (std::size_t t = 0; t < n; ++t) {
+        const bool inTerm = t >= from && t < to;
+        const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
+        const double shared = inTerm ? share * f.energySavings[t] : 0.0;
+        const double subsidy = s.constructionSubsidyShare * f.capex[t];
+        const double finance = fin.drawdown[t] - fin.interestPaid[t] - fin.principal[t];
+        const double toCity = fin.tax[t] + fin.guaranteeFee[t];
+        const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
+        v[kPrivate][t] = -f.capex[t] - escoOpex - escoLifecycle + shared + finance - toCity + subsidy - co;
+        v[kGov][t] = f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t] -
+                     (f.opex[t] - escoOpex) - (f.lifecycle[t] - escoLifecycle) - shared + toCity - subsidy + co;
+        v[kUsers][t] = -f.userCharges[t];
+        v[kLenders][t] = -finance;
+    }
+}
+
+std::vector<double> ScenarioKernel::metrics(const Project& project, const Scenario& scenario,
+                                            const std::vector<RuleProbability>& rules) const {
+    std::vector<double> m(kRiskMetricCount);
+    metricsInto(project, scenario, projectFlows(project, scenario), rules, m);
+    return m;
+}
+
+void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenario, const ProjectFlows& flows,
+                                 const std::vector<RuleProbability>& rules, std::span<double> out,
+                                 const ScenarioOutcomes* social) const {
+    thread_local Flows v;  // per-thread scratch: no allocation once a thread has run a scenario
+    thread_local std::vector<double> guarantee;
+    std::optional<double> minDscr;
+    variablePart(project, flows, scenario.capexFactor, v, guarantee, minDscr);
+    detail::ScenarioFigures p;
+    // The owner's loan of a guaranteed-savings ESPC is not booked when there is no capex to borrow
+    // for (a capex factor of 0): the lenders' NPV is then at the public rate, as on the full path.
+    const bool noOwnerLoan = kind_ == Kind::GuaranteedSavings && scenario.capexFactor == 0.0;
+    for (std::size_t i = 0; i < kParties.size(); ++i) {
+        std::vector<double>& x = v[i];
+        for (std::size_t t = 0; t < x.size(); ++t) x[t] += fixed_[i][t];
+        p.flows[i] = x;
+        p.npv[i] = finance::npv(i == kLenders && noOwnerLoan ? project.rates.publicRate : rates_[i], x);
+    }
+    // The private party's equity IRR and the DSCR achieved when it has flows; the PV of the
+    // revenue guarantee at the public rate.
+    if (detail::hasFlows(p.flows[kPrivate])) {
+        p.equityIrr = finance::irr(p.flows[kPrivate]).value;
+        p.minDscr = minDscr;
+    }
+    if (!guarantee.empty()) p.guaranteePv = finance::npv(project.rates.publicRate, guarantee);
+    p.cityPresentCost = -p.npv[kGov];
+    for (double x : v[kGov]) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
+    if (social && social->outcomes && !social->outcomes->empty()) {
+        // socialReturn reads the structure's outcome only for its service share and its real lines;
+        // the real lines' PV is that of the parties' summed flows (transfers cancel), and what users
+        // pay is the users' flows (their user charges).
+        StructureOutcome outcome(flows.periods());
+        if (kind_ == Kind::CapitalPhasing) outcome.serviceShare = phasingInService;
+        const SocialReturn r = socialReturn(project, flows, outcome, *social->outcomes, *social->carbonPrice, social->factors);
+        thread_local std::vector<double> real;
+        real.assign(flows.periods(), 0.0);
+        for (const auto& x : v)
+            for (std::size_t t = 0; t < real.size(); ++t) real[t] += x[t];
+        const double socialRate = project.rates.socialRate;
+        p.socialValue = r.presentValue;
+        p.economicNpv = r.presentValue + finance::npv(socialRate, real) + (0.0 - finance::npv(socialRate, v[kUsers]));
+    }
+    detail::metricsInto(project, p, rules, out);
+}
+
+} // namespace cityfin::models

@@ -1,0 +1,130 @@
+// The Monte Carlo's fast path against the full path, scenario by scenario: simulateMetrics (flows
+// computed once per scenario and shared by the structures, the forecast shared by every scenario,
+// the forecast debt sizing reused through ForecastSizingMemo, scenario kernels where they exist)
+// must give, for every structure, scenario and metric, what scenarioMetrics gives on its own (each
+// structure built from scratch on projectFlows(project, scenario)). On every bundled case and on
+// the 30-year benchmark case, with a register that delays operation in half the scenarios, with
+// and without the cases' social outcomes.
+
+#include "finance/scenario_sampler.hpp"
+#include "models/case_file.hpp"
+#include "models/risk/risk_run.hpp"
+#include "risk_fixtures.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace cityfin;
+using namespace cityfin::models;
+
+namespace {
+
+constexpr std::size_t kPaths = 120;
+
+// Every driver of the project's flows, delays of 0 to 3 years (clamped to the operating years).
+RiskRegister everyDriver() {
+    return readRiskRegister(nlohmann::json::parse(R"([
+      {"id": "capex", "driver": "capex_factor", "distribution": {"type": "pert", "min": 0.8, "mode": 1.05, "max": 1.6},
+       "correlations": {"delay": 0.5}},
+      {"id": "delay", "driver": "delay_years", "distribution": {"type": "discrete", "values": [0, 1, 2, 3], "probabilities": [0.5, 0.25, 0.15, 0.1]}},
+      {"id": "demand", "driver": "demand_factor", "distribution": {"type": "lognormal", "mean": 0.9, "stdev": 0.35}},
+      {"id": "savings", "driver": "savings_factor", "distribution": {"type": "pert", "min": 0.3, "mode": 0.95, "max": 1.3}},
+      {"id": "price", "driver": "price_factor", "distribution": {"type": "normal", "mean": 1.0, "stdev": 0.15}},
+      {"id": "opex", "driver": "opex_factor", "distribution": {"type": "triangular", "min": 0.8, "mode": 1.0, "max": 1.5}}])"));
+}
+
+std::vector<std::string> caseFiles() {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(risk_fixtures::casesDir()))
+        if (std::filesystem::exists(entry.path() / "case.json")) files.push_back((entry.path() / "case.json").string());
+    std::sort(files.begin(), files.end());
+    files.push_back(risk_fixtures::casesDir() + "/../bench/data/compare-30y.json");
+    return files;
+}
+
+// 1e-9 relative; near zero, 1e-6 absolute or 1e-14 of the project's capex, whichever is larger: the
+// kernels add a party's flows in another order than the ledger, and a sum of flows of 1e9-1e11
+// currency units carries a rounding of that order (a lender's NPV at its own rate is 0 up to ~1e-5).
+bool close(double fast, double full, double capex) {
+    if (std::isnan(full) || std::isnan(fast)) return std::isnan(full) && std::isnan(fast);
+    return std::abs(fast - full) <= std::max({1e-6, 1e-14 * capex, 1e-9 * std::abs(full)});
+}
+
+// Runs simulateMetrics and checks every sample against scenarioMetrics on the same draws.
+void expectFastEqualsFull(const Case& c, const RiskRegister& reg, bool withOutcomes, std::size_t& delayed) {
+    const std::vector<Structure> fixed = fixTermsAtClose(c.project, c.structures);
+    RiskOptions o;
+    o.paths = kPaths;
+    o.seed = 11;
+    o.threads = 2;
+    if (withOutcomes) {
+        o.outcomes = &c.outcomes;
+        o.carbonPrice = &c.carbonPrice;
+    }
+    const auto samples = simulateMetrics(c.project, c.scenario, fixed, reg, o);
+
+    std::vector<finance::Distribution> drivers;
+    for (const Risk& r : reg.risks) drivers.push_back(r.distribution);
+    const finance::ScenarioSampler sampler(drivers, riskCorrelation(reg), finance::SamplingMethod::MersenneTwister, o.seed);
+    const std::vector<double> draws = sampler.sample(0, kPaths);
+    std::vector<std::vector<RuleProbability>> rules;
+    for (const Structure& s : fixed) rules.push_back(applicableRules(evaluate(c.project, s, c.scenario)));
+    for (std::size_t i = 0; i < kPaths; ++i) {
+        const double* d = &draws[i * drivers.size()];
+        Scenario sc = applyDraws(c.scenario, reg, d);
+        sc.delayYears = std::min(sc.delayYears, std::max(0, c.project.operatingYears - 1));
+        if (sc.delayYears > 0) ++delayed;
+        const ScenarioOutcomes social{o.outcomes, &c.carbonPrice, outcomeFactorsFromDraws(reg, d)};
+        for (std::size_t s = 0; s < fixed.size(); ++s) {
+            const std::vector<double> full =
+                scenarioMetrics(c.project, fixed[s], sc, rules[s], withOutcomes ? &social : nullptr);
+            for (std::size_t m = 0; m < kRiskMetricCount; ++m)
+                ASSERT_TRUE(close(samples[s][m][i], full[m], c.project.totalCapex()))
+                    << c.id << " / " << fixed[s].id << " scenario " << i << " (delay " << sc.delayYears << ") "
+                    << riskMetricId(static_cast<RiskMetric>(m)) << ": fast " << samples[s][m][i] << ", full "
+                    << full[m];
+        }
+    }
+}
+
+} // namespace
+
+TEST(RiskFastPath, EqualsTheFullPathOnEveryBundledCaseWithDelaysWithAndWithoutSocialOutcomes) {
+    const RiskRegister reg = everyDriver();
+    std::size_t cases = 0, delayed = 0;
+    for (const std::string& file : caseFiles()) {
+        SCOPED_TRACE(file);
+        const Case c = loadCaseFile(file);
+        expectFastEqualsFull(c, reg, false, delayed);
+        if (!c.outcomes.empty()) expectFastEqualsFull(c, reg, true, delayed);  // and the social metrics
+        ++cases;
+    }
+    EXPECT_GE(cases, 10u);
+    EXPECT_GT(delayed, cases * kPaths / 4);  // the delays are exercised, not only drawn
+}
+
+TEST(RiskFastPath, EqualsTheFullPathWithEachCasesOwnRegisterAndSocialOutcomes) {
+    std::size_t withRegister = 0, delayed = 0;
+    for (const std::string& file : caseFiles()) {
+        SCOPED_TRACE(file);
+        const Case c = loadCaseFile(file);
+        const RiskRegister own = readRiskRegister(c.risks);
+        if (own.empty()) continue;
+        expectFastEqualsFull(c, own, !c.outcomes.empty(), delayed);
+        ++withRegister;
+    }
+    EXPECT_GE(withRegister, 3u);
+}
+
+TEST(RiskFastPath, EveryStructureOfTheBenchmarkCaseHasAKernel) {
+    // So that the comparison above exercises a kernel for each of the nine structure types.
+    const Case c = loadCaseFile(risk_fixtures::casesDir() + "/../bench/data/compare-30y.json");
+    const std::vector<Structure> fixed = fixTermsAtClose(c.project, c.structures);
+    ASSERT_EQ(fixed.size(), 9u);
+    for (const Structure& s : fixed) EXPECT_TRUE(ScenarioKernel::make(c.project, s).has_value()) << s.id;
+}
