@@ -227,3 +227,36 @@ TEST(PlanRisk, TheInvestorsHurdleIsReportedButNotCounted) {
     EXPECT_GE(atOrBelow, 40);
     EXPECT_LT(below, 40);
 }
+
+TEST(PlanRisk, ABidMarginRaisesTheShareOfScenariosWhereInvestorsEarnTheirHurdle) {
+    // Busan's BTL lessor carries the installation overrun. Priced at its 7% hurdle it earns the hurdle
+    // in few scenarios; a bid return above the hurdle raises that share (figures of plan-b.md), and the
+    // counted rules do not depend on it.
+    models::RiskOptions options;
+    options.paths = 5000;
+    options.seed = 1;
+    const auto base = models::loadCaseFile(test::caseDir() + "busan-wifi-bto/case.json");
+    const Plan lease{"Plan B", "btl", {}, {}};
+    std::vector<std::string> shares;
+    double previous = -1.0;
+    for (const std::optional<double> bid : {std::optional<double>(), std::optional<double>(0.09), std::optional<double>(0.11),
+                                            std::optional<double>(0.13)}) {
+        models::Case c = base;
+        for (auto& s : c.structures)
+            if (s.id == "btl") std::get<models::PppAvailabilityTerms>(s.terms).bidEquityIrr = bid;
+        const auto e = evaluateStructure(c, "btl");
+        ASSERT_TRUE(e.equityIrr.value);
+        EXPECT_NEAR(*e.equityIrr.value, bid.value_or(0.07), 1e-6);  // on the forecast: the bid's return
+        const auto rules = resolveRules({}, e);
+        EXPECT_DOUBLE_EQ(*rules.equityIrrHurdle, 0.07);  // the rule's threshold stays the hurdle
+        const auto est = riskProbabilityFor(c, options)(lease, rules);
+        ASSERT_TRUE(est);
+        EXPECT_DOUBLE_EQ(est->probability, 1.0);  // the lease's cover does not move with these risks
+        const auto equity = std::find_if(est->rules.begin(), est->rules.end(), [](const RuleUnderRisk& u) { return u.id == "equity_irr"; });
+        ASSERT_NE(equity, est->rules.end());
+        EXPECT_GT(equity->probability, previous);
+        previous = equity->probability;
+        shares.push_back(models::formatPercent(equity->probability, 1));
+    }
+    EXPECT_EQ(shares, (std::vector<std::string>{"7.4%", "18.4%", "29.2%", "40.6%"}));
+}
