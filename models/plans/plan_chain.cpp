@@ -113,9 +113,13 @@ double relativeShortfall(const RuleResult& r) {
 std::string memoFor(const PlanStep& s) {
     // The plan's own name when it has one; the structure's name otherwise (the table shows both).
     std::string text = (s.plan.label == s.plan.structureId ? s.structureName : s.plan.label) + " ";
-    text += s.feasible ? "meets every rule. " : "fails. ";
+    // Failing only under risk: say first that the forecast passes, with its figures.
+    const bool onlyUnderRisk = !s.feasible && std::all_of(s.rules.begin(), s.rules.end(), [](const RuleResult& r) {
+        return r.holds || r.id == "risk_confidence";
+    });
+    text += s.feasible ? "meets every rule. " : onlyUnderRisk ? "meets every rule on the forecast but fails under risk. " : "fails. ";
     for (const RuleResult& r : s.rules)
-        if (!r.holds || s.feasible) text += r.text + " ";
+        if (!r.holds || s.feasible || onlyUnderRisk) text += r.text + " ";
     for (const Mend& m : s.mends) text += m.text + " ";
     if (!text.empty() && text.back() == ' ') text.pop_back();
     return text;

@@ -130,6 +130,7 @@ TEST(PlanChain, BusanRejectsTheBtoForItsCoverUnderRiskAndFallsBackToTheBtlLease)
     EXPECT_LT(cover, 0.90);
     EXPECT_GT(cover, 0.0);
     // The memo says so, with the probability.
+    EXPECT_EQ(a.memo.rfind("Plan A: BTO concession with MRG meets every rule on the forecast but fails under risk.", 0), 0u) << a.memo;
     EXPECT_NE(a.memo.find("the lenders' 1.40x cover gives way first, holding in " + models::formatPercent(cover, 1)),
               std::string::npos) << a.memo;
     EXPECT_NE(a.memo.find("We therefore turn to Plan B"), std::string::npos);
