@@ -74,15 +74,15 @@ TEST(SolveCommand, BadInputExitsWithTwo) {
     EXPECT_EQ(runCli({"solve", "--help"}).exitCode, 0);
 }
 
-TEST(PlanBCommand, BusanMemoRejectsPlanAForItsCoverUnderRiskAndChoosesPlanB) {
-    const auto run = runCli({"planb", casePath("busan-wifi-bto")});
+TEST(PlanBCommand, HaeundaeMemoRejectsPlanAForItsCoverUnderRiskAndChoosesPlanB) {
+    const auto run = runCli({"planb", casePath("haeundae-smart-parking")});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     EXPECT_NE(run.out.find("FAIL  risk_confidence"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("the lenders' 1.40x cover gives way first, holding in"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("We therefore turn to Plan B: BTL availability lease."), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("We recommend falling back to Plan B: BTL availability lease"), std::string::npos) << run.out;
 
-    const auto json = runCli({"planb", casePath("busan-wifi-bto"), "--format", "json", "--no-mend"});
+    const auto json = runCli({"planb", casePath("haeundae-smart-parking"), "--format", "json", "--no-mend"});
     ASSERT_EQ(json.exitCode, 0) << json.err;
     const auto j = nlohmann::json::parse(json.out);
     EXPECT_EQ(j["chosen"], 1);
