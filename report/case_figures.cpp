@@ -1,6 +1,8 @@
 #include "report/case_figures.hpp"
 
 #include "gui/charts/figures_from_models.hpp"
+#include "gui/charts/figures_from_risk.hpp"
+#include "models/maturity/framework.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +10,7 @@
 namespace cityfin::report {
 
 std::vector<charts::Figure> caseFigures(const models::Case& c, const std::vector<models::Evaluation>& evaluations,
-                                        const models::Comparison& comparison) {
+                                        const models::Comparison& comparison, const CaseAnalyses* analyses) {
     const auto& currency = c.project.currency;
     std::vector<charts::Figure> figures;
     auto add = [&](std::optional<charts::BarChartData> bars) {
@@ -26,6 +28,30 @@ std::vector<charts::Figure> caseFigures(const models::Case& c, const std::vector
         if (std::any_of(flows.begin(), flows.end(), [](double v) { return std::abs(v) > 1e-9; }))
             add(charts::cashFlowChart(e, models::Party::Private, currency));
         add(charts::debtServiceChart(e, currency));
+    }
+    if (!analyses) return figures;
+    if (!analyses->plans.steps.empty()) add(charts::planChainFigure(analyses->plans));
+    if (const auto& risk = analyses->risk) {
+        add(charts::riskSharingChart(risk->run, *risk->borne, currency));
+        for (auto metric : {models::RiskMetric::CityPresentCost, models::RiskMetric::NpvPrivate}) {
+            charts::Figure band;
+            band.band = charts::percentileBandChart(risk->run, metric, currency);
+            if (!band.band->categories.empty()) figures.push_back(std::move(band));
+        }
+        for (std::size_t s = 0; s < risk->run.structures.size(); ++s) {
+            charts::Figure heat, histogram;
+            heat.heatMap = charts::riskAllocationChart(risk->reg, risk->run, *risk->borne, s, currency);
+            histogram.histogram = charts::npvDistributionChart(risk->run.structures[s], currency);
+            figures.push_back(std::move(heat));
+            figures.push_back(std::move(histogram));
+            if (s < analyses->tornadoes.size())
+                add(charts::tornadoFigure(analyses->tornadoes[s], risk->run.structures[s].structureName, currency));
+        }
+    }
+    if (analyses->maturity) {
+        charts::Figure radar;
+        radar.radar = charts::maturityFigure(models::maturity::builtinFramework(), *analyses->maturity);
+        figures.push_back(std::move(radar));
     }
     return figures;
 }

@@ -9,8 +9,10 @@
 #include "report/summary_html.hpp"
 #include "report/workbook.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 namespace cityfin::report {
 namespace {
@@ -31,6 +33,20 @@ fs::path prepareFolder(const std::string& dir) {
     return fs::path(dir);
 }
 
+// The analyses, with a progress line for their Monte Carlo part when a terminal is given.
+CaseAnalyses runAnalyses(const models::Case& c, const ReportOptions& options) {
+    std::atomic<std::size_t> done{0};
+    AnalysisOptions analysis = options.analysis;
+    analysis.progress = &done;
+    const std::size_t total = CaseAnalyses::scenarios(c, analysis);
+    if (!options.progress || total == 0) return analyseCase(c, analysis);
+    auto task = std::async(std::launch::async, [&] { return analyseCase(c, analysis); });
+    while (task.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready)
+        showProgress(options.progress, "Monte Carlo scenarios", std::min(done.load(), total), total);
+    showProgress(options.progress, "Monte Carlo scenarios", total, total);
+    return task.get();
+}
+
 } // namespace
 
 ReportFiles writeReport(const models::Case& c, const ReportOptions& options) {
@@ -38,14 +54,15 @@ ReportFiles writeReport(const models::Case& c, const ReportOptions& options) {
     const auto evaluations = models::evaluateCase(c);
     const auto comparison = models::compareStructures(c.project, evaluations, models::Perspective::City);
     const std::string stem = charts::fileStem(c.id.empty() ? c.name : c.id);
+    const CaseAnalyses analyses = options.analyses ? *options.analyses : runAnalyses(c, options);
 
     ReportFiles files;
     files.workbook = (dir / (stem + ".xlsx")).string();
-    const auto book = writeWorkbook(files.workbook, c, evaluations, comparison);
+    const auto book = writeWorkbook(files.workbook, c, evaluations, comparison, &analyses);
     files.notes = book.notes;
 
     charts::ensureApplication(true);
-    const auto figures = caseFigures(c, evaluations, comparison);
+    const auto figures = caseFigures(c, evaluations, comparison, &analyses);
     std::vector<SummaryImage> images;
     for (std::size_t i = 0; i < figures.size(); ++i) {
         showProgress(options.progress, "charts", i, figures.size());
@@ -63,7 +80,7 @@ ReportFiles writeReport(const models::Case& c, const ReportOptions& options) {
 
     files.summary = (dir / (stem + ".html")).string();
     std::ofstream html(files.summary, std::ios::binary);
-    html << summaryHtml(c, evaluations, comparison, images, stem + ".xlsx", files.notes);
+    html << summaryHtml(c, evaluations, comparison, images, stem + ".xlsx", files.notes, &analyses);
     if (!html.flush()) throw InputError("--out", options.outDir, "a folder where the summary can be written");
     return files;
 }

@@ -47,6 +47,55 @@ void comparisonTable(std::ostringstream& h, const std::vector<models::Evaluation
     for (const auto& reason : comparison.reasons) h << "<p>" << escapeXml(reason) << "</p>\n";
 }
 
+std::string percentOrDash(std::optional<double> v) { return v ? escapeXml(models::formatPercent(*v, 1)) : "&#8212;"; }
+
+void planBSection(std::ostringstream& h, const CaseAnalyses& a) {
+    const auto& chain = a.plans;
+    if (!a.casePlans)
+        h << "<p class=\"note\">The case lists no plans: its structures are taken as plans in file order.</p>\n";
+    h << "<table>\n<tr><th>Plan</th><th>Verdict</th><th>Failing rules</th></tr>\n";
+    for (std::size_t i = 0; i < chain.steps.size(); ++i) {
+        const auto& step = chain.steps[i];
+        std::string failing;
+        for (const auto& r : step.rules)
+            if (!r.holds) failing += (failing.empty() ? "" : "; ") + r.text;
+        const bool chosen = chain.chosen && *chain.chosen == i;
+        h << (chosen ? "<tr class=\"recommended\">" : "<tr>") << "<td>" << escapeXml(step.plan.label) << "</td><td>"
+          << (step.feasible ? (chosen ? "feasible: chosen" : "feasible") : "not feasible") << "</td><td>"
+          << (failing.empty() ? "&#8212;" : escapeXml(failing)) << "</td></tr>\n";
+    }
+    h << "</table>\n";
+    for (const auto& step : chain.steps) h << "<p>" << escapeXml(step.memo) << "</p>\n";
+    h << "<p><strong>" << escapeXml(chain.conclusion) << "</strong></p>\n";
+}
+
+void riskSection(std::ostringstream& h, const models::CaseRisk& r, const std::string& currency) {
+    using models::RiskMetric;
+    h << "<p class=\"note\">" << r.run.paths << " Monte Carlo scenarios (seed " << r.run.seed << ") over the case's "
+      << r.reg.risks.size() << " risks; terms fixed at financial close. The workbook's Risk and Sensitivity sheets "
+      << "have every figure.</p>\n";
+    h << "<table>\n<tr><th>Structure</th><th>P(every rule holds)</th><th>City present cost P5</th><th>P50</th>"
+         "<th>P95</th><th>Guarantee payments: expected PV</th><th>P95</th>"
+      << (r.vfm && !r.vfm->pscStructureId.empty() ? "<th>Value for money</th>" : "") << "</tr>\n";
+    for (const auto& s : r.run.structures) {
+        const auto& cost = s.summary(RiskMetric::CityPresentCost);
+        h << "<tr><td>" << escapeXml(s.structureName) << "</td><td class=\"num\">"
+          << escapeXml(models::formatPercent(s.allRulesProbability, 1)) << "</td>";
+        for (double v : {cost.p5, cost.p50, cost.p95}) h << "<td class=\"num\">" << money(v, currency) << "</td>";
+        h << "<td class=\"num\">" << money(s.expectedContingent, currency) << "</td><td class=\"num\">"
+          << money(s.p95Contingent, currency) << "</td>";
+        if (r.vfm && !r.vfm->pscStructureId.empty()) {
+            std::string vfm = "&#8212; (comparator)";
+            for (const auto& v : r.vfm->structures)
+                if (v.structureId == s.structureId)
+                    vfm = money(v.vfmAmount, currency) + " (" + percentOrDash(v.vfmPercent) + ")";
+            h << "<td class=\"num\">" << vfm << "</td>";
+        }
+        h << "</tr>\n";
+    }
+    h << "</table>\n";
+}
+
 void assumptions(std::ostringstream& h, const models::Case& c) {
     const auto& p = c.project;
     h << "<table>\n";
@@ -84,7 +133,8 @@ std::string escapeXml(const std::string& text) {
 
 std::string summaryHtml(const models::Case& c, const std::vector<models::Evaluation>& evaluations,
                         const models::Comparison& comparison, const std::vector<SummaryImage>& images,
-                        const std::string& workbookFile, const std::vector<std::string>& notes) {
+                        const std::string& workbookFile, const std::vector<std::string>& notes,
+                        const CaseAnalyses* analyses) {
     std::ostringstream h;
     const std::string title = c.name.empty() ? c.id : c.name;
     h << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
@@ -97,8 +147,13 @@ std::string summaryHtml(const models::Case& c, const std::vector<models::Evaluat
       << "</a> has the ledgers and live NPV and IRR formulas to audit them.</p>\n";
     h << "<h2>Comparison (" << escapeXml(models::perspectiveId(comparison.perspective)) << " perspective)</h2>\n";
     comparisonTable(h, evaluations, comparison, c.project.currency);
-    h << "<h2>Plan B</h2>\n<p>Not evaluated: this build has no Plan B results";
-    h << (c.plans.empty() ? " and the case defines no plans" : " (the case's plans are kept but not yet evaluated)") << ".</p>\n";
+    h << "<h2>Plan B</h2>\n";
+    if (analyses) planBSection(h, *analyses);
+    else h << "<p>Not evaluated.</p>\n";
+    if (analyses && analyses->risk) {
+        h << "<h2>Risk</h2>\n";
+        riskSection(h, *analyses->risk, c.project.currency);
+    }
     h << "<h2>Key assumptions</h2>\n";
     assumptions(h, c);
     h << "<h2>Charts</h2>\n";

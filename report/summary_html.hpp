@@ -5,6 +5,7 @@
 #include "models/case_file.hpp"
 #include "models/compare.hpp"
 #include "models/evaluation.hpp"
+#include "report/analyses.hpp"
 
 #include <string>
 #include <vector>
@@ -20,7 +21,8 @@ struct SummaryImage {
 
 std::string summaryHtml(const models::Case& c, const std::vector<models::Evaluation>& evaluations,
                         const models::Comparison& comparison, const std::vector<SummaryImage>& images,
-                        const std::string& workbookFile, const std::vector<std::string>& notes);
+                        const std::string& workbookFile, const std::vector<std::string>& notes,
+                        const CaseAnalyses* analyses = nullptr);
 
 /// Text made safe inside XHTML elements and attributes.
 std::string escapeXml(const std::string& text);

@@ -1,5 +1,8 @@
 #include "report/workbook.hpp"
 
+#include "report/workbook_cells.hpp"
+#include "report/workbook_risk.hpp"
+
 #include "finance/errors.hpp"
 #include "models/ledger.hpp"
 #include "models/project.hpp"
@@ -17,56 +20,6 @@ namespace {
 
 using models::Evaluation;
 using models::Party;
-
-// Formats used across the sheets.
-struct Formats {
-    lxw_format *title, *bold, *header, *money, *moneyBold, *rate, *ratio, *note, *check;
-};
-
-Formats makeFormats(lxw_workbook* wb, const std::string& currency) {
-    Formats f{};
-    f.title = workbook_add_format(wb);
-    format_set_bold(f.title);
-    format_set_font_size(f.title, 14);
-    f.bold = workbook_add_format(wb);
-    format_set_bold(f.bold);
-    f.header = workbook_add_format(wb);
-    format_set_bold(f.header);
-    format_set_bottom(f.header, LXW_BORDER_THIN);
-    format_set_bg_color(f.header, 0xDCE6F1);
-    // Thousands separators and the currency; negatives in red with a minus sign.
-    const std::string money = "#,##0 \"" + currency + "\";[Red]-#,##0 \"" + currency + "\";0";
-    f.money = workbook_add_format(wb);
-    format_set_num_format(f.money, money.c_str());
-    f.moneyBold = workbook_add_format(wb);
-    format_set_num_format(f.moneyBold, money.c_str());
-    format_set_bold(f.moneyBold);
-    format_set_top(f.moneyBold, LXW_BORDER_THIN);
-    f.rate = workbook_add_format(wb);
-    format_set_num_format(f.rate, "0.00%");
-    f.ratio = workbook_add_format(wb);
-    format_set_num_format(f.ratio, "0.00\"x\"");
-    f.note = workbook_add_format(wb);
-    format_set_italic(f.note);
-    format_set_font_color(f.note, 0x555555);
-    f.check = workbook_add_format(wb);
-    format_set_num_format(f.check, "#,##0.00;[Red]-#,##0.00;\"0 (ok)\"");
-    format_set_bold(f.check);
-    return f;
-}
-
-void text(lxw_worksheet* ws, int row, int col, const std::string& s, lxw_format* f = nullptr) {
-    worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), s.c_str(), f);
-}
-void number(lxw_worksheet* ws, int row, int col, double v, lxw_format* f = nullptr) {
-    worksheet_write_number(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, f);
-}
-void formula(lxw_worksheet* ws, int row, int col, const std::string& formula, double cached, lxw_format* f = nullptr) {
-    worksheet_write_formula_num(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), formula.c_str(), f, cached);
-}
-std::string cell(int row, int col) { return columnName(col) + std::to_string(row + 1); }
-std::string range(int row, int col0, int col1) { return cell(row, col0) + ":" + cell(row, col1); }
-std::string quoted(const std::string& sheet) { return "'" + sheet + "'"; }
 
 // Sheet names: at most 31 characters, none of []:*?/\ , unique in the workbook.
 std::string sheetName(const std::string& wanted, std::set<std::string>& used) {
@@ -353,12 +306,12 @@ std::string columnName(int column) {
 }
 
 WorkbookResult writeWorkbook(const std::string& path, const models::Case& c, const std::vector<Evaluation>& evaluations,
-                             const models::Comparison& comparison) {
+                             const models::Comparison& comparison, const CaseAnalyses* analyses) {
     WorkbookResult result;
+    const bool risk = analyses && analyses->risk;
     const bool social = std::any_of(evaluations.begin(), evaluations.end(), [](const auto& e) { return e.social.has_value(); });
     result.notes.push_back("Sign convention: amounts are seen from the party holding the line; money in positive, out negative.");
-    result.notes.push_back("Risk sheet left out: this build has no risk (Monte Carlo) results to export.");
-    result.notes.push_back("Sensitivity sheet left out: this build has no sensitivity results to export.");
+    if (!risk) result.notes.push_back("Risk and Sensitivity sheets left out: the case has no risk register.");
     if (!social) result.notes.push_back("Social return sheet left out: the case has no outcomes.");
 
     lxw_workbook_options options{};
@@ -383,6 +336,13 @@ WorkbookResult writeWorkbook(const std::string& path, const models::Case& c, con
     result.sheets.push_back(inputsName);
     result.sheets.insert(result.sheets.end(), ledgerSheets.begin(), ledgerSheets.end());
     result.sheets.push_back(metricsName);
+    if (risk) {
+        const std::string riskName = sheetName("Risk", used), sensitivityName = sheetName("Sensitivity", used);
+        writeRiskSheet(workbook_add_worksheet(wb, riskName.c_str()), f, c, *analyses->risk);
+        writeSensitivitySheet(workbook_add_worksheet(wb, sensitivityName.c_str()), f, c, analyses->tornadoes);
+        result.sheets.push_back(riskName);
+        result.sheets.push_back(sensitivityName);
+    }
     if (social) {
         const std::string name = sheetName("Social return", used);
         writeSocial(workbook_add_worksheet(wb, name.c_str()), f, evaluations);

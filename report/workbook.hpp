@@ -1,12 +1,13 @@
 #pragma once
 // The auditable workbook (XLSX, libxlsxwriter): Inputs, one Ledger sheet per structure, Metrics with
-// live NPV and IRR formulas over the exported flows (the engine's values cached), and Social return
-// when the case has outcomes. It writes models' results; it computes no figure of its own.
+// live NPV and IRR formulas over the exported flows (the engine's values cached), Risk and
+// Sensitivity when the case has a risk register, and Social return when it has outcomes. It writes models' results; it computes no figure of its own.
 // Layout: docs/charts-and-reports.md.
 
 #include "models/case_file.hpp"
 #include "models/compare.hpp"
 #include "models/evaluation.hpp"
+#include "report/analyses.hpp"
 
 #include <string>
 #include <vector>
@@ -26,9 +27,11 @@ struct WorkbookResult {
     std::vector<std::string> notes;  ///< sheets left out and why
 };
 
-/// Writes the workbook to `path`. Throws InputError("--out", path, ...) when it cannot be written.
+/// Writes the workbook to `path`; the Risk and Sensitivity sheets come from `analyses` when the case
+/// has a risk register. Throws InputError("--out", path, ...) when it cannot be written.
 WorkbookResult writeWorkbook(const std::string& path, const models::Case& c,
-                             const std::vector<models::Evaluation>& evaluations, const models::Comparison& comparison);
+                             const std::vector<models::Evaluation>& evaluations, const models::Comparison& comparison,
+                             const CaseAnalyses* analyses = nullptr);
 
 /// "A".."Z", "AA".. for a zero-based column.
 std::string columnName(int column);

@@ -1,9 +1,12 @@
 #include "gui/app/app_main.hpp"
 
+#include "gui/app/charts_panel.hpp"
 #include "gui/app/figure_table.hpp"
 #include "gui/app/main_window.hpp"
-#include "gui/charts/qt_charts.hpp"
+#include "gui/app/maturity_panel.hpp"
 #include "gui/app/results_models.hpp"
+#include "gui/app/risk_panel.hpp"
+#include "gui/charts/qt_charts.hpp"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -47,8 +50,10 @@ int exportCharts(const QString& casePath, const QString& dir)
     QLocale::setDefault(QLocale::c());   // files carry C-locale numbers, whatever the user's locale
     try {
         const models::Case c = models::loadCaseFile(casePath.toStdString());
-        const auto results = Recompute::evaluateNow(c, models::Perspective::City);
+        auto results = Recompute::evaluateNow(c, models::Perspective::City);
         if (!results->error.isEmpty()) throw std::runtime_error(results->error.toStdString());
+        if (!c.risks.empty())   // the risk figures too, from the report's default run (2000 paths, seed 1)
+            results = withAnalyses(*results, std::make_shared<const report::CaseAnalyses>(report::analyseCase(c, {})));
         QDir().mkpath(dir);
         ComparisonModel comparison;
         comparison.setResults(results);
@@ -89,8 +94,10 @@ int runGui(int argc, char** argv)
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("language, e.g. zh_CN or en"), QStringLiteral("locale"));
     const QCommandLineOption exportDir(QStringLiteral("export-charts"), QStringLiteral("render the case's charts into DIR and exit"), QStringLiteral("dir"));
     const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("save a picture of the window to FILE and exit"), QStringLiteral("file"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("show this results tab first (0 comparison, 1 parties, 2 charts)"), QStringLiteral("n"));
-    parser.addOptions({lang, exportDir, shot, tab});
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("show this results tab first (0 comparison, 1 parties, 2 Plan B, 3 risk, 4 charts, 5 maturity)"), QStringLiteral("n"));
+    const QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("show this chart (its id, e.g. risk-sharing) in the charts tab"), QStringLiteral("id"));
+    const QCommandLineOption answers(QStringLiteral("answers"), QStringLiteral("a city's maturity answers file for the maturity tab"), QStringLiteral("file"));
+    parser.addOptions({lang, exportDir, shot, tab, chart, answers});
     parser.process(app);
     installTranslations(app, parser.value(lang));
 
@@ -107,15 +114,22 @@ int runGui(int argc, char** argv)
     if (parser.isSet(shot)) window.resize(1100, 640);
     window.resultTabs()->setCurrentIndex(parser.value(tab).toInt());
     window.show();
+    if (parser.isSet(answers)) window.maturity()->loadAnswers(parser.value(answers));
     if (!args.isEmpty() && !window.openFile(args.front()) && parser.isSet(shot)) return 2;
     if (parser.isSet(shot)) {
+        // The picture is taken once the results are in: after the Monte Carlo when the case has risks.
         const QString file = parser.value(shot);
-        QObject::connect(window.recompute(), &Recompute::resultsReady, &window, [&window, file] {
+        const std::string chartId = parser.value(chart).toStdString();
+        const auto take = [&window, file, chartId] {
+            if (!chartId.empty()) window.charts()->showFigure(chartId);
             QTimer::singleShot(100, &window, [&window, file] {
                 window.grab().save(file);
                 QApplication::exit(0);
             });
-        });
+        };
+        const bool risks = window.document()->lastGoodCase() && !window.document()->lastGoodCase()->risks.empty();
+        if (risks) QObject::connect(window.risk(), &RiskPanel::analysed, &window, take);
+        else QObject::connect(window.recompute(), &Recompute::resultsReady, &window, take);
         return app.exec();
     }
     window.offerRecovery();

@@ -112,6 +112,7 @@ void CaseDocument::setValue(const std::string& pointer, const nlohmann::json& va
 void CaseDocument::applyValue(const std::string& pointer, const nlohmann::json& value)
 {
     json_[nlohmann::json::json_pointer(pointer)] = value;
+    if (value.is_structured()) Q_EMIT shapeChanged();   // an item added or removed
     Q_EMIT valueChanged(pointer);
     reparse();
 }

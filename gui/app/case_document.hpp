@@ -49,6 +49,7 @@ public:
 Q_SIGNALS:
     void documentReset();                       ///< a new file or template was loaded
     void valueChanged(const std::string& pointer);
+    void shapeChanged();                        ///< a list or object was replaced: the fields differ
     void caseChanged();                         ///< a new case parsed without error
     void errorChanged();
     void modifiedChanged(bool modified);

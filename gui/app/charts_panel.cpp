@@ -50,14 +50,29 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent)
 
 void ChartsPanel::setFigures(std::vector<charts::Figure> figures)
 {
-    const int keep = list_->currentIndex();
+    // Keep the figure on screen by its id: a Monte Carlo run adds figures, edits may remove some.
+    const int current = list_->currentIndex();
+    const std::string keep = current >= 0 && current < static_cast<int>(figures_.size())
+                                 ? figures_[static_cast<std::size_t>(current)].id() : std::string();
     figures_ = std::move(figures);
     const QSignalBlocker block(list_);
     list_->clear();
     for (const auto& f : figures_) list_->addItem(QString::fromStdString(f.title()));
-    const int row = keep >= 0 && keep < list_->count() ? keep : 0;
+    int row = 0;
+    for (std::size_t i = 0; i < figures_.size(); ++i)
+        if (figures_[i].id() == keep) row = static_cast<int>(i);
     list_->setCurrentIndex(row);
     show(figures_.empty() ? -1 : row);
+}
+
+bool ChartsPanel::showFigure(const std::string& id)
+{
+    for (std::size_t i = 0; i < figures_.size(); ++i)
+        if (figures_[i].id() == id) {
+            list_->setCurrentIndex(static_cast<int>(i));
+            return true;
+        }
+    return false;
 }
 
 void ChartsPanel::show(int index)
@@ -69,10 +84,10 @@ void ChartsPanel::show(int index)
     if (index < 0 || index >= static_cast<int>(figures_.size())) return;
     const charts::Figure& figure = figures_[static_cast<std::size_t>(index)];
     chartView_ = charts::createChartView(charts::buildChart(figure), split_);
-    chartView_->setMinimumHeight(280);
+    chartView_->setMinimumHeight(360);   // below this Qt Charts elides the value axis labels
     split_->insertWidget(0, chartView_);
     split_->setStretchFactor(0, 3);
-    split_->setStretchFactor(1, 2);
+    split_->setStretchFactor(1, 1);
     table_ = figureTable(figure);
     tableView_->setModel(table_.get());
     tableView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

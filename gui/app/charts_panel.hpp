@@ -21,7 +21,10 @@ class ChartsPanel : public QWidget {
 public:
     explicit ChartsPanel(QWidget* parent = nullptr);
 
+    /// Shows these figures, keeping the one on screen (by id) when it is still there.
     void setFigures(std::vector<charts::Figure> figures);
+    /// Shows the figure with this id; false when there is none.
+    bool showFigure(const std::string& id);
     const std::vector<charts::Figure>& figures() const { return figures_; }
     QStandardItemModel* table() const { return table_.get(); }
 

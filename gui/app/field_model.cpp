@@ -84,6 +84,7 @@ FieldModel::FieldModel(CaseDocument* doc, QObject* parent) : QAbstractTableModel
 {
     connect(doc_, &CaseDocument::documentReset, this, &FieldModel::rebuild);
     connect(doc_, &CaseDocument::valueChanged, this, &FieldModel::onValueChanged);
+    connect(doc_, &CaseDocument::shapeChanged, this, &FieldModel::rebuild);
     connect(doc_, &CaseDocument::errorChanged, this, [this] {
         if (!rows_.empty()) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     });

@@ -1,9 +1,14 @@
 #include "gui/app/main_window.hpp"
 
 #include "gui/app/charts_panel.hpp"
+#include "gui/app/engine_lock.hpp"
 #include "gui/app/field_model.hpp"
-#include "report/report.hpp"
+#include "gui/app/list_items.hpp"
+#include "gui/app/maturity_panel.hpp"
+#include "gui/app/plan_panel.hpp"
 #include "gui/app/results_models.hpp"
+#include "gui/app/risk_panel.hpp"
+#include "report/report.hpp"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +25,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -64,13 +70,17 @@ MainWindow::MainWindow(const QString& recoveryDir, QWidget* parent)
     connect(&doc_, &CaseDocument::errorChanged, this, &MainWindow::updateError);
     connect(&doc_, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(&doc_, &CaseDocument::pathChanged, this, &MainWindow::updateTitle);
-    connect(&doc_, &CaseDocument::documentReset, this, [this] {
+    const auto refreshSections = [this] {
         const QString current = sectionBox_->currentText();
+        const QSignalBlocker block(sectionBox_);
         sectionBox_->clear();
         sectionBox_->addItems(fields_->sections());
         const int keep = sectionBox_->findText(current);
-        if (keep >= 0) sectionBox_->setCurrentIndex(keep);
-    });
+        sectionBox_->setCurrentIndex(keep >= 0 ? keep : 0);
+        sectionFilter_->setFilterFixedString(sectionBox_->currentText());
+    };
+    connect(&doc_, &CaseDocument::documentReset, this, refreshSections);
+    connect(&doc_, &CaseDocument::shapeChanged, this, refreshSections);
     connect(&recompute_, &Recompute::resultsReady, this, &MainWindow::showResults);
 
     autosaveTimer_.setInterval(kAutosaveMs);
@@ -98,9 +108,31 @@ QWidget* MainWindow::buildFieldsPanel()
     errorLabel_->setWordWrap(true);
     errorLabel_->setStyleSheet(QStringLiteral("color: #a00000;"));
     errorLabel_->hide();
+    // A list item (structure, revenue line, grant, outcome, risk, plan...) is added as a copy of the
+    // one the selected field is in, or removed; each is one step of undo.
+    auto* listButtons = new QHBoxLayout;
+    auto* addItem = new QPushButton(tr("Copy item"), panel);
+    auto* removeItem = new QPushButton(tr("Remove item"), panel);
+    addItem->setToolTip(tr("Add a copy of the list item (structure, revenue, grant, outcome, risk, plan...) the "
+                           "selected field belongs to"));
+    removeItem->setToolTip(tr("Remove the list item the selected field belongs to"));
+    const auto selectedPointer = [this]() -> std::string {
+        const QModelIndex at = sectionFilter_->mapToSource(fieldView_->currentIndex());
+        return at.isValid() ? fields_->pointerAt(at.row()) : std::string();
+    };
+    connect(addItem, &QPushButton::clicked, this, [this, selectedPointer] {
+        if (!copyListItem(selectedPointer())) statusBar()->showMessage(tr("Select a field of a list item first"), 5'000);
+    });
+    connect(removeItem, &QPushButton::clicked, this, [this, selectedPointer] {
+        if (!removeListItem(selectedPointer())) statusBar()->showMessage(tr("Select a field of a list item first"), 5'000);
+    });
+    listButtons->addWidget(addItem);
+    listButtons->addWidget(removeItem);
+    listButtons->addStretch(1);
     layout->addWidget(new QLabel(tr("Inputs"), panel));
     layout->addWidget(sectionBox_);
     layout->addWidget(fieldView_, 1);
+    layout->addLayout(listButtons);
     layout->addWidget(errorLabel_);
     return panel;
 }
@@ -153,9 +185,17 @@ QWidget* MainWindow::buildResultsPanel()
     pl->addWidget(makeTable(partiesModel_, parties), 1);
     tabs_->addTab(parties, tr("Parties and cash flows"));
 
+    plans_ = new PlanPanel(tabs_);
+    tabs_->addTab(plans_, tr("Plan B"));
+    risk_ = new RiskPanel(tabs_);
+    connect(risk_, &RiskPanel::analysed, this, &MainWindow::showAnalysed);
+    tabs_->addTab(risk_, tr("Risk"));
+
     // The chart layer's figures (the same as `cityfin report`), each with its data table.
     charts_ = new ChartsPanel(tabs_);
     tabs_->addTab(charts_, tr("Charts"));
+    maturity_ = new MaturityPanel(tabs_);
+    tabs_->addTab(maturity_, tr("Maturity"));
     return tabs_;
 }
 
@@ -331,9 +371,28 @@ void MainWindow::showField(const std::string& pointer)
     if (at.isValid()) fieldView_->scrollTo(at);
 }
 
+bool MainWindow::copyListItem(const std::string& pointer)
+{
+    const auto item = listItemAt(doc_.json(), pointer);
+    if (!item) return false;
+    const auto& array = doc_.json()[nlohmann::json::json_pointer(item->arrayPointer)];
+    doc_.setValue(item->arrayPointer, withItemCopied(array, item->index));
+    return true;
+}
+
+bool MainWindow::removeListItem(const std::string& pointer)
+{
+    const auto item = listItemAt(doc_.json(), pointer);
+    if (!item) return false;
+    const auto& array = doc_.json()[nlohmann::json::json_pointer(item->arrayPointer)];
+    doc_.setValue(item->arrayPointer, withItemRemoved(array, item->index));
+    return true;
+}
+
 void MainWindow::requestRecompute()
 {
     if (!doc_.lastGoodCase()) return;
+    risk_->job()->cancel();   // its case is no longer the one on screen; the engine is needed now
     statusBar()->showMessage(tr("Recomputing..."));
     const auto perspective = models::perspectiveFromId(perspectiveBox_->currentData().toString().toStdString());
     recompute_.request(*doc_.lastGoodCase(), perspective);
@@ -342,6 +401,7 @@ void MainWindow::requestRecompute()
 void MainWindow::showResults()
 {
     const auto results = recompute_.latest();
+    shown_ = results;
     statusBar()->showMessage(results->error.isEmpty() ? tr("Results up to date") : results->error);
     comparisonModel_->setResults(results);
     const int keep = structureBox_->currentIndex();
@@ -353,6 +413,9 @@ void MainWindow::showResults()
     }
     partiesModel_->setResults(results, structureBox_->currentIndex());
     charts_->setFigures(results->figures);
+    plans_->setResults(*results);
+    maturity_->setSuggestions(results->suggestions);
+    risk_->setBase(results);
 
     // The engine's reasons (in English: models/ writes them) name the recommendation first.
     const auto& c = results->comparison;
@@ -360,6 +423,14 @@ void MainWindow::showResults()
     if (!c.recommended) lines << tr("No structure is feasible.");
     for (const std::string& reason : c.reasons) lines << QStringLiteral("• ") + QString::fromStdString(reason);
     recommendation_->setText(lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::showAnalysed(std::shared_ptr<const Results> results)
+{
+    shown_ = results;
+    charts_->setFigures(results->figures);
+    plans_->setResults(*results);
+    statusBar()->showMessage(tr("Monte Carlo done"), 5'000);
 }
 
 void MainWindow::exportReport()
@@ -370,6 +441,16 @@ void MainWindow::exportReport()
     try {
         report::ReportOptions options;
         options.outDir = dir.toStdString();
+        options.analysis.paths = static_cast<std::size_t>(risk_->pathsBox()->value());
+        // The report shows what is on screen: the Monte Carlo already run is reused, not run again.
+        // (shown_ goes back to the plain results on every edit, so its analyses are of this case.)
+        if (shown_ && shown_->analyses && shown_->analyses->risk) options.analyses = shown_->analyses.get();
+        else risk_->job()->cancel();
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        struct RestoreCursor {
+            ~RestoreCursor() { QApplication::restoreOverrideCursor(); }
+        } restore;
+        const QMutexLocker lock(&engineMutex());
         const report::ReportFiles files = report::writeReport(*doc_.lastGoodCase(), options);
         statusBar()->showMessage(tr("Report written: %1").arg(QString::fromStdString(files.summary)), 10'000);
     } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #pragma once
 // The main window: the case's fields on the left (by section), the results on the right
-// (comparison, parties and flows, charts), recomputed as the user types.
+// (comparison, parties and flows, Plan B, risk, charts), recomputed as the user types; the Monte
+// Carlo runs after each edit on its own worker, cancelled by the next edit.
 
 #include "gui/app/case_document.hpp"
 #include "gui/app/recompute.hpp"
@@ -21,6 +22,9 @@ namespace cityfin::gui {
 
 class ChartsPanel;
 class ComparisonModel;
+class MaturityPanel;
+class PlanPanel;
+class RiskPanel;
 class FieldModel;
 class PartiesModel;
 
@@ -39,6 +43,9 @@ public:
     QTabWidget* resultTabs() { return tabs_; }
     const Recovery& recovery() const { return recovery_; }
     ChartsPanel* charts() { return charts_; }
+    RiskPanel* risk() { return risk_; }
+    PlanPanel* plans() { return plans_; }
+    MaturityPanel* maturity() { return maturity_; }
 
     bool openFile(const QString& path);
     /// Asks whether to restore a recovery file left by a session that did not end cleanly.
@@ -47,6 +54,11 @@ public:
     void autosave();
     /// Shows the section holding this JSON pointer and selects its row.
     void showField(const std::string& pointer);
+    /// Adds a copy of (or removes) the list item holding the field at this JSON pointer (a
+    /// structure, revenue line, grant, outcome, risk, plan...) as one undoable edit; false when the
+    /// field is in no list.
+    bool copyListItem(const std::string& pointer);
+    bool removeListItem(const std::string& pointer);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -58,6 +70,7 @@ private:
     void updateTitle();
     void updateError();
     void showResults();
+    void showAnalysed(std::shared_ptr<const Results> results);
     void requestRecompute();
     bool maybeSave();
     bool save();
@@ -86,6 +99,10 @@ private:
     QTabWidget* tabs_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     ChartsPanel* charts_ = nullptr;
+    RiskPanel* risk_ = nullptr;
+    std::shared_ptr<const Results> shown_;   ///< the results on screen (with the Monte Carlo's, once run)
+    PlanPanel* plans_ = nullptr;
+    MaturityPanel* maturity_ = nullptr;
 };
 
 } // namespace cityfin::gui

@@ -1,5 +1,6 @@
 #include "gui/app/recompute.hpp"
 
+#include "gui/app/engine_lock.hpp"
 #include "models/case_evaluation.hpp"
 #include "report/case_figures.hpp"
 
@@ -17,15 +18,34 @@ Recompute::Recompute(QObject* parent, int debounceMs) : QObject(parent)
 
 std::shared_ptr<const Results> Recompute::evaluateNow(const models::Case& c, models::Perspective perspective)
 {
-    auto results = std::make_shared<Results>(Results{c, {}, {}, {}, {}});
+    auto results = std::make_shared<Results>(Results{c, {}, {}, {}, {}, {}, {}, {}});
+    const QMutexLocker lock(&engineMutex());
     try {
         results->evaluations = models::evaluateCase(c);
         results->comparison = models::compareStructures(c.project, results->evaluations, perspective);
-        results->figures = report::caseFigures(c, results->evaluations, results->comparison);
     } catch (const std::exception& e) {
         results->evaluations.clear();
         results->error = QString::fromUtf8(e.what());
+        return results;
     }
+    try {   // the plans' own errors (a rule out of range) leave the evaluation standing
+        report::AnalysisOptions deterministic;
+        deterministic.withRisk = false;
+        results->analyses = std::make_shared<const report::CaseAnalyses>(report::analyseCase(c, deterministic));
+    } catch (const std::exception& e) {
+        results->planError = QString::fromUtf8(e.what());
+    }
+    results->figures = report::caseFigures(c, results->evaluations, results->comparison, results->analyses.get());
+    results->suggestions = models::maturity::suggestFromCase(c);
+    return results;
+}
+
+std::shared_ptr<const Results> withAnalyses(const Results& base, std::shared_ptr<const report::CaseAnalyses> analyses)
+{
+    auto results = std::make_shared<Results>(base);
+    results->analyses = std::move(analyses);
+    results->planError.clear();
+    results->figures = report::caseFigures(base.input, base.evaluations, base.comparison, results->analyses.get());
     return results;
 }
 

@@ -7,6 +7,8 @@
 #include "models/case_file.hpp"
 #include "models/compare.hpp"
 #include "models/evaluation.hpp"
+#include "models/maturity/case_suggestion.hpp"
+#include "report/analyses.hpp"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -23,7 +25,17 @@ struct Results {
     models::Comparison comparison;
     std::vector<charts::Figure> figures;   ///< the report's figures (chart data only, no Qt)
     QString error;   ///< an engine error (the results are then empty)
+    /// The Plan B chain (and, after a Monte Carlo run, the risk analyses); null when the plans
+    /// could not be evaluated (planError says why) or the results are empty.
+    std::shared_ptr<const report::CaseAnalyses> analyses;
+    QString planError;
+    /// The maturity levels the evaluated case suggests (financing, value assessment, business model).
+    std::vector<models::maturity::Suggestion> suggestions;
 };
+
+/// The results of `base` with these analyses (a Monte Carlo run of the same case) and the figures
+/// redrawn from them; the evaluation itself is shared.
+std::shared_ptr<const Results> withAnalyses(const Results& base, std::shared_ptr<const report::CaseAnalyses> analyses);
 
 class Recompute : public QObject {
     Q_OBJECT

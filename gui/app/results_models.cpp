@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace cityfin::gui {
 namespace {
 
@@ -35,7 +37,14 @@ int ComparisonModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() || !results_ ? 0 : static_cast<int>(results_->comparison.ranking.size());
 }
 
-int ComparisonModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : 8; }
+// Columns 8 and 9 (economic NPV, SROI ratio) are shown when the case has social outcomes.
+int ComparisonModel::columnCount(const QModelIndex& parent) const
+{
+    if (parent.isValid()) return 0;
+    const bool social = results_ && std::any_of(results_->evaluations.begin(), results_->evaluations.end(),
+                                                [](const auto& e) { return e.social.has_value(); });
+    return social ? 10 : 8;
+}
 
 QVariant ComparisonModel::data(const QModelIndex& index, int role) const
 {
@@ -56,6 +65,8 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
     case 5: return money(e.cityPeakOutlay);
     case 6: return percent(e.equityIrr);
     case 7: return ratio(e.minDscr);
+    case 8: return e.social ? money(e.social->economicNpv) : QStringLiteral("—");
+    case 9: return e.social ? ratio(e.social->sroiRatio) : QStringLiteral("—");
     default: return {};
     }
 }
@@ -72,6 +83,8 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
     case 5: return tr("City peak outlay");
     case 6: return tr("Equity IRR");
     case 7: return tr("Min DSCR");
+    case 8: return tr("Economic NPV");
+    case 9: return tr("SROI ratio");
     default: return {};
     }
 }

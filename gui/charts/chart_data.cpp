@@ -40,6 +40,7 @@ HistogramData binSamples(std::string id, std::string title, std::string valueAxi
     bool any = false;
     for (const auto& s : samples)
         for (double v : s) {
+            if (!std::isfinite(v)) continue;  // an undefined figure (no IRR) is not a sample
             lo = any ? std::min(lo, v) : v;
             hi = any ? std::max(hi, v) : v;
             any = true;
@@ -52,6 +53,7 @@ HistogramData binSamples(std::string id, std::string title, std::string valueAxi
     for (const auto& s : samples) {
         std::vector<double> counts(static_cast<std::size_t>(bins), 0.0);
         for (double v : s) {
+            if (!std::isfinite(v)) continue;
             auto bin = static_cast<int>((v - lo) / width);
             counts[static_cast<std::size_t>(std::clamp(bin, 0, bins - 1))] += 1.0;  // hi falls in the last bin
         }

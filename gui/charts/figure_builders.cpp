@@ -1,5 +1,7 @@
 #include "gui/charts/figure_builders.hpp"
 
+#include "gui/charts/figures_from_models.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -47,19 +49,25 @@ BarChartData riskSharingChart(const std::vector<std::string>& structures, const 
     return chart;
 }
 
-HeatMapData riskAllocationHeatMap(const std::vector<std::string>& risks, const std::vector<std::string>& parties,
-                                  const std::vector<std::vector<double>>& sharePercent) {
-    return {"risk-allocation", "Who bears each risk", "Share of the risk borne by each party (%)", risks, parties, sharePercent};
+HeatMapData riskAllocationHeatMap(const std::string& structure, const std::string& valueTitle,
+                                  const std::vector<std::string>& risks, const std::vector<std::string>& parties,
+                                  const std::vector<std::vector<double>>& values) {
+    if (values.size() != risks.size()) throw std::invalid_argument("risk allocation: one row per risk");
+    for (const auto& row : values)
+        if (row.size() != parties.size()) throw std::invalid_argument("risk allocation: one value per party");
+    return {"risk-allocation-" + fileStem(structure), "Who bears each risk: " + structure, valueTitle, risks, parties,
+            values};
 }
 
-HistogramData npvHistogram(const std::vector<std::string>& parties, const std::vector<std::vector<double>>& samples,
-                           const std::string& unit, int bins) {
-    return binSamples("npv-distribution", "NPV distribution by party", "NPV (" + unit + ")", parties, samples, bins);
+HistogramData npvHistogram(const std::string& structure, const std::vector<std::string>& parties,
+                           const std::vector<std::vector<double>>& samples, const std::string& unit, int bins) {
+    return binSamples("npv-distribution-" + fileStem(structure), "NPV distribution by party: " + structure,
+                      "NPV (" + unit + ")", parties, samples, bins);
 }
 
 BandData percentileBand(const std::string& metric, const std::string& unit, const std::vector<std::string>& structures,
                         std::vector<double> p5, std::vector<double> p50, std::vector<double> p95) {
-    return {"percentile-band", metric + ": P5, P50 and P95 by structure", metric + " (" + unit + ")", structures,
+    return {"band-" + fileStem(metric), metric + ": P5, P50 and P95 by structure", metric + " (" + unit + ")", structures,
             std::move(p5), std::move(p50), std::move(p95)};
 }
 
@@ -82,9 +90,10 @@ BarChartData planChainChart(const std::vector<PlanRules>& plans) {
 }
 
 RadarChartData maturityRadar(const std::vector<std::string>& characteristics, const std::vector<double>& level,
-                             const std::vector<double>& needed, double maxLevel, std::vector<std::string> warnings) {
+                             const std::string& comparedName, const std::vector<double>& compared, double maxLevel,
+                             std::vector<std::string> warnings) {
     return {"maturity-ladder", "Maturity ladder", characteristics, maxLevel,
-            {{"Level reached", level}, {"Level the structure needs", needed}}, std::move(warnings)};
+            {{"Level reached", level}, {comparedName, compared}}, std::move(warnings)};
 }
 
 } // namespace cityfin::charts

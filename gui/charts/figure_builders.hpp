@@ -18,6 +18,7 @@ struct TornadoInput {
 };
 
 /// Horizontal bars of the change from the base value, low and high, the largest swing at the top.
+/// `unit` is the axis unit of the values given (already scaled).
 BarChartData tornadoChart(const std::string& metric, const std::string& unit, double base,
                           std::vector<TornadoInput> inputs);
 
@@ -25,15 +26,18 @@ BarChartData tornadoChart(const std::string& metric, const std::string& unit, do
 BarChartData riskSharingChart(const std::vector<std::string>& structures, const std::vector<std::string>& parties,
                               const std::vector<std::vector<double>>& borne, const std::string& unit);
 
-/// The allocation of each risk (rows) to the parties (columns), as shares in percent.
-HeatMapData riskAllocationHeatMap(const std::vector<std::string>& risks, const std::vector<std::string>& parties,
-                                  const std::vector<std::vector<double>>& sharePercent);
+/// What each risk (rows) puts on each party (columns) under one structure, as a table-like heat map;
+/// `valueTitle` says what a cell is, with its unit. The id is "risk-allocation-<structure>".
+HeatMapData riskAllocationHeatMap(const std::string& structure, const std::string& valueTitle,
+                                  const std::vector<std::string>& risks, const std::vector<std::string>& parties,
+                                  const std::vector<std::vector<double>>& values);
 
-/// The NPV distribution of each party: equal-width bins over every party's samples.
-HistogramData npvHistogram(const std::vector<std::string>& parties, const std::vector<std::vector<double>>& samples,
-                           const std::string& unit, int bins = 30);
+/// The NPV distribution of each party under one structure: equal-width bins over every party's
+/// samples (non-finite samples are left out). The id is "npv-distribution-<structure>".
+HistogramData npvHistogram(const std::string& structure, const std::vector<std::string>& parties,
+                           const std::vector<std::vector<double>>& samples, const std::string& unit, int bins = 30);
 
-/// P5, P50, P95 of one metric per structure.
+/// P5, P50, P95 of one metric per structure. The id is "band-<metric>".
 BandData percentileBand(const std::string& metric, const std::string& unit, const std::vector<std::string>& structures,
                         std::vector<double> p5, std::vector<double> p50, std::vector<double> p95);
 
@@ -53,8 +57,10 @@ struct PlanRules {
 /// series (failures in the accent), the margin in percent of each threshold.
 BarChartData planChainChart(const std::vector<PlanRules>& plans);
 
-/// The maturity ladder: the level reached on each characteristic and the level the structure needs.
+/// The maturity ladder: the level reached on each characteristic and a second series to compare
+/// it with (the level planned, or the level a structure needs), named by `comparedName`.
 RadarChartData maturityRadar(const std::vector<std::string>& characteristics, const std::vector<double>& level,
-                             const std::vector<double>& needed, double maxLevel, std::vector<std::string> warnings);
+                             const std::string& comparedName, const std::vector<double>& compared, double maxLevel,
+                             std::vector<std::string> warnings);
 
 } // namespace cityfin::charts

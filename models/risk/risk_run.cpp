@@ -243,6 +243,7 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
     const std::vector<double> flat = finance::runScenarios(
         sampler, options.paths, S * M, options.threads,
         [&](std::size_t, std::span<const double> draws, std::span<double> out) {
+            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw RunCancelled();
             Scenario sc = applyDraws(base, reg, draws.data(), active);
             sc.delayYears = std::min(sc.delayYears, std::max(0, project.operatingYears - 1));
             ScenarioOutcomes social{options.outcomes, options.carbonPrice ? options.carbonPrice : &noCarbonPrice,

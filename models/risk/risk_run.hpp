@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,18 @@ struct RiskOptions {
     unsigned threads = 0;   ///< 0 = the hardware's
     bool sobol = false;     ///< Sobol quasi-random numbers instead of Mersenne Twister
     std::atomic<std::size_t>* progress = nullptr;  ///< scenarios done (all structures), for a progress bar
+    /// Set (from any thread) to stop the run: the scenarios not yet started are skipped and the run
+    /// throws RunCancelled. For the desktop program's Cancel button; not owned.
+    const std::atomic<bool>* cancel = nullptr;
     /// The case's social outcomes and carbon price path, when the social metrics are wanted (the
     /// register's outcome drivers then move them); not owned.
     const std::vector<SocialOutcome>* outcomes = nullptr;
     const std::vector<CarbonPricePoint>* carbonPrice = nullptr;
+};
+
+/// Thrown by a run whose RiskOptions::cancel was set.
+struct RunCancelled : std::runtime_error {
+    RunCancelled() : std::runtime_error("the Monte Carlo run was cancelled") {}
 };
 
 /// The metrics stored per scenario. NPVs are each party's, at its own rate (evaluate()); PVs are at

@@ -46,10 +46,10 @@ TEST(FigureBuilders, EveryLaterFigureBuildsAndRendersOffscreen) {
     std::vector<Figure> figures(6);
     figures[0].bars = tornadoChart("NPV", "CNY million", 0.0, {{"Demand", -3.0, 2.0}, {"Capex", -1.0, 1.5}});
     figures[1].bars = planChainChart({{"Plan A", {{"rule", 0.1, true}, {"other rule", -0.2, false}}}});
-    figures[2].heatMap = riskAllocationHeatMap({"Demand", "Construction"}, {"City", "Private"}, {{100, 0}, {20, 80}});
-    figures[3].histogram = npvHistogram({"City", "Private"}, {{1, 2, 3, 4}, {2, 3, 3, 5}}, "CNY million", 4);
+    figures[2].heatMap = riskAllocationHeatMap("PPP", "Spread (CNY million)", {"Demand", "Construction"}, {"City", "Private"}, {{100, 0}, {20, 80}});
+    figures[3].histogram = npvHistogram("PPP", {"City", "Private"}, {{1, 2, 3, 4}, {2, 3, 3, 5}}, "CNY million", 4);
     figures[4].band = percentileBand("City present cost", "CNY million", {"A", "B"}, {1, 2}, {2, 3}, {4, 5});
-    figures[5].radar = maturityRadar({"Strategy", "Data", "Governance"}, {2, 3, 1}, {3, 3, 3}, 5.0, {"Governance low"});
+    figures[5].radar = maturityRadar({"Strategy", "Data", "Governance"}, {2, 3, 1}, "Level planned", {3, 3, 3}, 4.0, {"Governance low"});
     const auto dir = std::filesystem::temp_directory_path();
     for (const auto& f : figures) {
         const auto chart = buildChart(f);

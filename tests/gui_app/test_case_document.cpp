@@ -1,6 +1,7 @@
 #include "gui/app/case_document.hpp"
 #include "gui/app/field_model.hpp"
 #include "gui/app/json_path.hpp"
+#include "gui/app/list_items.hpp"
 #include "finance/errors.hpp"
 #include "tests/gui_app/gui_test_support.hpp"
 
@@ -159,10 +160,50 @@ TEST(GuiTranslation, TheChineseTranslationIsEmbeddedAndComplete)
     EXPECT_EQ(zh.translate("cityfin::gui::MainWindow", "Comparison"), QStringLiteral("方案比较"));
     EXPECT_EQ(zh.translate("FieldHint", "Costs"), QStringLiteral("成本"));
     EXPECT_EQ(zh.translate("cityfin::gui::PartiesModel", "Private partner"), QStringLiteral("社会资本方"));
+    EXPECT_EQ(zh.translate("cityfin::gui::MainWindow", "Plan B"), QStringLiteral("备选方案"));
+    EXPECT_EQ(zh.translate("cityfin::gui::RiskPanel", "Run Monte Carlo"), QStringLiteral("运行蒙特卡洛模拟"));
     // Every message of the .ts file is translated (none left "unfinished").
     const std::string ts = readFile(sourceDir() + QStringLiteral("/gui/app/translations/cityfin_zh_CN.ts"));
     ASSERT_FALSE(ts.empty());
     EXPECT_EQ(ts.find("type=\"unfinished\""), std::string::npos);
+}
+
+} // namespace
+} // namespace cityfin::gui::test
+
+namespace cityfin::gui::test {
+namespace {
+
+TEST(GuiListItems, TheItemIsInTheInnermostListOnTheFieldsPath)
+{
+    const auto doc = nlohmann::json::parse(R"({"project": {"name": "x", "capex": [1, 2]},
+        "structures": [{"id": "a"}, {"id": "b", "support": {"grants": [{"amount": 5}]}, "a/b": [7]}]})");
+    const auto structure = listItemAt(doc, "/structures/1/id");
+    ASSERT_TRUE(structure);
+    EXPECT_EQ(structure->arrayPointer, "/structures");
+    EXPECT_EQ(structure->index, 1u);
+    const auto grant = listItemAt(doc, "/structures/1/support/grants/0/amount");
+    ASSERT_TRUE(grant);
+    EXPECT_EQ(grant->arrayPointer, "/structures/1/support/grants");
+    EXPECT_EQ(grant->index, 0u);
+    const auto escaped = listItemAt(doc, "/structures/1/a~1b/0");
+    ASSERT_TRUE(escaped);
+    EXPECT_EQ(escaped->arrayPointer, "/structures/1/a~1b");
+    EXPECT_EQ(listItemAt(doc, "/project/capex/1")->arrayPointer, "/project/capex");
+    EXPECT_FALSE(listItemAt(doc, "/project/name"));
+    EXPECT_FALSE(listItemAt(doc, "/structures/9/id"));
+}
+
+TEST(GuiListItems, ACopyGetsAnIdNoOtherItemHasAndRemovalTakesOneItem)
+{
+    const auto array = nlohmann::json::parse(R"([{"id": "ppp"}, {"id": "ppp-2"}, {"id": "bot"}])");
+    const auto copied = withItemCopied(array, 0);
+    ASSERT_EQ(copied.size(), 4u);
+    EXPECT_EQ(copied[1]["id"], "ppp-3");
+    EXPECT_EQ(copied[2]["id"], "ppp-2");
+    const auto removed = withItemRemoved(array, 1);
+    EXPECT_EQ(removed, nlohmann::json::parse(R"([{"id": "ppp"}, {"id": "bot"}])"));
+    EXPECT_EQ(withItemCopied(nlohmann::json::parse("[1.5, 2]"), 1), nlohmann::json::parse("[1.5, 2, 2]"));
 }
 
 } // namespace

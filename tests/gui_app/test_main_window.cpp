@@ -188,3 +188,32 @@ TEST(GuiExport, ExportChartsWritesTheTablesWithCLocaleNumbers)
 
 } // namespace
 } // namespace cityfin::gui::test
+
+namespace cityfin::gui::test {
+namespace {
+
+TEST(GuiListEditing, CopyingAStructureAddsItToTheComparisonAndUndoTakesItAway)
+{
+    QTemporaryDir recoveryDir;
+    MainWindow window{recoveryDir.path()};
+    QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
+    ASSERT_TRUE(window.openFile(bundledCase("qianhai-parking")));
+    ASSERT_TRUE(ready.wait(20'000));
+    const int structures = window.comparison()->rowCount();
+    ASSERT_TRUE(window.copyListItem("/structures/1/name"));
+    ASSERT_TRUE(ready.wait(20'000));
+    EXPECT_EQ(window.comparison()->rowCount(), structures + 1);
+    EXPECT_GE(window.fields()->rowOf("/structures/" + std::to_string(structures) + "/name"), 0);
+    EXPECT_EQ(window.document()->lastGoodCase()->structures[2].id, "ppp-2");
+    window.document()->undoStack()->undo();
+    ASSERT_TRUE(ready.wait(20'000));
+    EXPECT_EQ(window.comparison()->rowCount(), structures);
+    EXPECT_LT(window.fields()->rowOf("/structures/" + std::to_string(structures) + "/name"), 0);
+    ASSERT_TRUE(window.removeListItem("/structures/4/name"));
+    ASSERT_TRUE(ready.wait(20'000));
+    EXPECT_EQ(window.comparison()->rowCount(), structures - 1);
+    EXPECT_FALSE(window.copyListItem("/project/name"));   // not in a list
+}
+
+} // namespace
+} // namespace cityfin::gui::test

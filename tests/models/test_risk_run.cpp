@@ -10,6 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 using namespace cityfin;
 using namespace cityfin::models;
 using namespace risk_fixtures;
@@ -218,4 +221,24 @@ TEST(RiskRun, GreenBondKernelEqualsTheFullPathOnRandomScenarios) {
                 << "scenario " << i << " metric " << riskMetricId(static_cast<RiskMetric>(m));
         }
     }
+}
+
+TEST(RiskRun, ACancelledRunStopsEarlyAndThrowsRunCancelled) {
+    std::atomic<bool> cancel{false};
+    std::atomic<std::size_t> done{0};
+    RiskOptions o = options(100000, 2);
+    o.cancel = &cancel;
+    o.progress = &done;
+    // Cancel once the first blocks are in: the run must stop long before its 100000 paths.
+    std::thread stopper([&] {
+        while (done.load() == 0) std::this_thread::yield();
+        cancel = true;
+    });
+    EXPECT_THROW(runRisk(project(), {}, structures(), reg(), o), RunCancelled);
+    stopper.join();
+    EXPECT_LT(done.load(), 100000u);
+    // Not set: the same options run to the end.
+    cancel = false;
+    o.paths = 500;
+    EXPECT_EQ(runRisk(project(), {}, structures(), reg(), o).paths, 500u);
 }

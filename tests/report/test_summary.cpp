@@ -9,6 +9,9 @@
 #include <QtCore/QXmlStreamReader>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include <filesystem>
 
 namespace cityfin::report {
@@ -48,7 +51,10 @@ ParsedSummary parse(const std::string& path) {
 
 TEST_P(ReportFilesTest, SummaryIsWellFormedAndEveryReferencedFileExists) {
     const auto c = models::loadCaseFile(std::string(std::getenv("CITYFIN_SOURCE_DIR")) + "/cases/" + GetParam() + "/case.json");
-    const auto files = writeReport(c, {dir.string(), 96, nullptr});
+    ReportOptions options{dir.string(), 96, nullptr, {}};
+    options.analysis.paths = 200;
+    options.analysis.threads = 1;
+    const auto files = writeReport(c, options);
     EXPECT_EQ(fs::path(files.workbook).filename(), c.id + ".xlsx");
     EXPECT_EQ(fs::path(files.summary).filename(), c.id + ".html");
     ASSERT_TRUE(fs::exists(files.workbook));
@@ -63,17 +69,44 @@ TEST_P(ReportFilesTest, SummaryIsWellFormedAndEveryReferencedFileExists) {
     }
     for (const auto& href : summary.links) EXPECT_TRUE(fs::exists(dir / href)) << href;
     for (const auto& image : files.images) EXPECT_TRUE(fs::exists(image)) << image;
-    const std::vector<std::string> sections = {"Comparison (city perspective)", "Plan B", "Key assumptions", "Charts", "Notes"};
+    const bool risk = !c.risks.empty();
+    std::vector<std::string> sections = {"Comparison (city perspective)", "Plan B", "Key assumptions", "Charts", "Notes"};
+    if (risk) sections.insert(sections.begin() + 2, "Risk");
     EXPECT_EQ(summary.headings, sections);
+    // The decision figures: the Plan B chain always; risk sharing and a tornado per structure with a register.
+    const auto has = [&](const std::string& id) {
+        return std::any_of(summary.images.begin(), summary.images.end(), [&](const auto& s) { return s.find(id) != std::string::npos; });
+    };
+    EXPECT_TRUE(has("charts/plan-b-chain.png"));
+    EXPECT_EQ(has("charts/risk-sharing.png"), risk);
+    EXPECT_EQ(has("charts/tornado-"), risk);
+    EXPECT_EQ(has("charts/npv-distribution-"), risk);
 }
 
 INSTANTIATE_TEST_SUITE_P(BundledCases, ReportFilesTest,
-                         ::testing::Values("qianhai-parking", "nansha-hvac-retrofit", "zhangzhou-city-wifi"),
+                         ::testing::Values("qianhai-parking", "nansha-hvac-retrofit", "zhangzhou-city-wifi", "busan-wifi-bto"),
                          [](const auto& info) {
                              std::string name = info.param;
                              std::replace(name.begin(), name.end(), '-', '_');
                              return name;
                          });
+
+TEST(ReportFiles, AnalysesAlreadyRunAreReusedNotRunAgain) {
+    const auto c = models::loadCaseFile(std::string(std::getenv("CITYFIN_SOURCE_DIR")) + "/cases/korea-bto-mrg/case.json");
+    AnalysisOptions run;
+    run.paths = 123;
+    run.threads = 1;
+    const CaseAnalyses analyses = analyseCase(c, run);
+    const auto dir = fs::temp_directory_path() / ("cityfin-reuse-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    ReportOptions options{dir.string(), 72, nullptr, {}};
+    options.analysis.paths = 5000;   // ignored: the analyses given are used
+    options.analyses = &analyses;
+    const auto files = writeReport(c, options);
+    std::ifstream in(files.summary);
+    const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    fs::remove_all(dir);
+    EXPECT_NE(html.find("123 Monte Carlo scenarios"), std::string::npos);
+}
 
 TEST(SummaryHtml, TextIsEscapedForXml) {
     EXPECT_EQ(escapeXml("R&D <fees> \"a\" 'b'"), "R&amp;D &lt;fees&gt; &quot;a&quot; &#39;b&#39;");

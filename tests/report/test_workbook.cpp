@@ -75,23 +75,79 @@ INSTANTIATE_TEST_SUITE_P(BundledCases, WorkbookRecalculated,
                              return name;
                          });
 
-TEST(Workbook, SheetsAreInputsOneLedgerPerStructureMetricsAndSocialReturnWithOmissionsNoted) {
+const CaseAnalyses& qianhaiAnalyses() {
+    static const CaseAnalyses a = [] {
+        AnalysisOptions o;
+        o.paths = 300;
+        o.threads = 1;
+        return analyseCase(models::loadCaseFile(casePath("qianhai-parking")), o);
+    }();
+    return a;
+}
+
+TEST(Workbook, SheetsAreInputsLedgersMetricsRiskSensitivityAndSocialReturn) {
     const auto c = models::loadCaseFile(casePath("qianhai-parking"));
     const auto evaluations = models::evaluateCase(c);
     const auto comparison = models::compareStructures(c.project, evaluations, models::Perspective::City);
     const auto path = fs::temp_directory_path() / ("cityfin-sheets-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".xlsx");
-    const auto book = writeWorkbook(path.string(), c, evaluations, comparison);
+    const auto book = writeWorkbook(path.string(), c, evaluations, comparison, &qianhaiAnalyses());
     fs::remove(path);
-    ASSERT_EQ(book.sheets.size(), evaluations.size() + 3);
+    ASSERT_EQ(book.sheets.size(), evaluations.size() + 5);
     EXPECT_EQ(book.sheets.front(), "Inputs");
     EXPECT_EQ(book.sheets[1], "Ledger " + evaluations[0].structureId);
     EXPECT_EQ(book.sheets[evaluations.size() + 1], "Metrics");
+    EXPECT_EQ(book.sheets[evaluations.size() + 2], "Risk");
+    EXPECT_EQ(book.sheets[evaluations.size() + 3], "Sensitivity");
     EXPECT_EQ(book.sheets.back(), "Social return");
-    const auto mentions = [&](const std::string& word) {
-        return std::any_of(book.notes.begin(), book.notes.end(), [&](const auto& n) { return n.find(word) != std::string::npos; });
-    };
-    EXPECT_TRUE(mentions("Risk sheet left out"));
-    EXPECT_TRUE(mentions("Sensitivity sheet left out"));
+}
+
+TEST(Workbook, WithoutARiskRegisterTheRiskSheetsAreLeftOutAndSaidSo) {
+    const auto c = models::loadCaseFile(casePath("busan-wifi-bto"));
+    const auto evaluations = models::evaluateCase(c);
+    const auto comparison = models::compareStructures(c.project, evaluations, models::Perspective::City);
+    const auto analyses = analyseCase(c, {});
+    const auto path = fs::temp_directory_path() / ("cityfin-norisk-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".xlsx");
+    const auto book = writeWorkbook(path.string(), c, evaluations, comparison, &analyses);
+    fs::remove(path);
+    EXPECT_EQ(std::count(book.sheets.begin(), book.sheets.end(), "Risk"), 0);
+    EXPECT_TRUE(std::any_of(book.notes.begin(), book.notes.end(), [](const auto& n) {
+        return n.find("Risk and Sensitivity sheets left out: the case has no risk register") != std::string::npos;
+    }));
+}
+
+TEST(Workbook, RiskAndSensitivitySheetsShowTheRunsFiguresAsRead) {
+    ASSERT_TRUE(test::haveSsconvert());
+    const auto c = models::loadCaseFile(casePath("qianhai-parking"));
+    const auto evaluations = models::evaluateCase(c);
+    const auto comparison = models::compareStructures(c.project, evaluations, models::Perspective::City);
+    const auto dir = fs::temp_directory_path() / ("cityfin-risksheet-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    fs::create_directories(dir);
+    const auto& a = qianhaiAnalyses();
+    const auto book = writeWorkbook((dir / "book.xlsx").string(), c, evaluations, comparison, &a);
+    const auto sheets = test::recalculate(dir / "book.xlsx", dir / "csv");
+    fs::remove_all(dir);
+    const auto& risk = sheets[evaluations.size() + 2];
+    const auto& s0 = a.risk->run.structures[0];
+    const auto row = std::find_if(risk.begin(), risk.end(), [&](const auto& r) {
+        return r.size() > 7 && r[0] == s0.structureName && r[1] == "City present cost";
+    });
+    ASSERT_NE(row, risk.end());
+    const auto& sm = s0.summary(models::RiskMetric::CityPresentCost);
+    EXPECT_NEAR(std::stod((*row)[3]), sm.mean, 1e-6 * std::abs(sm.mean));
+    EXPECT_NEAR(std::stod((*row)[7]), sm.p95, 1e-6 * std::abs(sm.p95));
+    // No cell reads NaN or inf: undefined figures are written as "-".
+    for (const auto& r : risk)
+        for (const auto& cell : r) {
+            EXPECT_TRUE(cell != "nan" && cell != "inf" && cell != "-inf") << cell;
+            EXPECT_EQ(cell.find("#NUM"), std::string::npos);
+        }
+    const auto& sensitivity = sheets[evaluations.size() + 3];
+    const auto& t = a.tornadoes[0];
+    const auto bar = std::find_if(sensitivity.begin(), sensitivity.end(), [&](const auto& r) {
+        return r.size() > 5 && r[0] == t.bars[0].riskName;
+    });
+    ASSERT_NE(bar, sensitivity.end());
+    EXPECT_NEAR(std::stod((*bar)[5]), t.bars[0].swing, 1e-6 * std::max(1.0, t.bars[0].swing));
 }
 
 TEST(Workbook, AnUnwritablePathIsAnInputErrorNamingOut) {

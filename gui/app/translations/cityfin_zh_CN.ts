@@ -141,22 +141,22 @@
         <translation>导出 PDF...</translation>
     </message>
     <message>
-        <location filename="../charts_panel.cpp" line="88"/>
+        <location filename="../charts_panel.cpp" line="101"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../charts_panel.cpp" line="88"/>
+        <location filename="../charts_panel.cpp" line="101"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../charts_panel.cpp" line="90"/>
+        <location filename="../charts_panel.cpp" line="103"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../charts_panel.cpp" line="97"/>
+        <location filename="../charts_panel.cpp" line="110"/>
         <source>Cannot export the chart</source>
         <translation>无法导出图表</translation>
     </message>
@@ -164,80 +164,90 @@
 <context>
     <name>cityfin::gui::ComparisonModel</name>
     <message>
-        <location filename="../results_models.cpp" line="54"/>
+        <location filename="../results_models.cpp" line="63"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="54"/>
+        <location filename="../results_models.cpp" line="63"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="67"/>
+        <location filename="../results_models.cpp" line="78"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="68"/>
+        <location filename="../results_models.cpp" line="79"/>
         <source>Structure</source>
         <translation>融资结构</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="69"/>
+        <location filename="../results_models.cpp" line="80"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="70"/>
+        <location filename="../results_models.cpp" line="81"/>
         <source>Feasible</source>
         <translation>可行</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="71"/>
+        <location filename="../results_models.cpp" line="82"/>
         <source>City present cost</source>
         <translation>政府成本现值</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="72"/>
+        <location filename="../results_models.cpp" line="83"/>
         <source>City peak outlay</source>
         <translation>政府年度最高支出</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="73"/>
+        <location filename="../results_models.cpp" line="84"/>
         <source>Equity IRR</source>
         <translation>股权内部收益率</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="74"/>
+        <location filename="../results_models.cpp" line="85"/>
         <source>Min DSCR</source>
         <translation>最低偿债覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../results_models.cpp" line="86"/>
+        <source>Economic NPV</source>
+        <translation>经济净现值</translation>
+    </message>
+    <message>
+        <location filename="../results_models.cpp" line="87"/>
+        <source>SROI ratio</source>
+        <translation>社会投资回报率</translation>
     </message>
 </context>
 <context>
     <name>cityfin::gui::FieldModel</name>
     <message>
-        <location filename="../field_model.cpp" line="202"/>
+        <location filename="../field_model.cpp" line="203"/>
         <source>Section</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../field_model.cpp" line="203"/>
+        <location filename="../field_model.cpp" line="204"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../field_model.cpp" line="204"/>
+        <location filename="../field_model.cpp" line="205"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../field_model.cpp" line="205"/>
+        <location filename="../field_model.cpp" line="206"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../field_model.cpp" line="206"/>
+        <location filename="../field_model.cpp" line="207"/>
         <source>Valid range</source>
         <translation>有效范围</translation>
     </message>
@@ -245,276 +255,613 @@
 <context>
     <name>cityfin::gui::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="101"/>
+        <location filename="../main_window.cpp" line="114"/>
+        <source>Copy item</source>
+        <translation>复制条目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="115"/>
+        <source>Remove item</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="116"/>
+        <source>Add a copy of the list item (structure, revenue, grant, outcome, risk, plan...) the selected field belongs to</source>
+        <translation>复制所选字段所属的列表条目（融资结构、收入、补助、社会效益、风险、方案等）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="118"/>
+        <source>Remove the list item the selected field belongs to</source>
+        <translation>删除所选字段所属的列表条目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="124"/>
+        <location filename="../main_window.cpp" line="127"/>
+        <source>Select a field of a list item first</source>
+        <translation>请先选择某个列表条目中的字段</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="132"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="116"/>
+        <location filename="../main_window.cpp" line="148"/>
         <source>City</source>
         <translation>政府</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="117"/>
+        <location filename="../main_window.cpp" line="149"/>
         <source>Investor</source>
         <translation>投资者</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="118"/>
+        <location filename="../main_window.cpp" line="150"/>
         <source>Society</source>
         <translation>社会</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="120"/>
+        <location filename="../main_window.cpp" line="152"/>
         <source>Perspective:</source>
         <translation>视角：</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="123"/>
-        <location filename="../main_window.cpp" line="149"/>
+        <location filename="../main_window.cpp" line="155"/>
+        <location filename="../main_window.cpp" line="181"/>
         <source>Copy table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="138"/>
+        <location filename="../main_window.cpp" line="170"/>
         <source>Comparison</source>
         <translation>方案比较</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="147"/>
+        <location filename="../main_window.cpp" line="179"/>
         <source>Structure:</source>
         <translation>融资结构：</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="154"/>
+        <location filename="../main_window.cpp" line="186"/>
         <source>Parties and cash flows</source>
         <translation>各方现金流</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="158"/>
+        <location filename="../main_window.cpp" line="189"/>
+        <source>Plan B</source>
+        <translation>备选方案</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="192"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="196"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="164"/>
+        <location filename="../main_window.cpp" line="198"/>
+        <source>Maturity</source>
+        <translation>成熟度</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="204"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="165"/>
+        <location filename="../main_window.cpp" line="205"/>
         <source>&amp;New from template...</source>
         <translation>从模板新建(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="166"/>
+        <location filename="../main_window.cpp" line="206"/>
         <source>&amp;Open...</source>
         <translation>打开(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="167"/>
+        <location filename="../main_window.cpp" line="207"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="169"/>
+        <location filename="../main_window.cpp" line="209"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="170"/>
+        <location filename="../main_window.cpp" line="210"/>
         <source>Save &amp;as...</source>
         <translation>另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="172"/>
+        <location filename="../main_window.cpp" line="212"/>
         <source>&amp;Export report (workbook, charts, summary)...</source>
         <translation>导出报告（工作簿、图表、摘要）(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="174"/>
+        <location filename="../main_window.cpp" line="214"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="176"/>
+        <location filename="../main_window.cpp" line="216"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="177"/>
+        <location filename="../main_window.cpp" line="217"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="179"/>
+        <location filename="../main_window.cpp" line="219"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="190"/>
+        <location filename="../main_window.cpp" line="230"/>
         <source>Cannot open the case</source>
         <translation>无法打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="200"/>
+        <location filename="../main_window.cpp" line="240"/>
         <source>Open a case</source>
         <translation>打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="200"/>
-        <location filename="../main_window.cpp" line="208"/>
-        <location filename="../main_window.cpp" line="233"/>
+        <location filename="../main_window.cpp" line="240"/>
+        <location filename="../main_window.cpp" line="248"/>
+        <location filename="../main_window.cpp" line="273"/>
         <source>Case files (*.json)</source>
         <translation>案例文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="207"/>
+        <location filename="../main_window.cpp" line="247"/>
         <source>New case from a template</source>
         <translation>从模板新建案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="213"/>
+        <location filename="../main_window.cpp" line="253"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="223"/>
-        <location filename="../main_window.cpp" line="238"/>
+        <location filename="../main_window.cpp" line="263"/>
+        <location filename="../main_window.cpp" line="278"/>
         <source>Cannot save the case</source>
         <translation>无法保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="233"/>
+        <location filename="../main_window.cpp" line="273"/>
         <source>Save the case</source>
         <translation>保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="249"/>
+        <location filename="../main_window.cpp" line="289"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="250"/>
+        <location filename="../main_window.cpp" line="290"/>
         <source>The case has unsaved changes. Save them?</source>
         <translation>案例有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="272"/>
+        <location filename="../main_window.cpp" line="312"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="281"/>
+        <location filename="../main_window.cpp" line="321"/>
         <source>Recover unsaved changes</source>
         <translation>恢复未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="282"/>
+        <location filename="../main_window.cpp" line="322"/>
         <source>cityfin did not close cleanly last time. Restore the unsaved case &quot;%1&quot;?</source>
         <translation>cityfin 上次未正常关闭。是否恢复未保存的案例“%1”？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="305"/>
+        <location filename="../main_window.cpp" line="345"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="310"/>
+        <location filename="../main_window.cpp" line="350"/>
         <source>untitled case</source>
         <translation>未命名案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="311"/>
+        <location filename="../main_window.cpp" line="351"/>
         <source>%1[*] - cityfin</source>
         <translation>%1[*] - cityfin</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="319"/>
+        <location filename="../main_window.cpp" line="359"/>
         <source>Not recomputed, the last good results stay on screen: %1</source>
         <translation>未重新计算，屏幕上保留上一次有效的结果：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="337"/>
+        <location filename="../main_window.cpp" line="396"/>
         <source>Recomputing...</source>
         <translation>正在重新计算...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="345"/>
+        <location filename="../main_window.cpp" line="404"/>
         <source>Results up to date</source>
         <translation>结果已更新</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="360"/>
+        <location filename="../main_window.cpp" line="422"/>
         <source>No structure is feasible.</source>
         <translation>没有可行的融资结构。</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="368"/>
+        <location filename="../main_window.cpp" line="431"/>
+        <source>Monte Carlo done</source>
+        <translation>蒙特卡洛模拟完成</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="437"/>
         <source>Export the report into a folder</source>
         <translation>将报告导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="374"/>
+        <location filename="../main_window.cpp" line="450"/>
         <source>Report written: %1</source>
         <translation>报告已写入：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="376"/>
+        <location filename="../main_window.cpp" line="452"/>
         <source>Cannot export the report</source>
         <translation>无法导出报告</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="383"/>
+        <location filename="../main_window.cpp" line="459"/>
         <source>Table copied as tab-separated values</source>
         <translation>表格已按制表符分隔复制</translation>
     </message>
 </context>
 <context>
+    <name>cityfin::gui::MaturityPanel</name>
+    <message>
+        <location filename="../maturity_panel.cpp" line="41"/>
+        <source>en</source>
+        <comment>language of the maturity framework&apos;s texts: en or zh</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="48"/>
+        <source>Open answers...</source>
+        <translation>打开答卷...</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="49"/>
+        <source>Open a city&apos;s answers file (cases/maturity/template.json lists every question) to place it on the maturity ladder.</source>
+        <translation>打开城市的答卷文件（cases/maturity/template.json 列出全部问题），以确定其在成熟度阶梯上的位置。</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="67"/>
+        <source>Open a maturity answers file</source>
+        <translation>打开成熟度答卷文件</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="69"/>
+        <source>Answers (*.json)</source>
+        <translation>答卷 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="80"/>
+        <source>Cannot read the answers: %1</source>
+        <translation>无法读取答卷：%1</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="83"/>
+        <source>%1: %2 questions not answered.</source>
+        <translation>%1：%2 个问题未回答。</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="101"/>
+        <source>Characteristic</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="101"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="101"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="101"/>
+        <source>Decided by</source>
+        <translation>判定依据</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="102"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="102"/>
+        <source>The case suggests</source>
+        <translation>案例建议</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="112"/>
+        <source>No warnings.</source>
+        <translation>无警告。</translation>
+    </message>
+    <message>
+        <location filename="../maturity_panel.cpp" line="112"/>
+        <source>Warnings: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+</context>
+<context>
     <name>cityfin::gui::PartiesModel</name>
     <message>
-        <location filename="../results_models.cpp" line="17"/>
+        <location filename="../results_models.cpp" line="19"/>
         <source>City</source>
         <translation>政府</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="18"/>
+        <location filename="../results_models.cpp" line="20"/>
         <source>Private partner</source>
         <translation>社会资本方</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="19"/>
+        <location filename="../results_models.cpp" line="21"/>
         <source>Lenders</source>
         <translation>贷款方</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="20"/>
+        <location filename="../results_models.cpp" line="22"/>
         <source>Users</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="21"/>
+        <location filename="../results_models.cpp" line="23"/>
         <source>Outside funders</source>
         <translation>外部出资方</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="125"/>
+        <location filename="../results_models.cpp" line="138"/>
         <source>Party</source>
         <translation>参与方</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="126"/>
+        <location filename="../results_models.cpp" line="139"/>
         <source>Discount rate</source>
         <translation>折现率</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="127"/>
+        <location filename="../results_models.cpp" line="140"/>
         <source>NPV</source>
         <translation>净现值</translation>
     </message>
     <message>
-        <location filename="../results_models.cpp" line="128"/>
+        <location filename="../results_models.cpp" line="141"/>
         <source>IRR</source>
         <translation>内部收益率</translation>
+    </message>
+</context>
+<context>
+    <name>cityfin::gui::PlanPanel</name>
+    <message>
+        <location filename="../plan_panel.cpp" line="35"/>
+        <source>Equity IRR at least the hurdle</source>
+        <translation>股权内部收益率不低于门槛收益率</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="36"/>
+        <source>Minimum DSCR at least the covenant</source>
+        <translation>最低偿债覆盖率不低于贷款约定值</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="37"/>
+        <source>Peak annual outlay within the budget cap</source>
+        <translation>政府年度最高支出不超过预算上限</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="38"/>
+        <source>PPP spending within 10% of the budget</source>
+        <translation>PPP支出不超过一般公共预算的10%</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="39"/>
+        <source>Funds secured cover the capital cost</source>
+        <translation>已落实资金覆盖建设投资</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="40"/>
+        <source>Every rule holds under risk with the confidence asked</source>
+        <translation>在风险下所有规则以要求的置信度成立</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="68"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="68"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="68"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="68"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="68"/>
+        <source>Holds</source>
+        <translation>是否满足</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="68"/>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="70"/>
+        <source>No results.</source>
+        <translation>没有结果。</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="71"/>
+        <source>The plans cannot be evaluated: %1</source>
+        <translation>无法评估方案：%1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="80"/>
+        <source>The case lists no plans: its structures are taken as plans in file order.</source>
+        <translation>案例未列出方案：按文件顺序将各融资结构作为方案。</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="85"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.cpp" line="85"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>cityfin::gui::RiskPanel</name>
+    <message>
+        <location filename="../risk_panel.cpp" line="47"/>
+        <source>Run Monte Carlo</source>
+        <translation>运行蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="48"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="53"/>
+        <source>Run again after each edit</source>
+        <translation>每次修改后重新运行</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="55"/>
+        <source>Paths:</source>
+        <translation>路径数：</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="57"/>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="64"/>
+        <source>Not run yet.</source>
+        <translation>尚未运行。</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="74"/>
+        <source>The risk sharing, allocation, distributions and tornadoes are in the Charts tab.</source>
+        <translation>风险分担、风险分配、分布图和龙卷风图见“图表”页。</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="85"/>
+        <location filename="../risk_panel.cpp" line="125"/>
+        <source>The case has changed since this run: run it again.</source>
+        <translation>本次运行后案例已修改：请重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="94"/>
+        <source>Cancelled: the figures below, if any, are of the last completed run.</source>
+        <translation>已取消：下方数据（如有）为上一次完成的运行结果。</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="98"/>
+        <source>The Monte Carlo could not run: %1</source>
+        <translation>蒙特卡洛模拟无法运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="106"/>
+        <source>Running %1 scenarios...</source>
+        <translation>正在运行 %1 个情景……</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="117"/>
+        <source>The case has no risk register: add risks to run the Monte Carlo.</source>
+        <translation>案例没有风险登记表：请添加风险后再运行蒙特卡洛模拟。</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="138"/>
+        <source>%1 scenarios, seed %2; terms fixed at financial close. P(rules) is the share of scenarios where every rule holds.</source>
+        <translation>%1 个情景，随机种子 %2；合同条款在融资关闭时确定。P(规则) 为所有规则均满足的情景所占比例。</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="148"/>
+        <source>Structure</source>
+        <translation>融资结构</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="148"/>
+        <source>P(rules hold)</source>
+        <translation>P(规则满足)</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="148"/>
+        <source>City cost P5</source>
+        <translation>政府成本 P5</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="148"/>
+        <source>City cost P50</source>
+        <translation>政府成本 P50</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="149"/>
+        <source>City cost P95</source>
+        <translation>政府成本 P95</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="149"/>
+        <source>Private NPV P50</source>
+        <translation>社会资本净现值 P50</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="149"/>
+        <source>Equity IRR P50</source>
+        <translation>股权内部收益率 P50</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="150"/>
+        <source>Min DSCR P5</source>
+        <translation>最低偿债覆盖率 P5</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="150"/>
+        <source>Guarantees, expected PV</source>
+        <translation>担保支付期望现值</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="150"/>
+        <source>Guarantees, P95 PV</source>
+        <translation>担保支付 P95 现值</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="151"/>
+        <source>Value for money</source>
+        <translation>物有所值</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,93 @@
+#include "gui/app/plan_panel.hpp"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace cityfin::gui {
+namespace {
+
+QStandardItem* cell(const QString& text, bool number = false)
+{
+    auto* item = new QStandardItem(text);
+    item->setEditable(false);
+    if (number) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+// A rule's figure in its own unit: rates as percent, covers as x, money with separators.
+QString figure(const std::string& rule, double v)
+{
+    if (rule == "equity_irr" || rule == "ppp_budget_share" || rule == "risk_confidence")
+        return QLocale().toString(v * 100.0, 'f', 2) + QLatin1String(" %");
+    if (rule == "min_dscr") return QLocale().toString(v, 'f', 2) + QLatin1String("x");
+    return QLocale().toString(v, 'f', 0);
+}
+
+} // namespace
+
+QString PlanPanel::ruleName(const std::string& id)
+{
+    if (id == "equity_irr") return tr("Equity IRR at least the hurdle");
+    if (id == "min_dscr") return tr("Minimum DSCR at least the covenant");
+    if (id == "budget_cap") return tr("Peak annual outlay within the budget cap");
+    if (id == "ppp_budget_share") return tr("PPP spending within 10% of the budget");
+    if (id == "funds_secured") return tr("Funds secured cover the capital cost");
+    if (id == "risk_confidence") return tr("Every rule holds under risk with the confidence asked");
+    return QString::fromStdString(id);
+}
+
+PlanPanel::PlanPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    verdict_ = new QLabel(this);
+    verdict_->setWordWrap(true);
+    verdict_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    verdict_->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    layout->addWidget(verdict_);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* view = new QTableView(split);
+    view->setModel(&table_);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(true);
+    memo_ = new QTextBrowser(split);
+    split->addWidget(view);
+    split->addWidget(memo_);
+    layout->addWidget(split, 1);
+}
+
+void PlanPanel::setResults(const Results& results)
+{
+    table_.clear();
+    table_.setHorizontalHeaderLabels({tr("Plan"), tr("Rule"), tr("Value"), tr("Threshold"), tr("Holds"), tr("Why")});
+    if (!results.analyses) {
+        verdict_->setText(results.planError.isEmpty() ? tr("No results.")
+                                                      : tr("The plans cannot be evaluated: %1").arg(results.planError));
+        memo_->clear();
+        return;
+    }
+    const auto& chain = results.analyses->plans;
+    // The engine's memo is in English (models/ writes it); the verdict line leads with it.
+    verdict_->setText(QString::fromStdString(chain.conclusion));
+    QString memo;
+    if (!results.analyses->casePlans)
+        memo += QStringLiteral("<p><i>%1</i></p>").arg(tr("The case lists no plans: its structures are taken as plans in file order."));
+    for (const auto& step : chain.steps) {
+        for (const auto& rule : step.rules)
+            table_.appendRow({cell(QString::fromStdString(step.plan.label)), cell(ruleName(rule.id)),
+                              cell(rule.value ? figure(rule.id, *rule.value) : QStringLiteral("—"), true),
+                              cell(figure(rule.id, rule.threshold), true), cell(rule.holds ? tr("yes") : tr("no")),
+                              cell(QString::fromStdString(rule.text))});
+        memo += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(step.memo).toHtmlEscaped());
+    }
+    memo += QStringLiteral("<p><b>%1</b></p>").arg(QString::fromStdString(chain.conclusion).toHtmlEscaped());
+    memo_->setHtml(memo);
+}
+
+} // namespace cityfin::gui

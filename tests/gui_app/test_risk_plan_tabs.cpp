@@ -1,0 +1,166 @@
+// The Risk and Plan B tabs: the Monte Carlo runs off the UI thread after each edit, reports progress,
+// can be cancelled, and its figures reach the Charts tab; the Plan B verdict follows the edits.
+#include "gui/app/charts_panel.hpp"
+#include "gui/app/field_model.hpp"
+#include "gui/app/main_window.hpp"
+#include "gui/app/maturity_panel.hpp"
+#include "gui/app/plan_panel.hpp"
+#include "gui/app/risk_panel.hpp"
+#include "tests/gui_app/gui_test_support.hpp"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace cityfin::gui::test {
+namespace {
+
+void edit(MainWindow& w, const std::string& pointer, const QString& text)
+{
+    FieldModel* f = w.fields();
+    f->setData(f->index(f->rowOf(pointer), FieldModel::Value), text, Qt::EditRole);
+}
+
+bool hasFigure(ChartsPanel* charts, const std::string& id)
+{
+    const auto& f = charts->figures();
+    return std::any_of(f.begin(), f.end(), [&](const auto& figure) { return figure.id() == id; });
+}
+
+struct RiskTabTest : ::testing::Test {
+    QTemporaryDir recoveryDir;
+    MainWindow window{recoveryDir.path()};
+
+    // Opens a case with a small Monte Carlo; returns once the first run has finished.
+    void open(const char* id, bool autoRun = true)
+    {
+        window.risk()->pathsBox()->setValue(300);
+        window.risk()->autoRun()->setChecked(autoRun);
+        QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
+        QSignalSpy analysed(window.risk(), &RiskPanel::analysed);
+        ASSERT_TRUE(window.openFile(bundledCase(id)));
+        ASSERT_TRUE(ready.wait(20'000));
+        if (autoRun && !window.document()->lastGoodCase()->risks.empty()) {
+            ASSERT_TRUE(analysed.wait(60'000));
+        }
+    }
+};
+
+TEST_F(RiskTabTest, AfterOpeningTheMonteCarloFillsTheTableAndAddsTheRiskCharts)
+{
+    open("qianhai-parking");
+    const auto structures = window.document()->lastGoodCase()->structures.size();
+    EXPECT_EQ(window.risk()->table()->rowCount(), static_cast<int>(structures));
+    EXPECT_TRUE(window.risk()->status()->text().contains(QStringLiteral("300")));
+    EXPECT_TRUE(hasFigure(window.charts(), "risk-sharing"));
+    EXPECT_TRUE(hasFigure(window.charts(), "tornado-ppp"));
+    EXPECT_TRUE(hasFigure(window.charts(), "plan-b-chain"));
+    // The probability column reads as a percentage of the scenarios.
+    const QString p = window.risk()->table()->item(0, 1)->text();
+    EXPECT_TRUE(p.endsWith(QStringLiteral("%"))) << p.toStdString();
+}
+
+TEST_F(RiskTabTest, AnEditCancelsTheRunningMonteCarloAndTheNextRunIsOfTheEditedCase)
+{
+    open("qianhai-parking");
+    QSignalSpy analysed(window.risk(), &RiskPanel::analysed);
+    edit(window, "/project/annual_opex", QStringLiteral("20000000"));
+    edit(window, "/project/annual_opex", QStringLiteral("21000000"));
+    ASSERT_TRUE(analysed.wait(60'000));
+    const auto results = analysed.last().at(0).value<std::shared_ptr<const Results>>();
+    ASSERT_TRUE(results);
+    EXPECT_DOUBLE_EQ(results->input.project.annualOpex, 21000000.0);
+    EXPECT_EQ(window.risk()->job()->base(), window.recompute()->latest());
+}
+
+TEST_F(RiskTabTest, CancelStopsALongRunAndKeepsTheLastResults)
+{
+    open("qianhai-parking");
+    const int rows = window.risk()->table()->rowCount();
+    window.risk()->pathsBox()->setValue(1'000'000);
+    QSignalSpy progressed(window.risk()->job(), &RiskJob::progressed);
+    QSignalSpy cancelled(window.risk()->job(), &RiskJob::cancelled);
+    window.risk()->runButton()->click();
+    ASSERT_TRUE(window.risk()->job()->running());
+    EXPECT_TRUE(window.risk()->cancelButton()->isEnabled());
+    ASSERT_TRUE(progressed.wait(10'000));
+    window.risk()->cancelButton()->click();
+    ASSERT_TRUE(cancelled.wait(20'000));
+    EXPECT_FALSE(window.risk()->job()->running());
+    EXPECT_TRUE(window.risk()->status()->text().startsWith(QStringLiteral("Cancelled")));
+    EXPECT_EQ(window.risk()->table()->rowCount(), rows);
+    EXPECT_TRUE(window.risk()->runButton()->isEnabled());
+}
+
+TEST_F(RiskTabTest, ACaseWithoutARiskRegisterSaysSoAndRunsNothing)
+{
+    open("busan-wifi-bto");
+    EXPECT_FALSE(window.risk()->runButton()->isEnabled());
+    EXPECT_FALSE(window.risk()->job()->running());
+    EXPECT_TRUE(window.risk()->status()->text().contains(QStringLiteral("no risk register")));
+}
+
+TEST_F(RiskTabTest, ThePlanBVerdictFollowsAnEditOfAPlansRule)
+{
+    open("busan-wifi-bto");
+    PlanPanel* plans = window.plans();
+    const QString before = plans->verdict()->text();
+    ASSERT_FALSE(before.isEmpty());
+    ASSERT_GT(plans->table()->rowCount(), 0);
+    // Plan A fails its DSCR covenant: a row of Plan A says "no".
+    bool planAFails = false;
+    for (int r = 0; r < plans->table()->rowCount(); ++r)
+        planAFails = planAFails || (plans->table()->item(r, 0)->text().startsWith(QStringLiteral("Plan A")) &&
+                                    plans->table()->item(r, 4)->text() == QStringLiteral("no"));
+    EXPECT_TRUE(planAFails);
+    QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
+    edit(window, "/plans/0/rules/min_dscr", QStringLiteral("1.05"));   // a covenant Plan A meets
+    ASSERT_TRUE(ready.wait(20'000));
+    EXPECT_NE(plans->verdict()->text(), before);
+    EXPECT_TRUE(plans->verdict()->text().contains(QStringLiteral("Plan A"))) << plans->verdict()->text().toStdString();
+    window.document()->undoStack()->undo();
+    ASSERT_TRUE(ready.wait(20'000));
+    EXPECT_EQ(plans->verdict()->text(), before);
+}
+
+} // namespace
+} // namespace cityfin::gui::test
+
+namespace cityfin::gui::test {
+namespace {
+
+TEST(GuiMaturity, AnAnswersFilePlacesEachCharacteristicOnTheLadderWithTheRadarAndTheCasesSuggestions)
+{
+    QTemporaryDir recoveryDir;
+    MainWindow window{recoveryDir.path()};
+    QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
+    window.risk()->autoRun()->setChecked(false);
+    ASSERT_TRUE(window.openFile(bundledCase("zhangzhou-city-wifi")));
+    ASSERT_TRUE(ready.wait(20'000));
+    MaturityPanel* m = window.maturity();
+    ASSERT_TRUE(m->loadAnswers(sourceDir() + QStringLiteral("/cases/maturity/zhangzhou.json")));
+    const auto& framework = models::maturity::builtinFramework();
+    ASSERT_EQ(m->table()->rowCount(), static_cast<int>(framework.characteristics.size()));
+    EXPECT_EQ(m->table()->item(0, 0)->text().toStdString(), framework.characteristics[0].name.en);
+    EXPECT_TRUE(m->hasChart());
+    // The case suggests a financing level: its row carries it.
+    bool suggested = false;
+    for (int r = 0; r < m->table()->rowCount(); ++r)
+        suggested = suggested || (m->table()->item(r, 0)->text().toStdString() == framework.find("financing")->name.en &&
+                                  m->table()->item(r, 5)->text() != QStringLiteral("—"));
+    EXPECT_TRUE(suggested);
+    // A file that is not an answers file: the loader's message, the last assessment kept.
+    EXPECT_FALSE(m->loadAnswers(bundledCase("zhangzhou-city-wifi")));
+    EXPECT_TRUE(m->message()->text().startsWith(QStringLiteral("Cannot read the answers")));
+    EXPECT_EQ(m->table()->rowCount(), static_cast<int>(framework.characteristics.size()));
+}
+
+} // namespace
+} // namespace cityfin::gui::test
