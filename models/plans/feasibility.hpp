@@ -1,7 +1,9 @@
 #pragma once
 // The feasibility rules a plan must meet: equity IRR >= hurdle, min DSCR >= covenant, the city's peak
 // annual outlay <= budget cap, the city's PPP spending within 10% of its general public budget
-// (财金〔2015〕21号), funds secured >= capex, and under risk P(all rules hold) >= a confidence level.
+// (财金〔2015〕21号), funds secured >= capex, and under risk P(the rules a scenario can breach -- the
+// covenant and the city's caps -- all hold) >= a confidence level; the equity hurdle is judged on the
+// forecast (its share of scenarios is reported, not counted).
 // Each rule gives its value, threshold, margin and a sentence. Supersedes models::basicRules for plans
 // (compare keeps basicRules; with default thresholds the two agree). Method and sources:
 // docs/methodology/plan-b.md.
