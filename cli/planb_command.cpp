@@ -30,8 +30,12 @@ void printTable(const models::plans::PlanChain& chain, std::ostream& out) {
     for (std::size_t i = 0; i < chain.steps.size(); ++i) {
         const auto& s = chain.steps[i];
         out << s.plan.label << " [" << s.plan.structureId << "]: " << (s.feasible ? "feasible" : "fails") << "\n";
-        for (const auto& r : s.rules)
+        for (const auto& r : s.rules) {
             out << "  " << (r.holds ? "ok  " : "FAIL") << "  " << r.id << "  margin " << marginText(r, chain.currency) << "\n";
+            for (const auto& u : r.underRisk)
+                out << "          " << u.id << " holds in " << models::formatPercent(u.probability, 1) << " of the scenarios"
+                    << (u.counted ? "" : " (reported, not counted)") << "\n";
+        }
         out << "\n" << s.memo << "\n\n";
     }
     out << chain.conclusion << "\n";

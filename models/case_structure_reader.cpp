@@ -51,6 +51,7 @@ PppAvailabilityTerms readPpp(const Object& o, const Project& p) {
     t.debt = readDebtOr(o, "debt", p);
     t.equityHurdle = o.optionalNumber("equity_hurdle", rateRange);
     t.unitaryCharge = o.optionalNumber("unitary_charge", amountRange);
+    t.bidEquityIrr = o.optionalNumber("bid_equity_irr", rateRange);
     t.indexation = o.numberOr("indexation", t.indexation, shareRange);
     t.expectedDeductions = o.numberOr("expected_deductions", t.expectedDeductions, shareRange);
     return t;
@@ -99,6 +100,7 @@ EspcTerms readEspc(const Object& o, const Project& p) {
     t.escoShare = o.optionalNumber("esco_share", shareRange);
     if (const Json* debt = o.find("esco_debt")) t.escoDebt = readDebt(*debt, o.pathOf("esco_debt"), p);
     t.equityHurdle = o.optionalNumber("equity_hurdle", rateRange);
+    t.bidEquityIrr = o.optionalNumber("bid_equity_irr", rateRange);
     t.mvCostPerYear = o.numberOr("mv_cost_per_year", t.mvCostPerYear, amountRange);
     return t;
 }
@@ -109,6 +111,7 @@ PayAsYouGoTerms readPayAsYouGo(const Object& o, const Project& p) {
     t.contractYears = o.wholeOr("contract_years", t.contractYears, yearsRange(0, p.operatingYears));
     t.annualServiceFee = o.optionalNumber("annual_service_fee", amountRange);
     t.equityHurdle = o.optionalNumber("equity_hurdle", rateRange);
+    t.bidEquityIrr = o.optionalNumber("bid_equity_irr", rateRange);
     t.annualCapexBudget = o.numberOr("annual_capex_budget", t.annualCapexBudget, amountRange);
     return t;
 }
@@ -126,7 +129,7 @@ StructureTerms readTerms(const Object& s, std::size_t type, const Project& p) {
     switch (type) {
     case 0: return readTraditional(s.object("terms", {"loan_share", "loan_rate", "loan_tenor_years"}), p);
     case 1:
-        return readPpp(s.object("terms", {"debt", "equity_hurdle", "unitary_charge", "indexation",
+        return readPpp(s.object("terms", {"debt", "equity_hurdle", "unitary_charge", "bid_equity_irr", "indexation",
                                           "expected_deductions"}), p);
     case 2: return readConcession(s.object("terms", {"variant", "debt", "equity_hurdle", "concession_fee_share"}), p);
     case 3:
@@ -139,10 +142,10 @@ StructureTerms readTerms(const Object& s, std::size_t type, const Project& p) {
     case 5:
         return readEspc(s.object("terms", {"variant", "term_years", "guaranteed_share", "annual_fee",
                                            "owner_loan_share", "owner_loan_rate", "esco_share", "esco_debt",
-                                           "equity_hurdle", "mv_cost_per_year"}), p);
+                                           "equity_hurdle", "bid_equity_irr", "mv_cost_per_year"}), p);
     case 6:
         return readPayAsYouGo(s.object("terms", {"variant", "contract_years", "annual_service_fee", "equity_hurdle",
-                                                 "annual_capex_budget"}), p);
+                                                 "bid_equity_irr", "annual_capex_budget"}), p);
     default:
         return readRevenueSharing(s.object("terms", {"operator_capex_share", "operator_opex_share",
                                                      "operator_revenue_share", "term_years"}), p);

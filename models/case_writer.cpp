@@ -75,7 +75,8 @@ Ordered termsJson(const std::string& path, const StructureTerms& terms) {
         w.number("loan_share", t->loanShare).number("loan_rate", t->loanRate).whole("loan_tenor_years", t->loanTenorYears);
     } else if (auto* t = std::get_if<PppAvailabilityTerms>(&terms)) {
         w.put("debt", debtJson(w.at("debt"), t->debt)).optionalNumber("equity_hurdle", t->equityHurdle);
-        w.optionalNumber("unitary_charge", t->unitaryCharge).number("indexation", t->indexation);
+        w.optionalNumber("unitary_charge", t->unitaryCharge).optionalNumber("bid_equity_irr", t->bidEquityIrr);
+        w.number("indexation", t->indexation);
         w.number("expected_deductions", t->expectedDeductions);
     } else if (auto* t = std::get_if<ConcessionTerms>(&terms)) {
         w.choice("variant", t->variant, concessionVariantNames).put("debt", debtJson(w.at("debt"), t->debt));
@@ -94,11 +95,12 @@ Ordered termsJson(const std::string& path, const StructureTerms& terms) {
         w.number("owner_loan_share", t->ownerLoanShare).number("owner_loan_rate", t->ownerLoanRate);
         w.optionalNumber("esco_share", t->escoShare);
         if (t->escoDebt) w.put("esco_debt", debtJson(w.at("esco_debt"), *t->escoDebt));
-        w.optionalNumber("equity_hurdle", t->equityHurdle).number("mv_cost_per_year", t->mvCostPerYear);
+        w.optionalNumber("equity_hurdle", t->equityHurdle).optionalNumber("bid_equity_irr", t->bidEquityIrr);
+        w.number("mv_cost_per_year", t->mvCostPerYear);
     } else if (auto* t = std::get_if<PayAsYouGoTerms>(&terms)) {
         w.choice("variant", t->variant, payAsYouGoVariantNames).whole("contract_years", t->contractYears);
         w.optionalNumber("annual_service_fee", t->annualServiceFee).optionalNumber("equity_hurdle", t->equityHurdle);
-        w.number("annual_capex_budget", t->annualCapexBudget);
+        w.optionalNumber("bid_equity_irr", t->bidEquityIrr).number("annual_capex_budget", t->annualCapexBudget);
     } else if (auto* t = std::get_if<RevenueSharingTerms>(&terms)) {
         w.number("operator_capex_share", t->operatorCapexShare).number("operator_opex_share", t->operatorOpexShare);
         w.number("operator_revenue_share", t->operatorRevenueShare).whole("term_years", t->termYears);

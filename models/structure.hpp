@@ -36,6 +36,9 @@ struct PppAvailabilityTerms {
     DebtFinancing debt;
     std::optional<double> equityHurdle;     ///< default: the project's private rate
     std::optional<double> unitaryCharge;    ///< first-year charge; solved when absent
+    /// The equity return the bid prices its solved term at (a margin above the hurdle for the risks the
+    /// private side keeps); default the hurdle. The hurdle stays the rule's threshold and the party's rate.
+    std::optional<double> bidEquityIrr;
     double indexation = 0.0;                ///< share of the charge indexed to inflation, 0 to 1
     double expectedDeductions = 0.0;        ///< share of the charge lost to unavailability, 0 to 1
 };
@@ -82,6 +85,9 @@ struct EspcTerms {
     std::optional<double> escoShare;        ///< shared: ESCO's share of measured savings; solved when absent
     std::optional<DebtFinancing> escoDebt;  ///< shared: the ESCO's own borrowing
     std::optional<double> equityHurdle;     ///< shared: default the project's private rate
+    /// The equity return the bid prices its ESCO share at (a margin above the hurdle for the risks the
+    /// private side keeps); default the hurdle. The hurdle stays the rule's threshold and the party's rate.
+    std::optional<double> bidEquityIrr;
     double mvCostPerYear = 0.0;             ///< measurement and verification, paid by the owner
 };
 
@@ -92,6 +98,9 @@ struct PayAsYouGoTerms {
     int contractYears = 0;                  ///< service purchase: 0 = all operating years
     std::optional<double> annualServiceFee; ///< service purchase: first-year fee; solved when absent
     std::optional<double> equityHurdle;     ///< service purchase: provider's required return
+    /// The equity return the bid prices its service fee at (a margin above the hurdle for the risks the
+    /// private side keeps); default the hurdle. The hurdle stays the rule's threshold and the party's rate.
+    std::optional<double> bidEquityIrr;
     double annualCapexBudget = 0.0;         ///< capital phasing: cash the budget has for capex per year
 };
 

@@ -14,18 +14,75 @@ constexpr double kTolerance = 1e-6;  // same as compare's: a solved term meets i
 std::string points(double margin) { return formatFixed(std::abs(margin) * 100.0, 2) + " points"; }
 
 RuleResult floorRule(std::string id, double value, double threshold) {
-    RuleResult r{std::move(id), value, threshold, value - threshold, true, ""};
+    RuleResult r{std::move(id), value, threshold, value - threshold, true, "", {}};
     r.holds = r.margin >= -kTolerance * std::max(1.0, std::abs(threshold));
     return r;
 }
 
 RuleResult capRule(std::string id, double value, double threshold) {
-    RuleResult r{std::move(id), value, threshold, threshold - value, true, ""};
+    RuleResult r{std::move(id), value, threshold, threshold - value, true, "", {}};
     r.holds = r.margin >= -kTolerance * std::max(1.0, std::abs(threshold));
     return r;
 }
 
+std::string capitalisedFirst(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+// "the lenders' 1.40x cover", "the budget cap of KRW 12,000,000,000", ...
+std::string ruleUnderRiskName(const RuleUnderRisk& u, const std::string& currency) {
+    if (u.id == "min_dscr") return "the lenders' " + formatFixed(u.threshold, 2) + "x cover";
+    if (u.id == "budget_cap") return "the budget cap of " + formatMoney(u.threshold, currency);
+    if (u.id == "ppp_budget_share") return "the 10% PPP ceiling";
+    if (u.id == "equity_irr") return "the investors' " + formatPercent(u.threshold, 2) + " hurdle";
+    return u.id;
+}
+
+// What the rule's figure is at the confidence level, in words: "in the worst 10% the lowest cover is
+// 0.95x or less".
+std::string atConfidenceWords(const RuleUnderRisk& u, double confidence, const std::string& currency) {
+    const std::string worst = "in the worst " + formatPercent(1.0 - confidence, 0) + " of them ";
+    if (!u.atConfidence) return worst + "the figure does not exist (no debt service or no return to measure)";
+    if (u.id == "min_dscr") {
+        const double x = *u.atConfidence;
+        if (x < 0.0)
+            return worst + "the project's cash in its worst year does not even meet its running costs (a cover of " +
+                   formatFixed(x, 2) + "x or less)";
+        return worst + "the lowest cover is " + formatFixed(x, 2) + "x or less" +
+               (x < 1.0 ? ", so the debt could not be serviced from the project's cash" : "");
+    }
+    if (u.id == "budget_cap") return worst + "the city's peak outlay is " + formatMoney(*u.atConfidence, currency) + " or more";
+    if (u.id == "ppp_budget_share")
+        return worst + "the city's PPP spending peaks at " + formatMoney(*u.atConfidence, currency) + " or more, against " +
+               formatMoney(u.threshold, currency);
+    return worst + "the figure is " + formatFixed(*u.atConfidence, 4);
+}
+
+std::string riskText(const RiskEstimate& est, const RuleResult& r, double confidence, const std::string& currency) {
+    std::string text = "Under the case's risks the rules a scenario can breach all hold in " + std::string(r.holds ? "" : "only ") +
+                       formatPercent(est.probability, 1) + " of " + formatFixed(static_cast<double>(est.paths), 0) + " scenarios, " +
+                       (r.holds ? "at least" : "short of") + " the " + formatPercent(confidence, 0) + " required";
+    if (const RuleUnderRisk* w = weakestUnderRisk(r); w && !r.holds)
+        text += ": " + ruleUnderRiskName(*w, currency) + " gives way first, holding in " + formatPercent(w->probability, 1) +
+                " of them, and " + atConfidenceWords(*w, confidence, currency);
+    text += ".";
+    for (const RuleUnderRisk& u : est.rules)
+        if (!u.counted && u.id == "equity_irr")
+            text += " (" + capitalisedFirst(ruleUnderRiskName(u, currency)) +
+                    " is a condition of their bid, judged on the forecast and not counted here; they earn it in " +
+                    formatPercent(u.probability, 1) + " of the scenarios.)";
+    return text;
+}
+
 } // namespace
+
+const RuleUnderRisk* weakestUnderRisk(const RuleResult& r) {
+    const RuleUnderRisk* weakest = nullptr;
+    for (const RuleUnderRisk& u : r.underRisk)
+        if (u.counted && (!weakest || u.probability < weakest->probability)) weakest = &u;
+    return weakest;
+}
 
 bool privateEquityAtStake(const Evaluation& e) {
     const auto& flows = e.party(Party::Private).flows;
@@ -56,7 +113,7 @@ std::vector<RuleResult> checkFeasibility(const Evaluation& e, const Plan& plan, 
     if (rules.equityIrrHurdle) {
         const double hurdle = *rules.equityIrrHurdle;
         if (!e.equityIrr.value) {
-            RuleResult r{"equity_irr", std::nullopt, hurdle, -1.0, false, ""};
+            RuleResult r{"equity_irr", std::nullopt, hurdle, -1.0, false, "", {}};
             r.text = "The investors would earn no measurable return (" + e.equityIrr.reason + "), against a " +
                      formatPercent(hurdle, 2) + " hurdle.";
             out.push_back(r);
@@ -98,10 +155,10 @@ std::vector<RuleResult> checkFeasibility(const Evaluation& e, const Plan& plan, 
         out.push_back(r);
     }
     if (risk) {
-        if (const auto p = risk(plan, rules)) {
-            RuleResult r = floorRule("risk_confidence", *p, rules.confidence);
-            r.text = "Under the case's risks every rule holds with probability " + formatPercent(*p, 1) +
-                     (r.holds ? ", at least" : ", short of") + " the " + formatPercent(rules.confidence, 0) + " required.";
+        if (const auto est = risk(plan, rules)) {
+            RuleResult r = floorRule("risk_confidence", est->probability, rules.confidence);
+            r.underRisk = est->rules;
+            r.text = riskText(*est, r, rules.confidence, currency);
             out.push_back(r);
         }
     }

@@ -1,7 +1,9 @@
 #pragma once
 // The feasibility rules a plan must meet: equity IRR >= hurdle, min DSCR >= covenant, the city's peak
 // annual outlay <= budget cap, the city's PPP spending within 10% of its general public budget
-// (财金〔2015〕21号), funds secured >= capex, and under risk P(all rules hold) >= a confidence level.
+// (财金〔2015〕21号), funds secured >= capex, and under risk P(the rules a scenario can breach -- the
+// covenant and the city's caps -- all hold) >= a confidence level; the equity hurdle is judged on the
+// forecast (its share of scenarios is reported, not counted).
 // Each rule gives its value, threshold, margin and a sentence. Supersedes models::basicRules for plans
 // (compare keeps basicRules; with default thresholds the two agree). Method and sources:
 // docs/methodology/plan-b.md.
@@ -28,10 +30,30 @@ struct FeasibilityRules {
     double confidence = 0.90;
 };
 
-/// The probability that all the deterministic rules hold under the case's risks, for a plan; empty when
-/// no estimate is available (no risk register, or no risk model wired). Injected so that the rules do
-/// not depend on the Monte Carlo; tests pass a fake.
-using RiskProbability = std::function<std::optional<double>(const Plan&, const FeasibilityRules&)>;
+/// One deterministic rule seen over the scenarios of the risk model.
+struct RuleUnderRisk {
+    std::string id;                       ///< min_dscr, budget_cap, ppp_budget_share, equity_irr
+    double threshold = 0.0;
+    double probability = 0.0;             ///< share of the scenarios in which the rule holds
+    /// The rule's figure at the confidence level, on the adverse side: for a floor the value that
+    /// (1 - confidence) of the scenarios fall to or below (the cover "in the worst 10%"); for a cap
+    /// the value that (1 - confidence) of them reach or exceed. Empty when the figure is undefined there.
+    std::optional<double> atConfidence;
+    bool counted = true;                  ///< false: reported, not part of P(all); see plan-b.md (equity_irr)
+};
+
+/// What the risk model says about a plan: P(every counted rule holds in the same scenario), over how
+/// many scenarios, and each rule alone.
+struct RiskEstimate {
+    double probability = 0.0;
+    std::size_t paths = 0;
+    std::vector<RuleUnderRisk> rules;
+};
+
+/// The risk estimate for a plan under the case's risks; empty when no estimate is available (no risk
+/// register, or no risk model wired). Injected so that the rules do not depend on the Monte Carlo;
+/// tests pass a fake.
+using RiskProbability = std::function<std::optional<RiskEstimate>(const Plan&, const FeasibilityRules&)>;
 
 struct RuleResult {
     std::string id;           ///< equity_irr, min_dscr, budget_cap, ppp_budget_share, funds_secured, risk_confidence
@@ -39,8 +61,13 @@ struct RuleResult {
     double threshold = 0.0;
     double margin = 0.0;      ///< value - threshold for a floor, threshold - value for a cap; < 0 fails
     bool holds = true;
-    std::string text;         ///< one sentence
+    std::string text;         ///< one sentence (risk_confidence: two, the second naming the rule that gives way)
+    std::vector<RuleUnderRisk> underRisk;  ///< risk_confidence only: each rule over the scenarios
 };
+
+/// risk_confidence only: the counted rule with the lowest probability (the one that gives way first),
+/// or nullptr when there is none.
+const RuleUnderRisk* weakestUnderRisk(const RuleResult& r);
 
 /// Whether the private side invests before it is paid (the equity rule applies).
 bool privateEquityAtStake(const Evaluation& e);

@@ -69,6 +69,14 @@ Mend mendFor(const RuleResult& r, const Case& pc, const Plan& plan, const std::s
     if (r.id == "risk_confidence") {
         m.value.reason = "the risk rule is mended by headroom on the other rules, not by one driver";
         m.text = "It needs more headroom on the rules that fail in the downside scenarios.";
+        const RuleUnderRisk* w = weakestUnderRisk(r);
+        if (w && w->id == "min_dscr")
+            m.text = "To hold with " + formatPercent(r.threshold, 0) + " confidence the lenders' cover needs headroom in the downside, "
+                     "not only on the forecast: more subsidy or equity, or less debt, sized so that the cover in the worst " +
+                     formatPercent(1.0 - r.threshold, 0) + " of the scenarios still reaches " + formatFixed(w->threshold, 2) + "x.";
+        else if (w && (w->id == "budget_cap" || w->id == "ppp_budget_share"))
+            m.text = "To hold with " + formatPercent(r.threshold, 0) + " confidence the city's peak outlay needs room under " +
+                     (w->id == "budget_cap" ? "the cap" : "the 10% ceiling") + " in the downside: a smaller or later-phased scope.";
         return m;
     }
     // The figure the driver must bring the metric to.
@@ -105,9 +113,13 @@ double relativeShortfall(const RuleResult& r) {
 std::string memoFor(const PlanStep& s) {
     // The plan's own name when it has one; the structure's name otherwise (the table shows both).
     std::string text = (s.plan.label == s.plan.structureId ? s.structureName : s.plan.label) + " ";
-    text += s.feasible ? "meets every rule. " : "fails. ";
+    // Failing only under risk: say first that the forecast passes, with its figures.
+    const bool onlyUnderRisk = !s.feasible && std::all_of(s.rules.begin(), s.rules.end(), [](const RuleResult& r) {
+        return r.holds || r.id == "risk_confidence";
+    });
+    text += s.feasible ? "meets every rule. " : onlyUnderRisk ? "meets every rule on the forecast but fails under risk. " : "fails. ";
     for (const RuleResult& r : s.rules)
-        if (!r.holds || s.feasible) text += r.text + " ";
+        if (!r.holds || s.feasible || onlyUnderRisk) text += r.text + " ";
     for (const Mend& m : s.mends) text += m.text + " ";
     if (!text.empty() && text.back() == ' ') text.pop_back();
     return text;
@@ -181,9 +193,17 @@ nlohmann::ordered_json planChainJson(const PlanChain& chain) {
         step["feasible"] = s.feasible;
         step["gap"] = s.gap;
         step["rules"] = nlohmann::ordered_json::array();
-        for (const RuleResult& r : s.rules)
-            step["rules"].push_back({{"id", r.id}, {"value", optionalJson(r.value)}, {"threshold", r.threshold}, {"margin", r.margin},
-                                     {"holds", r.holds}, {"text", r.text}});
+        for (const RuleResult& r : s.rules) {
+            nlohmann::ordered_json rule = {{"id", r.id}, {"value", optionalJson(r.value)}, {"threshold", r.threshold}, {"margin", r.margin},
+                                           {"holds", r.holds}, {"text", r.text}};
+            if (r.id == "risk_confidence") {
+                rule["under_risk"] = nlohmann::ordered_json::array();
+                for (const RuleUnderRisk& u : r.underRisk)
+                    rule["under_risk"].push_back({{"id", u.id}, {"threshold", u.threshold}, {"probability", u.probability},
+                                                  {"at_confidence", optionalJson(u.atConfidence)}, {"counted", u.counted}});
+            }
+            step["rules"].push_back(rule);
+        }
         step["mends"] = nlohmann::ordered_json::array();
         for (const Mend& m : s.mends)
             step["mends"].push_back({{"rule", m.rule}, {"input", m.input}, {"current", m.current}, {"value", optionalJson(m.value.value)},

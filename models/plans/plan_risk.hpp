@@ -7,10 +7,13 @@
 
 namespace cityfin::models::plans {
 
-/// A RiskProbability for the case: empty estimates when the case has no risk register. Each call runs
-/// options.paths scenarios of the plan's structure on the plan's scoped project (terms fixed at close).
-/// A path counts when equity IRR >= hurdle, min DSCR >= covenant, peak outlay <= cap and the 10%
-/// ceiling hold in it (an undefined metric counts as failing); funds secured does not vary with risk.
+/// A RiskProbability for the case: empty estimates when the case has no risk register, or when the plan
+/// has none of the rules a scenario can breach. Each call runs options.paths scenarios of the plan's
+/// structure on the plan's scoped project (terms fixed at close). A path counts when min DSCR >=
+/// covenant, peak outlay <= cap and the 10% ceiling hold in it (an undefined metric counts as failing).
+/// The equity hurdle is reported (its share of paths) but not counted: it is the condition of the
+/// investors' bid, judged on the base case (docs/methodology/plan-b.md, "Under risk"). Funds secured
+/// does not vary with risk.
 RiskProbability riskProbabilityFor(const Case& c, const RiskOptions& options);
 
 } // namespace cityfin::models::plans

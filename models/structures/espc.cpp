@@ -43,6 +43,7 @@ void validateTerms(const ProjectFlows& flows, const EspcTerms& t) {
         throw InputError("terms.owner_loan_rate", formatValue(t.ownerLoanRate), "a finite rate >= 0");
     if (t.escoShare) requireShare("terms.esco_share", *t.escoShare);
     if (t.equityHurdle) requireRate("terms.equity_hurdle", *t.equityHurdle);
+    if (t.bidEquityIrr) requireRate("terms.bid_equity_irr", *t.bidEquityIrr);
     requireAmount("terms.mv_cost_per_year", t.mvCostPerYear);
     if (t.variant == EspcTerms::Variant::SharedSavings && t.escoDebt &&
         (t.escoDebt->tenorYears < 1 || t.escoDebt->tenorYears > t.termYears))
@@ -165,8 +166,10 @@ EscoPosition escoAt(double share, const PrivateFinanceInputs& base, const Amount
     return p;
 }
 
+// The ESCO share at which the ESCO's equity NPV at `hurdle` is zero; `what` names that return in the
+// notes ("hurdle", or "bid return" when the terms price above the hurdle).
 double solveEscoShare(StructureOutcome& outcome, const std::function<Amounts(double)>& equityAt, double hurdle,
-                      const Term& term) {
+                      const Term& term, const std::string& what) {
     const auto npvAt = [&](double share) { return finance::npv(hurdle, equityAt(share)); };
     const finance::Answer share = finance::solveBreakEven(npvAt, 0.0, 0.0, 1.0);
     if (share.value) {
@@ -178,14 +181,14 @@ double solveEscoShare(StructureOutcome& outcome, const std::function<Amounts(dou
         const finance::Answer irr = finance::irr(equityAt(1.0));
         outcome.notes.push_back(
             "Insufficient savings: even 100% of the measured savings over the " + std::to_string(term.years) +
-            "-year term does not give the ESCO its " + formatPercent(hurdle, 2) +
-            " hurdle (its equity IRR at 100% is " +
+            "-year term does not give the ESCO its " + formatPercent(hurdle, 2) + " " + what +
+            " (its equity IRR at 100% is " +
             (irr.value ? formatPercent(*irr.value, 2) : "undefined: " + irr.reason) +
             "); the ESCO share could not be solved and the ledger uses 100%.");
         return 1.0;
     }
-    outcome.notes.push_back("The ESCO earns more than its " + formatPercent(hurdle, 2) +
-                            " hurdle with no share of the savings (its support exceeds what it needs); the ESCO "
+    outcome.notes.push_back("The ESCO earns more than its " + formatPercent(hurdle, 2) + " " + what +
+                            " with no share of the savings (its support exceeds what it needs); the ESCO "
                             "share could not be solved and the ledger uses 0%.");
     return 0.0;
 }
@@ -214,7 +217,10 @@ StructureOutcome buildSharedSavings(const Project& project, const ProjectFlows& 
     const Amounts savingsInTerm = window(flows.energySavings, term.from, term.to);
     const Amounts crowd = crowdfundingFlows(s, flows, Party::Private);
     const auto equityAt = [&](double share) { return escoAt(share, base, savingsInTerm, crowd).equity; };
-    const double share = t.escoShare ? *t.escoShare : solveEscoShare(outcome, equityAt, outcome.privateRate, term);
+    // Priced at the bid's return when the terms give one, else at the hurdle.
+    const double share =
+        t.escoShare ? *t.escoShare : solveEscoShare(outcome, equityAt, t.bidEquityIrr.value_or(outcome.privateRate), term,
+                                                         t.bidEquityIrr ? "bid return" : "hurdle");
     const EscoPosition position = escoAt(share, base, savingsInTerm, crowd);
 
     bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::SavingsShare, scaled(savingsInTerm, share));

@@ -25,6 +25,8 @@ namespace {
 // the fee's indexation.
 struct ServiceContract {
     double hurdle = 0.0;
+    double bid = 0.0;                ///< the return the fee is priced at: terms.bid_equity_irr, else the hurdle
+    std::string target = "hurdle";   ///< its name in the notes
     int years = 0;
     std::vector<double> inContract;  ///< 1 in contract periods C .. C + years - 1, else 0
     std::vector<double> feeProfile;  ///< fee per unit of first-year fee: indexed, 0 when not in service
@@ -37,11 +39,14 @@ void validateServiceTerms(const PayAsYouGoTerms& t, const Project& project) {
     if (t.annualServiceFee && (!std::isfinite(*t.annualServiceFee) || *t.annualServiceFee < 0.0))
         throw InputError("terms.annual_service_fee", formatValue(*t.annualServiceFee), "a fee >= 0 per year");
     if (t.equityHurdle) requireRate("terms.equity_hurdle", *t.equityHurdle);
+    if (t.bidEquityIrr) requireRate("terms.bid_equity_irr", *t.bidEquityIrr);
 }
 
 ServiceContract serviceContract(const Project& project, const ProjectFlows& flows, const PayAsYouGoTerms& t) {
     ServiceContract c;
     c.hurdle = t.equityHurdle.value_or(project.rates.privateRate);
+    c.bid = t.bidEquityIrr.value_or(c.hurdle);
+    if (t.bidEquityIrr) c.target = "bid return";
     c.years = t.contractYears > 0 ? t.contractYears : flows.operatingYears;
     const std::size_t n = flows.periods(), first = static_cast<std::size_t>(flows.constructionYears);
     c.inContract.assign(n, 0.0);
@@ -98,18 +103,18 @@ StructureOutcome serviceLedger(const Project& project, const ProjectFlows& flows
 
 double providerNpv(const Project& project, const ProjectFlows& flows, const SupportTerms& support,
                    const ServiceContract& c, double fee) {
-    return finance::npv(c.hurdle, serviceLedger(project, flows, support, c, fee).ledger.partyFlows(Party::Private));
+    return finance::npv(c.bid, serviceLedger(project, flows, support, c, fee).ledger.partyFlows(Party::Private));
 }
 
-// The first-year fee at which the provider's NPV at its hurdle is zero (its IRR meets the hurdle).
+// The first-year fee at which the provider's NPV at its bid return (by default its hurdle) is zero.
 // The NPV rises with the fee (tax takes at most the rate of each extra unit), so the root is found
 // on [0, hi] with hi doubled from the project's total cost until the NPV is positive. Fallback: 0.
 double solveServiceFee(const Project& project, const ProjectFlows& flows, const SupportTerms& support,
                        const ServiceContract& c, std::vector<std::string>& notes) {
     const auto npvAt = [&](double fee) { return providerNpv(project, flows, support, c, fee); };
-    const std::string hurdle = formatValue(c.hurdle * 100.0) + "%";
+    const std::string hurdle = c.target + " of " + formatValue(c.bid * 100.0) + "%";
     if (npvAt(0.0) >= 0.0) {
-        notes.push_back("The provider earns at least its hurdle of " + hurdle +
+        notes.push_back("The provider earns at least its " + hurdle +
                         " without a service fee: the fee is 0.");
         return 0.0;
     }
@@ -122,7 +127,7 @@ double solveServiceFee(const Project& project, const ProjectFlows& flows, const 
     else fee.reason = "no fee up to " + formatFixed(hi, 0) + " per year reaches it (no year of service is paid, or "
                       "tax takes every extra unit of fee)";
     if (fee.value) return *fee.value;
-    notes.push_back("No service fee gives the provider its hurdle of " + hurdle + ": " + fee.reason +
+    notes.push_back("No service fee gives the provider its " + hurdle + ": " + fee.reason +
                     ". The fee is set to 0 so the provider's shortfall shows; give terms.annual_service_fee "
                     "to evaluate a fee of your own.");
     return 0.0;

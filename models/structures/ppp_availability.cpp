@@ -22,6 +22,7 @@ void validateTerms(const PppAvailabilityTerms& t, const Project& project) {
     if (t.unitaryCharge && (!std::isfinite(*t.unitaryCharge) || *t.unitaryCharge < 0.0))
         throw InputError("terms.unitary_charge", formatValue(*t.unitaryCharge),
                          "an amount >= 0 per year (or none, to solve it)");
+    if (t.bidEquityIrr) requireRate("terms.bid_equity_irr", *t.bidEquityIrr);
     if (!(t.indexation >= 0.0 && t.indexation <= 1.0))
         throw InputError("terms.indexation", formatValue(t.indexation), "a share from 0 to 1");
     if (!(t.expectedDeductions >= 0.0 && t.expectedDeductions < 1.0))
@@ -51,7 +52,7 @@ void spvOperatingCash(double uc1, double keep, const std::vector<double>& profil
 struct ChargeSolve {
     PrivateFinanceInputs inputs;
     std::vector<double> profile, crowd;
-    double keep = 1.0, hurdle = 0.0;
+    double keep = 1.0, hurdle = 0.0;  ///< the return the charge is priced at: the bid's, else the hurdle
 
     double equityNpv(double uc1) {
         for (const auto& [x, fx] : seen)  // the solver asks again for the ends of the bracket
@@ -65,6 +66,7 @@ struct ChargeSolve {
     }
     const ProjectFlows& forecastFlows;
     std::vector<std::pair<double, double>> seen = {};
+    std::string target = "hurdle";    ///< the name of the return priced at, in the notes
 };
 
 // A charge large enough to start the bracket: the capital recovery of capex at the hurdle plus the
@@ -80,16 +82,17 @@ double firstUpperGuess(const ProjectFlows& f, double hurdle, double keep, double
 
 constexpr int kMaxDoublings = 20;
 
-// Solves UC_1 >= 0 so that the equity NPV at the hurdle is 0 (equity IRR = hurdle) on the forecast.
+// Solves UC_1 >= 0 so that the equity NPV at the bid's return is 0 (equity IRR = bid return, by default
+// the hurdle) on the forecast.
 // No charge needed or none enough: the documented outcomes, stated in the notes.
 double solveUnitaryCharge(ChargeSolve& solve, double taxRate, const Project& project, StructureOutcome& out) {
-    const std::string hurdle = formatValue(solve.hurdle);
+    const std::string hurdle = solve.target + " " + formatValue(solve.hurdle);
     const auto solved = [&](double uc1) {
         out.solved.push_back({"unitary_charge", "Unitary charge, first operating year", uc1, project.currency + " per year"});
         return uc1;
     };
     if (solve.equityNpv(0.0) >= 0.0) {
-        out.notes.push_back("unitary charge: the support alone gives the investors at least their hurdle " + hurdle +
+        out.notes.push_back("unitary charge: the support alone gives the investors at least their " + hurdle +
                             "; the solved charge is 0 (no charge can be negative)");
         return solved(0.0);
     }
@@ -105,7 +108,7 @@ double solveUnitaryCharge(ChargeSolve& solve, double taxRate, const Project& pro
     while (solve.equityNpv(hi) <= 0.0) {
         if (++doublings > kMaxDoublings)
             return unsolved("no charge up to " + formatValue(hi) + " " + project.currency +
-                            " a year gives the investors their hurdle " + hurdle);
+                            " a year gives the investors their " + hurdle);
         hi *= 2.0;
     }
     finance::SolverOptions options;
@@ -142,7 +145,8 @@ StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows
     if (!terms.unitaryCharge) {
         ChargeSolve solve{spvFinanceInputs(project, forecast, forecast, terms.debt, support, assetTaxLife(project)),
                           chargeProfile(terms, forecast), crowdfundingFlows(support, forecast, Party::Private), keep,
-                          hurdle, forecast};
+                          terms.bidEquityIrr.value_or(hurdle), forecast};
+        if (terms.bidEquityIrr) solve.target = "bid return";
         solve.inputs.sizingCapex.reset();  // on the forecast, sizing and actual coincide
         uc1 = solveUnitaryCharge(solve, project.taxRate, project, out);
     }

@@ -8,6 +8,8 @@
 #include "models/case_evaluation.hpp"
 #include "models/ledger.hpp"
 #include "models/plans/break_even.hpp"
+#include "models/plans/plan_chain.hpp"
+#include "models/plans/plan_risk.hpp"
 #include "models/risk/case_risk.hpp"
 
 #include <gtest/gtest.h>
@@ -47,8 +49,9 @@ public:
         auto c = models::loadCaseFile((fs::path(CITYFIN_CASES_DIR) / check.caseId / "case.json").string());
         c.scenario = test::scenarioFor(c.scenario, check);
         const bool risk = check.metric.rfind("risk.", 0) == 0;
+        const bool plan = check.metric.rfind("planb.", 0) == 0;
         std::ostringstream key;
-        key << check.caseId << (risk ? " risk" : "");
+        key << check.caseId << (risk ? " risk" : "") << (plan ? " planb" : "");
         for (const auto& [k, v] : check.scenario) key << ' ' << k << '=' << v;
         auto found = cache_.find(key.str());
         if (found == cache_.end()) {
@@ -69,6 +72,7 @@ public:
                 }
             }
             if (risk) addRiskFigures(c, figures);
+            if (plan) addPlanFigures(c, figures);
             found = cache_.emplace(key.str(), std::move(figures)).first;
         }
         if (check.metric.rfind("solve:", 0) == 0) addBreakEven(c, check, found->second);
@@ -111,6 +115,30 @@ private:
             s["risk.probability_all_rules"] = st.allRulesProbability;
             s["risk.expected_contingent"] = st.expectedContingent;
             s["risk.p95_contingent"] = st.p95Contingent;
+        }
+    }
+
+    // The Plan B chain as `cityfin planb CASE` runs it (5,000 paths, seed 1), under the structure of each
+    // plan evaluated: planb.risk_confidence (P(all counted rules) under risk), planb.under_risk.<rule>
+    // (each rule's share of scenarios) and planb.at_confidence.<rule> (its figure at the confidence level).
+    static void addPlanFigures(const models::Case& c, nlohmann::ordered_json& figures) {
+        models::RiskOptions options;
+        options.paths = 5000;
+        options.seed = 1;
+        options.threads = 2;
+        models::plans::ChainOptions chainOptions;
+        chainOptions.solveMends = false;
+        chainOptions.risk = models::plans::riskProbabilityFor(c, options);
+        for (const auto& step : models::plans::runPlanChain(c, chainOptions).steps) {
+            auto& s = figures["structures"][step.plan.structureId];
+            for (const auto& r : step.rules) {
+                if (r.id != "risk_confidence") continue;
+                s["planb.risk_confidence"] = *r.value;
+                for (const auto& u : r.underRisk) {
+                    s["planb.under_risk." + u.id] = u.probability;
+                    s["planb.at_confidence." + u.id] = u.atConfidence ? nlohmann::ordered_json(*u.atConfidence) : nlohmann::ordered_json(nullptr);
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -71,4 +72,29 @@ TEST(SolveCommand, BadInputExitsWithTwo) {
     EXPECT_EQ(runCli({"solve", c, "--structure", "bot", "--target", "equity_irr=0.1"}).exitCode, 2);
     EXPECT_EQ(runCli({"solve", c, "--structure", "bot", "--target", "equity_irr=0.1", "--vary", "tariff_factor", "--range", "2:1"}).exitCode, 2);
     EXPECT_EQ(runCli({"solve", "--help"}).exitCode, 0);
+}
+
+TEST(PlanBCommand, HaeundaeMemoRejectsPlanAForItsCoverUnderRiskAndChoosesPlanB) {
+    const auto run = runCli({"planb", casePath("haeundae-smart-parking")});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.out.find("FAIL  risk_confidence"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("the lenders' 1.40x cover gives way first, holding in"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("We therefore turn to Plan B: BTL availability lease."), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("We recommend falling back to Plan B: BTL availability lease"), std::string::npos) << run.out;
+
+    const auto json = runCli({"planb", casePath("haeundae-smart-parking"), "--format", "json", "--no-mend"});
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    const auto j = nlohmann::json::parse(json.out);
+    EXPECT_EQ(j["chosen"], 1);
+    const auto& rules = j["steps"][0]["rules"];
+    const auto risk = std::find_if(rules.begin(), rules.end(), [](const auto& r) { return r["id"] == "risk_confidence"; });
+    ASSERT_NE(risk, rules.end());
+    EXPECT_FALSE((*risk)["holds"].get<bool>());
+    ASSERT_TRUE((*risk)["under_risk"].is_array());
+    const auto& cover = (*risk)["under_risk"][0];
+    EXPECT_EQ(cover["id"], "min_dscr");
+    EXPECT_TRUE(cover["counted"].get<bool>());
+    // Only the cover fails: P(all) equals its share of the scenarios.
+    EXPECT_DOUBLE_EQ((*risk)["value"].get<double>(), cover["probability"].get<double>());
+    EXPECT_LT(cover["probability"].get<double>(), 0.90);
 }

@@ -298,3 +298,15 @@ TEST(CaseErrors, EveryFieldReplacedByOddValuesGivesAnInputErrorOrAValidCase) {
     EXPECT_GT(errors, 1000);
     EXPECT_GT(valid, 50);  // e.g. a name that is any text, a rate that is any number above -1
 }
+
+TEST(CaseErrors, BidEquityIrrIsARateOnTheStructuresThatSolveAPrice) {
+    for (int i : {1, 5, 6})  // ppp_availability, espc, pay_as_you_go
+        EXPECT_EQ(editError([i](Json& d) { d["structures"][i]["terms"]["bid_equity_irr"] = -1.5; }, fullCase),
+                  "structures[" + std::to_string(i) + "].terms.bid_equity_irr: got -1.5, expected a finite rate above -1 (-100%)");
+    EXPECT_EQ(editError([](Json& d) { d["structures"][1]["terms"]["bid_equity_irr"] = "9%"; }, fullCase),
+              "structures[1].terms.bid_equity_irr: got \"9%\", expected a finite rate above -1 (-100%)");
+    // A concession solves no price: the field is not one of its terms.
+    EXPECT_NE(editError([](Json& d) { d["structures"][2]["terms"]["bid_equity_irr"] = 0.1; }, fullCase)
+                  .find("structures[2].terms.bid_equity_irr: got an unknown field"),
+              std::string::npos);
+}

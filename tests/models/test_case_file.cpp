@@ -350,3 +350,24 @@ TEST(CaseFile, ExamplesInTheFormatDocumentParseAndRoundTrip) {
     }
     EXPECT_GE(cases, 2);
 }
+
+TEST(CaseFile, BidEquityIrrParsesAndRoundTrips) {
+    nlohmann::json doc = nlohmann::json::parse(fullCase);
+    doc["structures"][1]["terms"]["bid_equity_irr"] = 0.125;
+    doc["structures"][5]["terms"]["bid_equity_irr"] = 0.14;
+    doc["structures"][6]["terms"]["bid_equity_irr"] = 0.105;
+    const Case c = parseCase(doc.dump());
+    EXPECT_EQ(termsOf<PppAvailabilityTerms>(c, "ppp").bidEquityIrr, 0.125);
+    EXPECT_EQ(termsOf<EspcTerms>(c, "espc").bidEquityIrr, 0.14);
+    EXPECT_EQ(termsOf<PayAsYouGoTerms>(c, "service").bidEquityIrr, 0.105);
+    EXPECT_FALSE(termsOf<PppAvailabilityTerms>(parseCase(fullCase), "ppp").bidEquityIrr);  // absent: the hurdle
+    // Written back where it was read, and read again to the same value.
+    const nlohmann::json out = nlohmann::json::parse(caseToJson(c));
+    EXPECT_EQ(out["structures"][1]["terms"]["bid_equity_irr"], 0.125);
+    EXPECT_EQ(out["structures"][5]["terms"]["bid_equity_irr"], 0.14);
+    EXPECT_EQ(out["structures"][6]["terms"]["bid_equity_irr"], 0.105);
+    EXPECT_FALSE(nlohmann::json::parse(caseToJson(parseCase(fullCase)))["structures"][1]["terms"].contains("bid_equity_irr"));
+    const Case again = parseCase(out.dump());
+    EXPECT_EQ(termsOf<PppAvailabilityTerms>(again, "ppp").bidEquityIrr, 0.125);
+    EXPECT_EQ(caseToJson(again), caseToJson(c));
+}

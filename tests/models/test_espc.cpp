@@ -180,6 +180,19 @@ TEST(EspcSharedSavings, HurdleFromTheTermsOverridesTheProjectRate) {
     EXPECT_NEAR(*e.equityIrr.value, 0.12, 1e-6);
 }
 
+TEST(EspcSharedSavings, SharePricedAtTheBidReturnAboveTheHurdle) {
+    EspcTerms t = shared(8);
+    const Evaluation atHurdle = evaluate(nanshaRetrofit(), structureOf(t));
+    t.bidEquityIrr = 0.11;
+    const Evaluation e = evaluate(nanshaRetrofit(), structureOf(t));
+    EXPECT_DOUBLE_EQ(e.outcome.privateRate, 0.10);  // the hurdle: the ESCO's rate and its rule's threshold
+    ASSERT_TRUE(e.equityIrr.value);
+    EXPECT_NEAR(*e.equityIrr.value, 0.11, 1e-6);
+    ASSERT_EQ(e.outcome.solved.size(), 1u);
+    EXPECT_GT(e.outcome.solved.at(0).value, atHurdle.outcome.solved.at(0).value);
+    EXPECT_GT(e.party(Party::Private).npv, 0.0);  // at its hurdle, the ESCO gains what it priced in
+}
+
 // The savings risk: under savings at 70% the guaranteed ESCO pays the shortfall and the city is
 // protected down to 90% of forecast; the shared-savings ESCO, on the share solved for the base case,
 // gets 70% of its base-case share and falls below its hurdle.

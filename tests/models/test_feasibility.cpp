@@ -102,10 +102,10 @@ TEST(Feasibility, FundsSecuredBelowTheCapexFail) {
 
 TEST(Feasibility, RiskRuleTakesTheProbabilityFromTheInjectedModel) {
     double seenConfidence = 0.0;
-    const RiskProbability fake = [&](const Plan& plan, const FeasibilityRules& rules) -> std::optional<double> {
+    const RiskProbability fake = [&](const Plan& plan, const FeasibilityRules& rules) -> std::optional<RiskEstimate> {
         EXPECT_EQ(plan.structureId, "bot");
         seenConfidence = rules.confidence;
-        return 0.85;
+        return RiskEstimate{0.85, 1000, {{"min_dscr", 1.3, 0.85, 1.1, true}, {"equity_irr", 0.11, 0.4, 0.05, false}}};
     };
     const auto fail = check("bot", RuleOverrides{.confidence = 0.95}, fake);
     EXPECT_DOUBLE_EQ(seenConfidence, 0.95);
@@ -114,10 +114,17 @@ TEST(Feasibility, RiskRuleTakesTheProbabilityFromTheInjectedModel) {
     EXPECT_FALSE(r->holds);
     EXPECT_NEAR(r->margin, -0.10, 1e-12);
     EXPECT_TRUE(find(check("bot", RuleOverrides{.confidence = 0.80}, fake).results, "risk_confidence")->holds);
+    // The rule carries each rule under risk; the weakest counted one is named in the sentence.
+    ASSERT_EQ(r->underRisk.size(), 2u);
+    ASSERT_NE(weakestUnderRisk(*r), nullptr);
+    EXPECT_EQ(weakestUnderRisk(*r)->id, "min_dscr");  // equity_irr is lower but not counted
+    EXPECT_NE(r->text.find("1.30x cover gives way first, holding in 85.0%"), std::string::npos) << r->text;
+    EXPECT_NE(r->text.find("the lowest cover is 1.10x or less"), std::string::npos) << r->text;
+    EXPECT_NE(r->text.find("not counted here; they earn it in 40.0%"), std::string::npos) << r->text;
 }
 
 TEST(Feasibility, NoRiskRuleWithoutAnEstimate) {
-    const RiskProbability none = [](const Plan&, const FeasibilityRules&) { return std::optional<double>(); };
+    const RiskProbability none = [](const Plan&, const FeasibilityRules&) { return std::optional<RiskEstimate>(); };
     EXPECT_EQ(find(check("bot", {}, none).results, "risk_confidence"), nullptr);
     EXPECT_EQ(find(check("bot", {}).results, "risk_confidence"), nullptr);
 }

@@ -97,6 +97,20 @@ TEST(ServicePurchase, SolvedFeeMeetsAnExplicitHurdle) {
     EXPECT_NEAR(privateIrr(out), 0.08, 1e-6);
 }
 
+TEST(ServicePurchase, FeeIsPricedAtTheBidReturnAboveTheHurdle) {
+    // Without tax, F - 50 = 1000 x recovery(12%, 4): the fee recovers the capex at the bid's 12%,
+    // while the provider's rate (and its rule's hurdle) stays 10%.
+    PayAsYouGoTerms t = service();
+    t.bidEquityIrr = 0.12;
+    const StructureOutcome out = build(withoutTax(onePlusFour()), t);
+    EXPECT_NEAR(solvedFee(out), 50.0 + 1000.0 * recovery(0.12, 4), 1e-6);
+    EXPECT_NEAR(privateIrr(out), 0.12, 1e-6);
+    EXPECT_EQ(out.privateRate, 0.10);
+    // A bid at the hurdle is the default.
+    t.bidEquityIrr = 0.10;
+    EXPECT_NEAR(solvedFee(build(onePlusFour(), t)), solvedFee(build(onePlusFour(), service())), 1e-9);
+}
+
 TEST(ServicePurchase, FeeIsIndexedWithThePriceIndexFromTheFirstOperatingYear) {
     Project p = onePlusFour();
     p.basis = PriceBasis::Nominal;

@@ -1,9 +1,11 @@
 // The Plan B chain: stops at the first feasible plan; mends put back make the rule hold; "no
 // feasible plan" names the nearest and its gap.
 
+#include "models/number_format.hpp"
 #include "models/plans/break_even.hpp"
 #include "models/plans/plan_chain.hpp"
 #include "models/plans/plan_risk.hpp"
+#include "models/risk/risk_register.hpp"
 #include "plan_cases.hpp"
 
 #include <gtest/gtest.h>
@@ -75,6 +77,80 @@ TEST(PlanChain, JsonCarriesTheChain) {
     EXPECT_FALSE(j["steps"][0]["rules"][0]["holds"]);
 }
 
+namespace {
+
+const RuleResult* ruleOf(const PlanStep& s, const std::string& id) {
+    for (const RuleResult& r : s.rules)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+// The share of the plan's Monte Carlo paths in which min DSCR >= covenant, straight from runRisk's
+// samples (the independent figure for the risk rule).
+double shareOfPathsWithCover(const models::Case& c, const Plan& plan, double covenant, const models::RiskOptions& options) {
+    const models::Case pc = planCase(c, plan);
+    const auto run = models::runRisk(pc.project, pc.scenario, pc.structures, models::readRiskRegister(pc.risks), options);
+    const auto& dscr = run.structures.front().metric(models::RiskMetric::MinDscr);
+    return static_cast<double>(std::count_if(dscr.begin(), dscr.end(), [&](double x) { return x >= covenant - 1e-6 * covenant; })) /
+           static_cast<double>(dscr.size());
+}
+
+} // namespace
+
+TEST(PlanChain, HaeundaeRejectsTheBtoForItsCoverUnderRiskAndFallsBackToTheBtlLease) {
+    const auto c = models::loadCaseFile(test::caseDir() + "haeundae-smart-parking/case.json");
+    models::RiskOptions options;  // as `cityfin planb`: 5,000 paths, seed 1
+    options.paths = 5000;
+    options.seed = 1;
+    ChainOptions chainOptions;
+    chainOptions.risk = riskProbabilityFor(c, options);
+    const PlanChain chain = runPlanChain(c, chainOptions);
+    ASSERT_TRUE(chain.chosen);
+    EXPECT_EQ(*chain.chosen, 1u);
+
+    // Plan A meets every rule on the forecast and fails only the rule under risk.
+    const PlanStep& a = chain.steps[0];
+    ASSERT_FALSE(a.feasible);
+    for (const RuleResult& r : a.rules) EXPECT_EQ(r.holds, r.id != "risk_confidence") << r.id;
+    const RuleResult* dscr = ruleOf(a, "min_dscr");
+    ASSERT_NE(dscr, nullptr);
+    EXPECT_DOUBLE_EQ(dscr->threshold, 1.40);
+    EXPECT_GT(dscr->margin, 0.0);
+    const RuleResult* risk = ruleOf(a, "risk_confidence");
+    ASSERT_NE(risk, nullptr);
+    EXPECT_DOUBLE_EQ(risk->threshold, 0.90);
+    // The covenant is the rule that gives way, and it alone explains the failures: P(all) is the share of
+    // paths in which the cover holds, counted here from the simulation's own samples.
+    const RuleUnderRisk* weakest = weakestUnderRisk(*risk);
+    ASSERT_NE(weakest, nullptr);
+    EXPECT_EQ(weakest->id, "min_dscr");
+    const double cover = shareOfPathsWithCover(c, a.plan, 1.40, options);
+    EXPECT_DOUBLE_EQ(weakest->probability, cover);
+    EXPECT_DOUBLE_EQ(*risk->value, cover);
+    EXPECT_LT(cover, 0.90);
+    EXPECT_GT(cover, 0.0);
+    // The memo says so, with the probability.
+    EXPECT_EQ(a.memo.rfind("Plan A: BTO concession with MRG meets every rule on the forecast but fails under risk.", 0), 0u) << a.memo;
+    EXPECT_NE(a.memo.find("the lenders' 1.40x cover gives way first, holding in " + models::formatPercent(cover, 1)),
+              std::string::npos) << a.memo;
+    EXPECT_NE(a.memo.find("We therefore turn to Plan B"), std::string::npos);
+
+    // Plan B: every rule holds, the one under risk included.
+    const PlanStep& b = chain.steps[1];
+    EXPECT_TRUE(b.feasible);
+    const RuleResult* bRisk = ruleOf(b, "risk_confidence");
+    ASSERT_NE(bRisk, nullptr);
+    EXPECT_TRUE(bRisk->holds);
+    EXPECT_NE(chain.conclusion.find("Plan B: BTL availability lease"), std::string::npos);
+}
+
+TEST(PlanChain, HaeundaeWithoutTheRiskModelMeetsEveryRuleOnTheForecast) {
+    // The base case alone does not reject Plan A: the rejection comes from the risk rule.
+    const auto chain = runPlanChain(models::loadCaseFile(test::caseDir() + "haeundae-smart-parking/case.json"));
+    ASSERT_TRUE(chain.chosen);
+    EXPECT_EQ(*chain.chosen, 0u);
+}
+
 TEST(PlanChain, BusanFallsBackToTheBtlLeaseWhenLendersRefuseTheBto) {
     const auto chain = runPlanChain(models::loadCaseFile(test::caseDir() + "busan-wifi-bto/case.json"));
     ASSERT_TRUE(chain.chosen);
@@ -96,7 +172,7 @@ TEST(PlanChain, BinhaiPhasesItsBuildBecauseOfTheBudgetCap) {
     }
 }
 
-TEST(PlanRisk, TheWiredRiskModelGivesAProbabilityOnlyWithARegister) {
+TEST(PlanRisk, TheWiredRiskModelGivesAnEstimateOnlyWithARegisterAndARuleToTest) {
     models::RiskOptions options;
     options.paths = 400;
     options.seed = 7;
@@ -105,15 +181,94 @@ TEST(PlanRisk, TheWiredRiskModelGivesAProbabilityOnlyWithARegister) {
     const Plan bot{"A", "bot", {}, {}};
     const auto e = evaluateStructure(c, "bot");
     const auto rules = resolveRules({}, e);
+    ASSERT_TRUE(rules.minDscr);
     const auto p = riskProbabilityFor(c, options)(bot, rules);
     ASSERT_TRUE(p);
-    EXPECT_GE(*p, 0.0);
-    EXPECT_LE(*p, 1.0);
-    // A looser covenant and hurdle can only raise the probability (same seed, same paths).
+    EXPECT_EQ(p->paths, 400u);
+    EXPECT_GE(p->probability, 0.0);
+    EXPECT_LE(p->probability, 1.0);
+    // A looser covenant can only raise the probability (same seed, same paths).
     FeasibilityRules loose = rules;
-    loose.equityIrrHurdle = -0.5;
     loose.minDscr = 0.01;
-    EXPECT_GE(*riskProbabilityFor(c, options)(bot, loose), *p);
-    const auto none = riskProbabilityFor(models::loadCaseFile(test::caseDir() + "busan-wifi-bto/case.json"), options);
-    EXPECT_FALSE(none(Plan{"A", "bto", {}, {}}, rules));
+    EXPECT_GE(riskProbabilityFor(c, options)(bot, loose)->probability, p->probability);
+    // Only the plan's own rules are tested: no covenant and no cap leaves nothing to test.
+    FeasibilityRules equityOnly = rules;
+    equityOnly.minDscr.reset();
+    EXPECT_FALSE(riskProbabilityFor(c, options)(bot, equityOnly));
+    // No register, no estimate.
+    const auto none = riskProbabilityFor(models::loadCaseFile(test::caseDir() + "binhai-data-platform/case.json"), options);
+    EXPECT_FALSE(none(Plan{"A", "budget", {}, {}}, rules));
+}
+
+TEST(PlanRisk, TheInvestorsHurdleIsReportedButNotCounted) {
+    models::RiskOptions options;
+    options.paths = 400;
+    options.seed = 7;
+    options.threads = 1;
+    const auto c = test::qianhai();
+    const Plan bot{"A", "bot", {}, {}};
+    FeasibilityRules rules = resolveRules({}, evaluateStructure(c, "bot"));
+    rules.budgetCap = 6e7;
+    const auto model = riskProbabilityFor(c, options);
+    const auto est = model(bot, rules);
+    ASSERT_TRUE(est);
+    // P(all) is the share of paths where the covenant and the cap hold together, counted from the samples.
+    const models::Case pc = planCase(c, bot);
+    const auto run = models::runRisk(pc.project, pc.scenario, pc.structures, models::readRiskRegister(pc.risks), options);
+    const auto& dscr = run.structures.front().metric(models::RiskMetric::MinDscr);
+    const auto& peak = run.structures.front().metric(models::RiskMetric::CityPeakOutlay);
+    std::size_t both = 0;
+    for (std::size_t i = 0; i < dscr.size(); ++i)
+        if (dscr[i] >= *rules.minDscr - 1e-6 * *rules.minDscr && peak[i] <= 6e7 * (1 + 1e-6)) ++both;
+    EXPECT_DOUBLE_EQ(est->probability, static_cast<double>(both) / 400.0);
+    // A hurdle no scenario meets leaves P(all) unchanged; its own share is reported, not counted.
+    FeasibilityRules steep = rules;
+    steep.equityIrrHurdle = 5.0;
+    const auto withSteep = model(bot, steep);
+    EXPECT_DOUBLE_EQ(withSteep->probability, est->probability);
+    const auto equity = std::find_if(withSteep->rules.begin(), withSteep->rules.end(), [](const RuleUnderRisk& u) { return u.id == "equity_irr"; });
+    ASSERT_NE(equity, withSteep->rules.end());
+    EXPECT_FALSE(equity->counted);
+    EXPECT_DOUBLE_EQ(equity->probability, 0.0);
+    // The figure at the confidence level: 10% of the paths have a cover at or below it.
+    const auto cover = std::find_if(est->rules.begin(), est->rules.end(), [](const RuleUnderRisk& u) { return u.id == "min_dscr"; });
+    ASSERT_NE(cover, est->rules.end());
+    ASSERT_TRUE(cover->atConfidence);
+    const auto atOrBelow = std::count_if(dscr.begin(), dscr.end(), [&](double x) { return !(x > *cover->atConfidence); });
+    const auto below = std::count_if(dscr.begin(), dscr.end(), [&](double x) { return !(x >= *cover->atConfidence); });
+    EXPECT_GE(atOrBelow, 40);
+    EXPECT_LT(below, 40);
+}
+
+TEST(PlanRisk, ABidMarginRaisesTheShareOfScenariosWhereInvestorsEarnTheirHurdle) {
+    // Haeundae's BTL lessor carries the installation overrun. Priced at its 7% hurdle it earns the hurdle
+    // in few scenarios; a bid return above the hurdle raises that share (figures of plan-b.md), and the
+    // counted rules do not depend on it.
+    models::RiskOptions options;
+    options.paths = 5000;
+    options.seed = 1;
+    const auto base = models::loadCaseFile(test::caseDir() + "haeundae-smart-parking/case.json");
+    const Plan lease{"Plan B", "btl", {}, {}};
+    std::vector<std::string> shares;
+    double previous = -1.0;
+    for (const std::optional<double> bid : {std::optional<double>(), std::optional<double>(0.09), std::optional<double>(0.11),
+                                            std::optional<double>(0.13)}) {
+        models::Case c = base;
+        for (auto& s : c.structures)
+            if (s.id == "btl") std::get<models::PppAvailabilityTerms>(s.terms).bidEquityIrr = bid;
+        const auto e = evaluateStructure(c, "btl");
+        ASSERT_TRUE(e.equityIrr.value);
+        EXPECT_NEAR(*e.equityIrr.value, bid.value_or(0.07), 1e-6);  // on the forecast: the bid's return
+        const auto rules = resolveRules({}, e);
+        EXPECT_DOUBLE_EQ(*rules.equityIrrHurdle, 0.07);  // the rule's threshold stays the hurdle
+        const auto est = riskProbabilityFor(c, options)(lease, rules);
+        ASSERT_TRUE(est);
+        EXPECT_DOUBLE_EQ(est->probability, 1.0);  // the lease's cover does not move with these risks
+        const auto equity = std::find_if(est->rules.begin(), est->rules.end(), [](const RuleUnderRisk& u) { return u.id == "equity_irr"; });
+        ASSERT_NE(equity, est->rules.end());
+        EXPECT_GT(equity->probability, previous);
+        previous = equity->probability;
+        shares.push_back(models::formatPercent(equity->probability, 1));
+    }
+    EXPECT_EQ(shares, (std::vector<std::string>{"7.4%", "18.4%", "29.1%", "40.5%"}));
 }

@@ -137,6 +137,33 @@ TEST(PppAvailability, SolvedChargeMeetsTheHurdleWithTheDscrCovenant) {
     expectConserved(e.outcome, e.project);
 }
 
+TEST(PppAvailability, ChargeIsPricedAtTheBidReturnAboveTheHurdle) {
+    const Project p = smallProject();
+    PppAvailabilityTerms t = pppTerms();
+    t.equityHurdle = 0.10;
+    const Evaluation atHurdle = evaluate(p, pppStructure(t));
+    t.bidEquityIrr = 0.13;
+    const Evaluation e = evaluate(p, pppStructure(t));
+    ASSERT_TRUE(e.equityIrr.value);
+    EXPECT_NEAR(*e.equityIrr.value, 0.13, 1e-6);
+    EXPECT_DOUBLE_EQ(e.outcome.privateRate, 0.10);  // the hurdle stays the investors' rate and rule
+    EXPECT_GT(solvedCharge(e.outcome), solvedCharge(atHurdle.outcome));
+    EXPECT_GT(e.party(Party::Private).npv, 0.0);
+    EXPECT_NEAR(atHurdle.party(Party::Private).npv, 0.0, 1e-6 * solvedCharge(atHurdle.outcome));
+    // A 1% overrun that takes the hurdle-priced investors below 10% leaves the bid-priced ones above it
+    // (the equity of this short, 80%-geared project is thin: 3% would take both below).
+    Scenario overrun;
+    overrun.capexFactor = 1.01;
+    EXPECT_LT(*evaluate(p, pppStructure(pppTerms()), overrun).equityIrr.value, 0.10);
+    PppAvailabilityTerms fixed = t;
+    fixed.unitaryCharge = solvedCharge(e.outcome);  // terms fixed at close, as under risk
+    EXPECT_GT(*evaluate(p, pppStructure(fixed), overrun).equityIrr.value, 0.10);
+    // A bid at the hurdle is the default.
+    t.bidEquityIrr = 0.10;
+    EXPECT_NEAR(solvedCharge(evaluate(p, pppStructure(t)).outcome), solvedCharge(atHurdle.outcome), 1e-9 * solvedCharge(atHurdle.outcome));
+    expectConserved(e.outcome, e.project);
+}
+
 TEST(PppAvailability, GearingBoundDebtHasCoverAboveTarget) {
     PppAvailabilityTerms t = pppTerms();
     t.debt.gearingCap = 0.5;

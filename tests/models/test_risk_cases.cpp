@@ -76,7 +76,7 @@ TEST_P(RiskGolden, StatisticsAtAFixedSeedMatchTheRecordedOnes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, RiskGolden,
-                         ::testing::Values("nansha-hvac-retrofit", "qianhai-parking", "zhangzhou-city-wifi"),
+                         ::testing::Values("haeundae-smart-parking", "nansha-hvac-retrofit", "qianhai-parking", "zhangzhou-city-wifi"),
                          [](const auto& info) {
                              std::string n = info.param;
                              std::replace(n.begin(), n.end(), '-', '_');
