@@ -37,7 +37,7 @@ QString PlanPanel::ruleName(const std::string& id)
     if (id == "budget_cap") return tr("Peak annual outlay within the budget cap");
     if (id == "ppp_budget_share") return tr("PPP spending within 10% of the budget");
     if (id == "funds_secured") return tr("Funds secured cover the capital cost");
-    if (id == "risk_confidence") return tr("Every rule holds under risk with the confidence asked");
+    if (id == "risk_confidence") return tr("Cover, budget cap and PPP ceiling hold under risk with the confidence asked");
     return QString::fromStdString(id);
 }
 

@@ -39,7 +39,7 @@ std::string ruleLabel(const std::string& id) {
     if (id == "budget_cap") return "peak outlay <= budget cap";
     if (id == "ppp_budget_share") return "PPP spending <= 10% of budget";
     if (id == "funds_secured") return "funds secured >= capex";
-    if (id == "risk_confidence") return "P(all rules) >= confidence";
+    if (id == "risk_confidence") return "P(cover, caps hold) >= confidence";
     return id;
 }
 

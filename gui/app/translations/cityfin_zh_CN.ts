@@ -490,37 +490,37 @@
         <translation>正在重新计算...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="404"/>
+        <location filename="../main_window.cpp" line="405"/>
         <source>Results up to date</source>
         <translation>结果已更新</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="422"/>
+        <location filename="../main_window.cpp" line="423"/>
         <source>No structure is feasible.</source>
         <translation>没有可行的融资结构。</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="431"/>
+        <location filename="../main_window.cpp" line="433"/>
         <source>Monte Carlo done</source>
         <translation>蒙特卡洛模拟完成</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="437"/>
+        <location filename="../main_window.cpp" line="439"/>
         <source>Export the report into a folder</source>
         <translation>将报告导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="450"/>
+        <location filename="../main_window.cpp" line="455"/>
         <source>Report written: %1</source>
         <translation>报告已写入：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="452"/>
+        <location filename="../main_window.cpp" line="457"/>
         <source>Cannot export the report</source>
         <translation>无法导出报告</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="459"/>
+        <location filename="../main_window.cpp" line="464"/>
         <source>Table copied as tab-separated values</source>
         <translation>表格已按制表符分隔复制</translation>
     </message>
@@ -681,8 +681,8 @@
     </message>
     <message>
         <location filename="../plan_panel.cpp" line="40"/>
-        <source>Every rule holds under risk with the confidence asked</source>
-        <translation>在风险下所有规则以要求的置信度成立</translation>
+        <source>Cover, budget cap and PPP ceiling hold under risk with the confidence asked</source>
+        <translation>在风险下偿债覆盖率、预算上限和PPP支出上限以要求的置信度成立</translation>
     </message>
     <message>
         <location filename="../plan_panel.cpp" line="68"/>
