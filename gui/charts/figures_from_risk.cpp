@@ -185,8 +185,15 @@ BarChartData tornadoFigure(const models::Tornado& t, const std::string& structur
 
 BarChartData planChainFigure(const models::plans::PlanChain& chain) {
     std::vector<PlanRules> plans;
+    std::string names;
     for (const auto& step : chain.steps) {
-        PlanRules plan{step.plan.label.empty() ? step.structureName : step.plan.label, {}};
+        // "Plan A: BTO concession with MRG" -> "Plan A" on the axis (long labels are elided there),
+        // the whole name in a note.
+        const std::string label = step.plan.label.empty() ? step.structureName : step.plan.label;
+        const auto colon = label.find(':');
+        const bool lettered = label.rfind("Plan ", 0) == 0 && colon != std::string::npos && colon <= 8;
+        if (lettered) names += (names.empty() ? "" : "; ") + label;
+        PlanRules plan{lettered ? label.substr(0, colon) : label, {}};
         for (const auto& rule : step.rules) {
             // The margin relative to the threshold puts IRRs, covers and money on one axis.
             const double scale = std::abs(rule.threshold) > 1e-12 ? std::abs(rule.threshold) : 1.0;
@@ -195,6 +202,7 @@ BarChartData planChainFigure(const models::plans::PlanChain& chain) {
         plans.push_back(std::move(plan));
     }
     BarChartData chart = planChainChart(plans);
+    if (!names.empty()) chart.notes.push_back(names + ".");
     if (!chain.conclusion.empty()) chart.notes.push_back(chain.conclusion);
     return chart;
 }
