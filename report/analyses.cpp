@@ -10,7 +10,13 @@ std::size_t CaseAnalyses::scenarios(const models::Case& c, const AnalysisOptions
     const auto reg = models::readRiskRegister(c.risks);
     if (reg.empty() || !options.withRisk) return 0;
     // The joint run, one run per risk for the risk-borne table, one per plan for the risk rule.
-    return options.paths * (1 + reg.risks.size() + models::plans::readPlans(c).size());
+    // Plans that do not read are counted as none: analyseCase reports their error.
+    std::size_t plans = 0;
+    try {
+        plans = models::plans::readPlans(c).size();
+    } catch (const std::exception&) {
+    }
+    return options.paths * (1 + reg.risks.size() + plans);
 }
 
 CaseAnalyses analyseCase(const models::Case& c, const AnalysisOptions& options) {

@@ -37,7 +37,8 @@ struct CaseAnalyses {
     bool casePlans = false;                 ///< the case lists its own plans
     std::optional<models::maturity::Assessment> maturity;
 
-    /// Scenarios the Monte Carlo part runs, for a progress line's total.
+    /// Scenarios the Monte Carlo part runs, for a progress line's total. Never throws for the
+    /// case's plans (analyseCase does).
     static std::size_t scenarios(const models::Case& c, const AnalysisOptions& options);
 };
 

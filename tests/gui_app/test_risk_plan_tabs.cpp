@@ -5,6 +5,7 @@
 #include "gui/app/main_window.hpp"
 #include "gui/app/maturity_panel.hpp"
 #include "gui/app/plan_panel.hpp"
+#include "gui/app/results_models.hpp"
 #include "gui/app/risk_panel.hpp"
 #include "tests/gui_app/gui_test_support.hpp"
 
@@ -161,6 +162,32 @@ TEST(GuiMaturity, AnAnswersFilePlacesEachCharacteristicOnTheLadderWithTheRadarAn
     EXPECT_FALSE(m->loadAnswers(bundledCase("zhangzhou-city-wifi")));
     EXPECT_TRUE(m->message()->text().startsWith(QStringLiteral("Cannot read the answers")));
     EXPECT_EQ(m->table()->rowCount(), static_cast<int>(framework.characteristics.size()));
+}
+
+} // namespace
+} // namespace cityfin::gui::test
+
+namespace cityfin::gui::test {
+namespace {
+
+TEST(GuiPlanErrors, APlanThatDoesNotReadIsReportedInThePlanAndRiskTabsWithoutACrash)
+{
+    QTemporaryDir recoveryDir;
+    MainWindow window{recoveryDir.path()};
+    window.risk()->pathsBox()->setValue(200);
+    ASSERT_TRUE(openAndWait(window, "qianhai-parking"));
+    QSignalSpy failed(window.risk()->job(), &RiskJob::failed);
+    QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
+    // The case file reader keeps plans as written; the plans' own reader names the bad field.
+    nlohmann::json plans = nlohmann::json::parse(R"([{"name": "Plan A", "structure": "no-such-structure"}])");
+    window.document()->setValue("/plans", plans);
+    ASSERT_TRUE(ready.wait(20'000));
+    EXPECT_TRUE(window.plans()->verdict()->text().startsWith(QStringLiteral("The plans cannot be evaluated")))
+        << window.plans()->verdict()->text().toStdString();
+    ASSERT_TRUE(failed.wait(60'000));
+    EXPECT_TRUE(window.risk()->status()->text().contains(QStringLiteral("plans[0]")))
+        << window.risk()->status()->text().toStdString();
+    EXPECT_FALSE(window.comparison()->rowCount() == 0);   // the evaluation itself stands
 }
 
 } // namespace
