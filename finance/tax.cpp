@@ -180,17 +180,20 @@ std::optional<std::size_t> firstPositivePeriod(std::span<const double> amounts) 
     return std::nullopt;
 }
 
-TaxSchedule corporateTax(std::span<const double> taxableProfit, const CorporateTaxTerms& terms) {
+// Validates the profits and the terms (InputError naming the field) and returns how many periods a
+// loss may be carried forward (none: without limit). Shared by corporateTax and corporateTaxPaid.
+static std::optional<std::size_t> checkedCarryPeriods(std::span<const double> taxableProfit, const CorporateTaxTerms& terms) {
     if (taxableProfit.empty())
         throw InputError("taxableProfit", describeCount(0), "at least one period");
     for (std::size_t k = 0; k < taxableProfit.size(); ++k)
         if (!std::isfinite(taxableProfit[k])) requireFinite(indexedField("taxableProfit", k), taxableProfit[k]);
     requireTaxTerms(terms, taxableProfit.size());
+    if (!terms.lossCarryForwardYears) return std::nullopt;
+    return static_cast<std::size_t>(*terms.lossCarryForwardYears) * static_cast<std::size_t>(terms.periodsPerYear);
+}
 
-    std::optional<std::size_t> carryPeriods;
-    if (terms.lossCarryForwardYears)
-        carryPeriods = static_cast<std::size_t>(*terms.lossCarryForwardYears) *
-                       static_cast<std::size_t>(terms.periodsPerYear);
+TaxSchedule corporateTax(std::span<const double> taxableProfit, const CorporateTaxTerms& terms) {
+    const std::optional<std::size_t> carryPeriods = checkedCarryPeriods(taxableProfit, terms);
 
     TaxSchedule s = emptySchedule(taxableProfit);
     s.rateApplied = ratePerPeriod(terms, taxableProfit.size());
@@ -212,18 +215,9 @@ TaxSchedule corporateTax(std::span<const double> taxableProfit, const CorporateT
 
 void corporateTaxPaid(std::span<const double> taxableProfit, const CorporateTaxTerms& terms,
                       std::span<double> taxPaid) {
-    if (taxableProfit.empty())
-        throw InputError("taxableProfit", describeCount(0), "at least one period");
-    if (taxPaid.size() != taxableProfit.size())
+    if (!taxableProfit.empty() && taxPaid.size() != taxableProfit.size())
         throw InputError("taxPaid", describeCount(taxPaid.size()), describeCount(taxableProfit.size()));
-    for (std::size_t k = 0; k < taxableProfit.size(); ++k)
-        if (!std::isfinite(taxableProfit[k])) requireFinite(indexedField("taxableProfit", k), taxableProfit[k]);
-    requireTaxTerms(terms, taxableProfit.size());
-
-    std::optional<std::size_t> carryPeriods;
-    if (terms.lossCarryForwardYears)
-        carryPeriods = static_cast<std::size_t>(*terms.lossCarryForwardYears) *
-                       static_cast<std::size_t>(terms.periodsPerYear);
+    const std::optional<std::size_t> carryPeriods = checkedCarryPeriods(taxableProfit, terms);
     // The rate in force, as ratePerPeriod, held in taxPaid until the period's tax replaces it.
     const std::size_t n = taxableProfit.size();
     std::fill(taxPaid.begin(), taxPaid.end(), terms.rate);
