@@ -29,6 +29,14 @@ TEST(ReportCommand, MissingOutOrABadDpiIsBadInput) {
     EXPECT_NE(run.err.find("--dpi: got 20, expected a resolution from 72 to 600"), std::string::npos) << run.err;
     run = runCli({"report", "no-such-case.json", "--out", "x"});
     EXPECT_EQ(run.exitCode, 2);
+    run = runCli({"report", qianhai(), "--out", "x", "--paths", "0"});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.err.find("--paths: got 0, expected from 1 to 1000000 scenarios"), std::string::npos) << run.err;
+    const auto dir = std::filesystem::temp_directory_path() / "cityfin-report-bad-answers";
+    run = runCli({"report", qianhai(), "--out", dir.string(), "--maturity", "no-such-answers.json"});
+    std::filesystem::remove_all(dir);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.err.find("no-such-answers.json"), std::string::npos) << run.err;
 }
 
 TEST(ReportCommand, WritesTheWorkbookTheSummaryAndTheChartsAndSaysWhere) {
