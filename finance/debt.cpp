@@ -191,4 +191,15 @@ DebtSchedule constructionLoanSchedule(std::span<const double> drawdowns, const D
     return buildSchedule(drawdowns, 0.0, terms, cfads);
 }
 
+void addFloatingInterest(DebtSchedule& s, double rateShift) {
+    if (rateShift == 0.0) return;
+    const double shift = std::max(rateShift / s.periodsPerYear, -s.periodRate);
+    for (std::size_t t = s.constructionPeriods; t < s.size(); ++t) {
+        const double extra = shift * s.openingBalance[t];
+        s.interest[t] += extra;
+        s.interestPaid[t] += extra;
+        s.debtService[t] += extra;
+    }
+}
+
 } // namespace cityfin::finance

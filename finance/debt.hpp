@@ -98,4 +98,12 @@ DebtSchedule loanSchedule(double principal, const DebtTerms& terms,
 DebtSchedule constructionLoanSchedule(std::span<const double> drawdowns, const DebtTerms& terms,
                                       std::span<const double> cfads = {});
 
+/// A floating share of a loan after close: adds rateShift (annual, decimal; the change of the
+/// floating part of the rate, already multiplied by the floating share) / periodsPerYear x the
+/// opening balance to the interest paid and the debt service of every repayment period (from
+/// constructionPeriods on). The balances and the principal stay as scheduled at close; the rate of
+/// a period never goes below 0 (a shift below -periodRate is floored there). Interest during
+/// construction stays as capitalised at close. A shift of 0 leaves the schedule unchanged.
+void addFloatingInterest(DebtSchedule& schedule, double rateShift);
+
 } // namespace cityfin::finance

@@ -119,7 +119,7 @@ Project readProject(const Object& top) {
 Scenario readScenario(const Object& top, const Project& project) {
     Scenario s;
     const auto o = top.optionalObject("scenario", {"capex_factor", "opex_factor", "demand_factor", "savings_factor",
-                                                   "price_factor", "delay_years"});
+                                                   "price_factor", "delay_years", "interest_rate_shift"});
     if (!o) return s;
     s.capexFactor = o->numberOr("capex_factor", s.capexFactor, nonNegativeRange);
     s.opexFactor = o->numberOr("opex_factor", s.opexFactor, nonNegativeRange);
@@ -127,6 +127,8 @@ Scenario readScenario(const Object& top, const Project& project) {
     s.savingsFactor = o->numberOr("savings_factor", s.savingsFactor, nonNegativeRange);
     s.priceFactor = o->numberOr("price_factor", s.priceFactor, nonNegativeRange);
     s.delayYears = o->wholeOr("delay_years", s.delayYears, yearsRange(0, project.operatingYears));
+    s.interestRateShift = o->numberOr("interest_rate_shift", s.interestRateShift,
+                                      casejson::NumberRange{-1.0, 1.0, false, "a shift of rates from -1 to 1"});
     return s;
 }
 

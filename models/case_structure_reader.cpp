@@ -17,7 +17,8 @@ constexpr NumberRange couponRange{0.0, 1.0, false, "a rate from 0 to 1"};
 constexpr NumberRange greeniumRange{0.0, 10000.0, false, "a number of basis points from 0 to 10000"};
 
 DebtFinancing readDebt(const Json& value, const std::string& path, const Project& p) {
-    const Object o(value, path, {"gearing_cap", "rate", "tenor_years", "target_dscr", "grace_years", "profile"});
+    const Object o(value, path, {"gearing_cap", "rate", "tenor_years", "target_dscr", "grace_years", "profile",
+                                 "floating_share"});
     DebtFinancing d;
     d.gearingCap = o.numberOr("gearing_cap", d.gearingCap, shareRange);
     d.rate = o.numberOr("rate", d.rate, rateRange);
@@ -26,6 +27,7 @@ DebtFinancing readDebt(const Json& value, const std::string& path, const Project
     d.targetDscr = o.numberOr("target_dscr", d.targetDscr, dscrRange);
     d.graceYears = o.wholeOr("grace_years", d.graceYears, yearsRange(0, p.operatingYears - 1));
     d.profile = o.choiceOr("profile", d.profile, repaymentProfileNames);
+    d.floatingShare = o.numberOr("floating_share", d.floatingShare, shareRange);
     return d;
 }
 
@@ -40,6 +42,7 @@ TraditionalTerms readTraditional(const Object& o, const Project& p) {
     TraditionalTerms t;
     t.loanShare = o.numberOr("loan_share", t.loanShare, shareRange);
     t.loanRate = o.numberOr("loan_rate", t.loanRate, rateRange);
+    t.loanFloatingShare = o.numberOr("loan_floating_share", t.loanFloatingShare, shareRange);
     // A loan that is taken must be repaid within the operating years; an unused tenor is only bounded.
     t.loanTenorYears = o.wholeOr("loan_tenor_years", t.loanTenorYears,
                                  t.loanShare > 0.0 ? yearsRange(1, p.operatingYears) : yearsRange(1, 100));
@@ -97,6 +100,7 @@ EspcTerms readEspc(const Object& o, const Project& p) {
     t.annualFee = o.numberOr("annual_fee", t.annualFee, amountRange);
     t.ownerLoanShare = o.numberOr("owner_loan_share", t.ownerLoanShare, shareRange);
     t.ownerLoanRate = o.numberOr("owner_loan_rate", t.ownerLoanRate, rateRange);
+    t.ownerLoanFloatingShare = o.numberOr("owner_loan_floating_share", t.ownerLoanFloatingShare, shareRange);
     t.escoShare = o.optionalNumber("esco_share", shareRange);
     if (const Json* debt = o.find("esco_debt")) t.escoDebt = readDebt(*debt, o.pathOf("esco_debt"), p);
     t.equityHurdle = o.optionalNumber("equity_hurdle", rateRange);
@@ -127,7 +131,7 @@ RevenueSharingTerms readRevenueSharing(const Object& o, const Project& p) {
 
 StructureTerms readTerms(const Object& s, std::size_t type, const Project& p) {
     switch (type) {
-    case 0: return readTraditional(s.object("terms", {"loan_share", "loan_rate", "loan_tenor_years"}), p);
+    case 0: return readTraditional(s.object("terms", {"loan_share", "loan_rate", "loan_tenor_years", "loan_floating_share"}), p);
     case 1:
         return readPpp(s.object("terms", {"debt", "equity_hurdle", "unitary_charge", "bid_equity_irr", "indexation",
                                           "expected_deductions"}), p);
@@ -141,7 +145,7 @@ StructureTerms readTerms(const Object& s, std::size_t type, const Project& p) {
                                                 "annual_reporting_cost", "amortising"}), p);
     case 5:
         return readEspc(s.object("terms", {"variant", "term_years", "guaranteed_share", "annual_fee",
-                                           "owner_loan_share", "owner_loan_rate", "esco_share", "esco_debt",
+                                           "owner_loan_share", "owner_loan_rate", "owner_loan_floating_share", "esco_share", "esco_debt",
                                            "equity_hurdle", "bid_equity_irr", "mv_cost_per_year"}), p);
     case 6:
         return readPayAsYouGo(s.object("terms", {"variant", "contract_years", "annual_service_fee", "equity_hurdle",

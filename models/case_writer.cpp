@@ -66,6 +66,7 @@ Ordered debtJson(const std::string& path, const DebtFinancing& d) {
     w.number("gearing_cap", d.gearingCap).number("rate", d.rate).whole("tenor_years", d.tenorYears);
     w.number("target_dscr", d.targetDscr).whole("grace_years", d.graceYears);
     w.choice("profile", d.profile, repaymentProfileNames);
+    if (d.floatingShare != 0.0) w.number("floating_share", d.floatingShare);  // absent: fixed at close
     return w.done();
 }
 
@@ -73,6 +74,7 @@ Ordered termsJson(const std::string& path, const StructureTerms& terms) {
     Writer w(path);
     if (auto* t = std::get_if<TraditionalTerms>(&terms)) {
         w.number("loan_share", t->loanShare).number("loan_rate", t->loanRate).whole("loan_tenor_years", t->loanTenorYears);
+        if (t->loanFloatingShare != 0.0) w.number("loan_floating_share", t->loanFloatingShare);
     } else if (auto* t = std::get_if<PppAvailabilityTerms>(&terms)) {
         w.put("debt", debtJson(w.at("debt"), t->debt)).optionalNumber("equity_hurdle", t->equityHurdle);
         w.optionalNumber("unitary_charge", t->unitaryCharge).optionalNumber("bid_equity_irr", t->bidEquityIrr);
@@ -93,6 +95,7 @@ Ordered termsJson(const std::string& path, const StructureTerms& terms) {
         w.choice("variant", t->variant, espcVariantNames).whole("term_years", t->termYears);
         w.number("guaranteed_share", t->guaranteedShare).number("annual_fee", t->annualFee);
         w.number("owner_loan_share", t->ownerLoanShare).number("owner_loan_rate", t->ownerLoanRate);
+        if (t->ownerLoanFloatingShare != 0.0) w.number("owner_loan_floating_share", t->ownerLoanFloatingShare);
         w.optionalNumber("esco_share", t->escoShare);
         if (t->escoDebt) w.put("esco_debt", debtJson(w.at("esco_debt"), *t->escoDebt));
         w.optionalNumber("equity_hurdle", t->equityHurdle).optionalNumber("bid_equity_irr", t->bidEquityIrr);
@@ -218,13 +221,15 @@ Ordered projectJson(const Project& p) {
 bool isDefault(const Scenario& s) {
     const Scenario d;
     return s.capexFactor == d.capexFactor && s.opexFactor == d.opexFactor && s.demandFactor == d.demandFactor &&
-           s.savingsFactor == d.savingsFactor && s.priceFactor == d.priceFactor && s.delayYears == d.delayYears;
+           s.savingsFactor == d.savingsFactor && s.priceFactor == d.priceFactor && s.delayYears == d.delayYears &&
+           s.interestRateShift == d.interestRateShift;
 }
 
 Ordered scenarioJson(const Scenario& s) {
     Writer w("scenario");
     w.number("capex_factor", s.capexFactor).number("opex_factor", s.opexFactor).number("demand_factor", s.demandFactor);
     w.number("savings_factor", s.savingsFactor).number("price_factor", s.priceFactor).whole("delay_years", s.delayYears);
+    if (s.interestRateShift != 0.0) w.number("interest_rate_shift", s.interestRateShift);
     return w.done();
 }
 

@@ -49,7 +49,8 @@ void requireSeries(const char* field, Span values, std::size_t n, bool nonNegati
 bool debtFinancingValid(const DebtFinancing& d, int operatingYears) {
     return d.gearingCap >= 0.0 && d.gearingCap <= 1.0 && std::isfinite(d.rate) && d.rate >= 0.0 && d.rate <= 1.0 &&
            d.tenorYears >= 1 && d.tenorYears <= operatingYears && std::isfinite(d.targetDscr) && d.targetDscr > 0.0 &&
-           d.targetDscr <= 100.0 && d.graceYears >= 0 && d.graceYears < d.tenorYears;
+           d.targetDscr <= 100.0 && d.graceYears >= 0 && d.graceYears < d.tenorYears && d.floatingShare >= 0.0 &&
+           d.floatingShare <= 1.0;
 }
 
 void validateInputs(const PrivateFinanceInputs& in) {
@@ -375,6 +376,8 @@ void validateDebtFinancing(const DebtFinancing& d, int operatingYears, const std
     if (d.graceYears < 0 || d.graceYears >= d.tenorYears)
         throw InputError(at + ".grace_years", std::to_string(d.graceYears),
                          "0 to " + std::to_string(d.tenorYears - 1) + " (less than the tenor)");
+    if (!(d.floatingShare >= 0.0 && d.floatingShare <= 1.0))
+        throw InputError(at + ".floating_share", formatValue(d.floatingShare), "a share of the debt from 0 to 1");
 }
 
 ForecastSizingMemo::ForecastSizingMemo() { ++memoDepth; }
@@ -400,6 +403,9 @@ PrivateFinance financePrivateParty(const PrivateFinanceInputs& in) {
     DebtOutcome debt;
     debt.borrower = "private";
     debt.schedule = actualSchedule(in, sizing);
+    // The floating share of the debt moves with the scenario's rates after close (the sizing stays
+    // on the forecast rate); the interest it adds is paid, deducted from tax and in the DSCR.
+    finance::addFloatingInterest(debt.schedule, in.rateShift * in.debt->floatingShare);
     debt.amount = std::accumulate(debt.schedule.drawdown.begin(), debt.schedule.drawdown.end(), 0.0);
     debt.sizingConstraint = sizing.facility.gearingBound ? "gearing" : "dscr";
     debt.targetDscr = in.debt->targetDscr;

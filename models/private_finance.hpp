@@ -35,6 +35,9 @@ struct PrivateFinanceInputs {
     std::optional<TaxIncentive> taxIncentive;
     double guaranteeFeeRate = 0.0;       ///< credit guarantee fee per year on debt outstanding
     double rateReduction = 0.0;          ///< credit guarantee: lower debt rate
+    /// The scenario's interest rate shift (Scenario::interestRateShift): the debt's floating share of
+    /// it is added to the rate of each repayment period after the sizing (finance::addFloatingInterest).
+    double rateShift = 0.0;
 };
 
 struct PrivateFinance {
@@ -72,7 +75,7 @@ std::vector<double> equityFlows(const PrivateFinanceInputs& inputs, const Privat
 
 /// Checks senior-debt terms against the operating years, naming fields under `at` (e.g.
 /// "terms.debt"): gearing_cap 0-1, rate >= 0, tenor_years 1 to the operating years, target_dscr > 0,
-/// grace_years 0 to tenor - 1.
+/// grace_years 0 to tenor - 1, floating_share 0-1.
 void validateDebtFinancing(const DebtFinancing& debt, int operatingYears, const std::string& at);
 
 } // namespace cityfin::models

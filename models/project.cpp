@@ -45,6 +45,9 @@ void validateScenario(const Scenario& s) {
                             {"scenario.price_factor", s.priceFactor}})
         requireNonNegative(field, x);
     if (s.delayYears < 0) throw InputError("scenario.delay_years", std::to_string(s.delayYears), "0 or more years");
+    if (!(std::isfinite(s.interestRateShift) && std::abs(s.interestRateShift) <= 1.0))
+        throw InputError("scenario.interest_rate_shift", formatValue(s.interestRateShift),
+                         "a shift of rates from -1 to 1 (decimal per year)");
 }
 
 // Share of a full year's volume earned in operating year k (1-based) during the ramp-up.
@@ -84,7 +87,8 @@ bool projectIsValid(const Project& p) {
 
 bool scenarioIsValid(const Scenario& s) {
     return nonNegative(s.capexFactor) && nonNegative(s.opexFactor) && nonNegative(s.demandFactor) &&
-           nonNegative(s.savingsFactor) && nonNegative(s.priceFactor) && s.delayYears >= 0;
+           nonNegative(s.savingsFactor) && nonNegative(s.priceFactor) && s.delayYears >= 0 &&
+           std::isfinite(s.interestRateShift) && std::abs(s.interestRateShift) <= 1.0;
 }
 
 // base^0 .. base^(n-1), each from std::pow as the flows have always computed them (bit for bit),
@@ -157,6 +161,7 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
                     &f.energySavings, &f.residualValue, &f.forecastUserCharges, &f.forecastEnergySavings})
         v->assign(n, 0.0);
     f.operating.assign(n, false);
+    f.interestRateShift = s.interestRateShift;
     f.calendarYears.resize(n);
     // Every power the flows use, computed once per base and year rather than once per use: the
     // same std::pow calls, so the same values. Operating years k are 1-based: growth^(k - 1).

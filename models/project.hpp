@@ -84,6 +84,10 @@ struct Scenario {
     double savingsFactor = 1.0;    ///< on energy savings
     double priceFactor = 1.0;      ///< on tariffs and energy prices
     int delayYears = 0;            ///< operation starts this many years late; the horizon stays
+    /// Added to the rate of every debt's floating share (DebtFinancing::floatingShare and the city's
+    /// loans' floating shares) in each repayment period; decimal per year, 0 in the base case. Debt
+    /// is sized at close on the forecast rate. Docs: docs/methodology/risk.md ("Interest rate").
+    double interestRateShift = 0.0;
 };
 
 /// The project's own flows per period, positive magnitudes, in the case's price basis.
@@ -100,6 +104,7 @@ struct ProjectFlows {
     std::vector<double> forecastUserCharges;   ///< before the scenario's demand and price factors
     std::vector<double> forecastEnergySavings; ///< before the scenario's savings and price factors
     std::vector<bool> operating;         ///< the asset is in service (after construction and delay)
+    double interestRateShift = 0.0;      ///< the scenario's shift of floating rates (Scenario)
     /// The forecast of the same project (projectFlows(project) with no scenario), when the caller
     /// computed it once for many scenarios (the Monte Carlo); empty otherwise. Structures that size
     /// on the forecast take it from here through forecastFlows() instead of recomputing it.

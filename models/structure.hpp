@@ -21,6 +21,10 @@ struct DebtFinancing {
     double targetDscr = 1.30;    ///< sculpting and sizing target
     int graceYears = 0;
     finance::RepaymentProfile profile = finance::RepaymentProfile::Sculpted;
+    /// Share of the debt whose rate floats after close, 0 to 1: each repayment period's interest
+    /// moves by the scenario's interest_rate_shift x this share. 0 (the default): fixed or swapped
+    /// at close, as project lenders require (docs/methodology/risk.md, "Interest rate").
+    double floatingShare = 0.0;
 };
 
 /// 1. Traditional public procurement, the public sector comparator: budget and/or a municipal loan.
@@ -28,6 +32,7 @@ struct TraditionalTerms {
     double loanShare = 0.0;      ///< share of capex borrowed; the rest from the budget
     double loanRate = 0.04;
     int loanTenorYears = 20;
+    double loanFloatingShare = 0.0;  ///< share of the loan at a floating rate (DebtFinancing::floatingShare)
 };
 
 /// 2. PPP availability payment (DBFO): the SPV designs, builds, finances and operates; the city pays
@@ -82,6 +87,7 @@ struct EspcTerms {
     double annualFee = 0.0;                 ///< guaranteed: ESCO fee for its services per year
     double ownerLoanShare = 0.0;            ///< guaranteed: share of capex the owner borrows
     double ownerLoanRate = 0.04;
+    double ownerLoanFloatingShare = 0.0;    ///< guaranteed: share of the owner's loan at a floating rate
     std::optional<double> escoShare;        ///< shared: ESCO's share of measured savings; solved when absent
     std::optional<DebtFinancing> escoDebt;  ///< shared: the ESCO's own borrowing
     std::optional<double> equityHurdle;     ///< shared: default the project's private rate

@@ -23,12 +23,13 @@ constexpr std::array<NamedValue<RiskCategory>, 12> categoryNames{{
     {RiskCategory::Opex, "opex"}, {RiskCategory::Price, "price"}, {RiskCategory::Outcome, "outcome"},
     {RiskCategory::Other, "other"}}};
 
-constexpr std::array<NamedValue<RiskDriver>, 9> driverNames{{
+constexpr std::array<NamedValue<RiskDriver>, 10> driverNames{{
     {RiskDriver::CapexFactor, "capex_factor"}, {RiskDriver::OpexFactor, "opex_factor"},
     {RiskDriver::DemandFactor, "demand_factor"}, {RiskDriver::SavingsFactor, "savings_factor"},
     {RiskDriver::PriceFactor, "price_factor"}, {RiskDriver::DelayYears, "delay_years"},
     {RiskDriver::OutcomeQuantityFactor, "outcome_quantity_factor"},
-    {RiskDriver::OutcomeProxyFactor, "outcome_proxy_factor"}, {RiskDriver::CarbonPriceFactor, "carbon_price_factor"}}};
+    {RiskDriver::OutcomeProxyFactor, "outcome_proxy_factor"}, {RiskDriver::CarbonPriceFactor, "carbon_price_factor"},
+    {RiskDriver::InterestRateShift, "interest_rate_shift"}}};
 
 constexpr NumberRange anyNumber{};
 
@@ -208,7 +209,7 @@ finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg) {
 
 Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double* draws, const std::vector<bool>* active) {
     Scenario s = base;
-    double delay = base.delayYears;
+    double delay = base.delayYears, rateShift = base.interestRateShift;
     for (std::size_t i = 0; i < reg.risks.size(); ++i) {
         if (active && !(*active)[i]) continue;
         const double x = draws[i];
@@ -219,6 +220,7 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
         case RiskDriver::SavingsFactor: s.savingsFactor *= x; break;
         case RiskDriver::PriceFactor: s.priceFactor *= x; break;
         case RiskDriver::DelayYears: delay += x; break;
+        case RiskDriver::InterestRateShift: rateShift += x; break;
         default: break;  // the social outcomes' factors: outcomeFactorsFromDraws
         }
     }
@@ -228,6 +230,7 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
     s.savingsFactor = std::max(0.0, s.savingsFactor);
     s.priceFactor = std::max(0.0, s.priceFactor);
     s.delayYears = std::max(0, static_cast<int>(std::lround(delay)));
+    s.interestRateShift = std::clamp(rateShift, -1.0, 1.0);
     return s;
 }
 

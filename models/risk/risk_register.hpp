@@ -1,7 +1,8 @@
 #pragma once
 // The case's risk register: each risk names the scenario driver it moves (a factor of
 // models::Scenario) and the distribution of that driver, with optional correlations to other risks.
-// Several risks on the same factor multiply (capex overrun x scope creep); delays add up.
+// Several risks on the same factor multiply (capex overrun x scope creep); delays and shifts
+// (interest_rate_shift) add up.
 // The case file's "risks" section; format: docs/case-format.md ("Risk register").
 // Defaults and their sources: docs/risk-defaults.md.
 
@@ -25,7 +26,8 @@ enum class RiskCategory {
 /// The factor of a Scenario that a risk moves.
 enum class RiskDriver {
     CapexFactor, OpexFactor, DemandFactor, SavingsFactor, PriceFactor, DelayYears,
-    OutcomeQuantityFactor, OutcomeProxyFactor, CarbonPriceFactor  ///< social outcomes (models/social)
+    OutcomeQuantityFactor, OutcomeProxyFactor, CarbonPriceFactor,  ///< social outcomes (models/social)
+    InterestRateShift  ///< additive, decimal per year, neutral 0 (Scenario::interestRateShift)
 };
 
 struct RiskCorrelation {
@@ -63,8 +65,9 @@ nlohmann::ordered_json riskRegisterToJson(const RiskRegister& reg);
 finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg);
 
 /// The scenario for one draw of every risk: the base scenario with each factor multiplied by the
-/// draws of the risks on it (delay: base + sum of draws, rounded, at least 0). Factors stay >= 0.
-/// active[i] false leaves risk i at its neutral value (1, or 0 years).
+/// draws of the risks on it (delay: base + sum of draws, rounded, at least 0; interest rate shift:
+/// base + sum of draws, kept within -1 to 1). Factors stay >= 0.
+/// active[i] false leaves risk i at its neutral value (1, or 0 years, or a shift of 0).
 Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double* draws,
                     const std::vector<bool>* active = nullptr);
 

@@ -169,6 +169,11 @@ private:
     std::vector<std::vector<double>> fixed_;  // per party (kParties order): base - V(forecast)
     std::vector<double> rates_;               // per party: the rate of its NPV
     std::vector<double> loan_;                // traditional, ESPC: the city's loan flows at the forecast capex
+    std::vector<double> loanBalance_;         // the loan's opening balance per repayment period (forecast capex)
+    double loanRate_ = 0.0, loanFloating_ = 0.0;  // its rate at close and floating share
+    // The city's loan flows (drawdowns less debt service) in a scenario: linear in the capex, the
+    // floating share's interest moved by the scenario's rate shift (finance::addFloatingInterest).
+    double cityLoanFlow(std::size_t t, double capexFactor, double rateShift) const;
     double budget_ = 0.0;                     // capital phasing: the annual capex budget
 
     static constexpr std::size_t kPartyCount = kParties.size();

@@ -37,9 +37,12 @@ thread_local std::vector<double> phasingInService;
 // The city's flows from a loan of `share` of each construction year's capex (drawdowns in, interest
 // and principal out) at the forecast capex, on the project timeline: the schedule of the
 // traditional structure's municipal loan and of the ESPC owner's loan (an annuity after construction).
-std::vector<double> cityLoan(const ProjectFlows& forecast, double share, double rate, int tenorYears) {
+// balance: its opening balance in each repayment period (0 elsewhere), what a floating rate applies to.
+std::vector<double> cityLoan(const ProjectFlows& forecast, double share, double rate, int tenorYears,
+                             std::vector<double>& balance) {
     const std::size_t n = forecast.periods(), c = static_cast<std::size_t>(forecast.constructionYears);
     std::vector<double> loan(n, 0.0);
+    balance.assign(n, 0.0);
     if (share <= 0.0) return loan;
     std::vector<double> drawdowns(c);
     for (std::size_t i = 0; i < c; ++i) drawdowns[i] = share * forecast.capex[i];
@@ -48,6 +51,7 @@ std::vector<double> cityLoan(const ProjectFlows& forecast, double share, double 
                                    finance::DrawdownTiming::EndOfPeriod};
     const finance::DebtSchedule s = finance::constructionLoanSchedule(drawdowns, terms);
     for (std::size_t i = 0; i < n && i < s.size(); ++i) loan[i] = s.drawdown[i] - s.interestPaid[i] - s.principal[i];
+    for (std::size_t i = s.constructionPeriods; i < n && i < s.size(); ++i) balance[i] = s.openingBalance[i];
     return loan;
 }
 
@@ -105,11 +109,15 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     }
     if (k.kind_ == Kind::Traditional) {
         const auto& t = std::get<TraditionalTerms>(structure.terms);
-        k.loan_ = cityLoan(forecast, t.loanShare, t.loanRate, t.loanTenorYears);
+        k.loan_ = cityLoan(forecast, t.loanShare, t.loanRate, t.loanTenorYears, k.loanBalance_);
+        k.loanRate_ = t.loanRate;
+        k.loanFloating_ = t.loanFloatingShare;
     }
     if (k.kind_ == Kind::GuaranteedSavings) {  // bookOwnerLoan: an annuity over the term
         const auto& t = std::get<EspcTerms>(structure.terms);
-        k.loan_ = cityLoan(forecast, t.ownerLoanShare, t.ownerLoanRate, t.termYears);
+        k.loan_ = cityLoan(forecast, t.ownerLoanShare, t.ownerLoanRate, t.termYears, k.loanBalance_);
+        k.loanRate_ = t.ownerLoanRate;
+        k.loanFloating_ = t.ownerLoanFloatingShare;
     }
     for (Party p : kParties) {
         k.fixed_.push_back(outcome.ledger.partyFlows(p));
@@ -125,6 +133,13 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     for (std::size_t i = 0; i < kParties.size(); ++i)
         for (std::size_t t = 0; t < k.fixed_[i].size(); ++t) k.fixed_[i][t] -= v[i][t];
     return k;
+}
+
+double ScenarioKernel::cityLoanFlow(std::size_t t, double capexFactor, double rateShift) const {
+    if (loan_.empty()) return 0.0;
+    const double shift = rateShift * loanFloating_;
+    if (shift == 0.0) return capexFactor * loan_[t];
+    return capexFactor * (loan_[t] - std::max(shift, -loanRate_) * loanBalance_[t]);
 }
 
 void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f, double capexFactor,
@@ -158,7 +173,7 @@ void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f,
     for (std::size_t t = 0; t < n; ++t) {
         const double pre = f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] - f.opex[t] - f.lifecycle[t] +
                            (f.residualValue[t] - f.capex[t]);
-        const double loan = loan_.empty() ? 0.0 : capexFactor * loan_[t];
+        const double loan = cityLoanFlow(t, capexFactor, f.interestRateShift);
         v[kGov][t] = pre + loan;
         v[kUsers][t] = -f.userCharges[t];
         v[kLenders][t] = -loan;
@@ -365,6 +380,7 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
     in.taxRate = project.taxRate;
     in.depreciationYears = ppp || con->variant != ConcessionTerms::Variant::Bto ? assetTaxLife(project) : project.operatingYears;
     in.taxIncentive = s.taxIncentive;
+    in.rateShift = f.interestRateShift;
     if (s.creditGuarantee) {
         in.guaranteeFeeRate = s.creditGuarantee->feeRate;
         in.rateReduction = s.creditGuarantee->spreadReduction;
@@ -436,7 +452,7 @@ void ScenarioKernel::guaranteedSavingsPart(const Project& project, const Project
     for (std::size_t t = 0; t < n; ++t) {
         const bool inTerm = t >= from && t < to;
         const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
-        const double loan = loan_.empty() ? 0.0 : capexFactor * loan_[t];
+        const double loan = cityLoanFlow(t, capexFactor, f.interestRateShift);
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
         v[kPrivate][t] = -escoOpex - escoLifecycle - shortfall[t] - fin.tax[t] - co;
         v[kGov][t] = -f.capex[t] + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t] -
@@ -469,6 +485,7 @@ void ScenarioKernel::sharedSavingsPart(const Project& project, const ProjectFlow
     in.taxRate = project.taxRate;
     in.depreciationYears = depreciationLife(project, terms.termYears);
     in.taxIncentive = s.taxIncentive;
+    in.rateShift = f.interestRateShift;
     if (terms.escoDebt && s.creditGuarantee) {
         in.guaranteeFeeRate = s.creditGuarantee->feeRate;
         in.rateReduction = s.creditGuarantee->spreadReduction;

@@ -41,6 +41,7 @@ void validateTerms(const ProjectFlows& flows, const EspcTerms& t) {
     requireShare("terms.owner_loan_share", t.ownerLoanShare);
     if (!std::isfinite(t.ownerLoanRate) || t.ownerLoanRate < 0.0)
         throw InputError("terms.owner_loan_rate", formatValue(t.ownerLoanRate), "a finite rate >= 0");
+    requireShare("terms.owner_loan_floating_share", t.ownerLoanFloatingShare);
     if (t.escoShare) requireShare("terms.esco_share", *t.escoShare);
     if (t.equityHurdle) requireRate("terms.equity_hurdle", *t.equityHurdle);
     if (t.bidEquityIrr) requireRate("terms.bid_equity_irr", *t.bidEquityIrr);
@@ -97,6 +98,7 @@ void bookOwnerLoan(StructureOutcome& outcome, const ProjectFlows& flows, const E
     DebtOutcome debt;
     debt.borrower = "government";
     debt.schedule = finance::constructionLoanSchedule(draws, terms);
+    finance::addFloatingInterest(debt.schedule, flows.interestRateShift * t.ownerLoanFloatingShare);
     for (double d : draws) debt.amount += d;
     const std::size_t n = flows.periods();
     const auto padded = [n](std::vector<double> v) { v.resize(n, 0.0); return v; };
@@ -210,6 +212,7 @@ StructureOutcome buildSharedSavings(const Project& project, const ProjectFlows& 
     base.taxRate = project.taxRate;
     base.depreciationYears = depreciationLife(project, term.years);
     base.taxIncentive = s.taxIncentive;
+    base.rateShift = flows.interestRateShift;
     if (t.escoDebt && s.creditGuarantee) {
         base.guaranteeFeeRate = s.creditGuarantee->feeRate;
         base.rateReduction = s.creditGuarantee->spreadReduction;

@@ -48,6 +48,7 @@ PrivateFinanceInputs spvFinanceInputs(const Project& project, const ProjectFlows
     in.taxRate = project.taxRate;
     in.depreciationYears = depreciationYears;
     in.taxIncentive = support.taxIncentive;
+    in.rateShift = actual.interestRateShift;
     if (support.creditGuarantee) {
         in.guaranteeFeeRate = support.creditGuarantee->feeRate;
         in.rateReduction = support.creditGuarantee->spreadReduction;

@@ -17,6 +17,8 @@ namespace {
 void validateTerms(const TraditionalTerms& t, const Project& project) {
     if (!std::isfinite(t.loanShare) || t.loanShare < 0.0 || t.loanShare > 1.0)
         throw InputError("terms.loan_share", formatValue(t.loanShare), "a share from 0 to 1");
+    if (!(t.loanFloatingShare >= 0.0 && t.loanFloatingShare <= 1.0))
+        throw InputError("terms.loan_floating_share", formatValue(t.loanFloatingShare), "a share of the loan from 0 to 1");
     if (t.loanShare == 0.0) return;  // no loan: its rate and tenor are not used
     if (!std::isfinite(t.loanRate) || t.loanRate < 0.0)
         throw InputError("terms.loan_rate", formatValue(t.loanRate), "a finite rate >= 0");
@@ -42,6 +44,7 @@ DebtOutcome bookMunicipalLoan(Ledger& ledger, const ProjectFlows& flows, const T
     DebtOutcome debt;
     debt.borrower = "government";
     debt.schedule = finance::constructionLoanSchedule(drawdowns, terms);
+    finance::addFloatingInterest(debt.schedule, flows.interestRateShift * t.loanFloatingShare);
     for (double d : drawdowns) debt.amount += d;
     bookTransferIfAny(ledger, Party::Lenders, Party::Government, LineKind::Drawdown, padded(debt.schedule.drawdown, n));
     bookTransferIfAny(ledger, Party::Government, Party::Lenders, LineKind::Interest,

@@ -121,6 +121,44 @@ TEST(RiskFastPath, EqualsTheFullPathWithEachCasesOwnRegisterAndSocialOutcomes) {
     EXPECT_GE(withRegister, 3u);
 }
 
+// Every debt of the case partly floating (the senior debts, the ESCO's, the city's loans), so that
+// the interest rate driver moves each structure's financing.
+void floatEveryDebt(Case& c, double share) {
+    for (Structure& s : c.structures) {
+        if (auto* t = std::get_if<PppAvailabilityTerms>(&s.terms)) t->debt.floatingShare = share;
+        if (auto* t = std::get_if<ConcessionTerms>(&s.terms)) t->debt.floatingShare = share;
+        if (auto* t = std::get_if<TraditionalTerms>(&s.terms)) t->loanFloatingShare = share;
+        if (auto* t = std::get_if<EspcTerms>(&s.terms)) {
+            t->ownerLoanFloatingShare = share;
+            if (t->escoDebt) t->escoDebt->floatingShare = share;
+        }
+    }
+}
+
+// The drivers of the risk register beyond the project's factors: the interest rate shift.
+RiskRegister newDrivers() {
+    return readRiskRegister(nlohmann::json::parse(R"([
+      {"id": "capex", "driver": "capex_factor", "distribution": {"type": "pert", "min": 0.8, "mode": 1.05, "max": 1.6}},
+      {"id": "delay", "driver": "delay_years", "distribution": {"type": "discrete", "values": [0, 1], "probabilities": [0.7, 0.3]}},
+      {"id": "demand", "driver": "demand_factor", "distribution": {"type": "lognormal", "mean": 0.9, "stdev": 0.35}},
+      {"id": "rate", "driver": "interest_rate_shift", "distribution": {"type": "normal", "mean": 0.002, "stdev": 0.015},
+       "correlations": {"rate2": 0.3}},
+      {"id": "rate2", "driver": "interest_rate_shift", "distribution": {"type": "uniform", "min": -0.01, "max": 0.02}}])"));
+}
+
+TEST(RiskFastPath, EqualsTheFullPathWithTheNewDriversOnEveryBundledCase) {
+    const RiskRegister reg = newDrivers();
+    std::size_t cases = 0, delayed = 0;
+    for (const std::string& file : caseFiles()) {
+        SCOPED_TRACE(file);
+        Case c = loadCaseFile(file);
+        floatEveryDebt(c, 0.6);
+        expectFastEqualsFull(c, reg, !c.outcomes.empty(), delayed);
+        ++cases;
+    }
+    EXPECT_GE(cases, 10u);
+}
+
 TEST(RiskFastPath, EveryStructureOfTheBenchmarkCaseHasAKernel) {
     // So that the comparison above exercises a kernel for each of the nine structure types.
     const Case c = loadCaseFile(risk_fixtures::casesDir() + "/../bench/data/compare-30y.json");
