@@ -69,7 +69,7 @@ TEST(CaseErrors, UnknownFieldWithoutACloseNameListsTheAllowedOnes) {
 TEST(CaseErrors, TermsFieldsDependOnTheType) {
     EXPECT_EQ(editError([](Json& d) { d["structures"][0]["terms"]["debt"] = Json::object(); }),
               "structures[0].terms.debt: got an unknown field, expected a known field: one of loan_share, loan_rate, "
-              "loan_tenor_years");
+              "loan_tenor_years, loan_floating_share");
 }
 
 TEST(CaseErrors, WrongType) {
