@@ -119,7 +119,8 @@ Project readProject(const Object& top) {
 Scenario readScenario(const Object& top, const Project& project) {
     Scenario s;
     const auto o = top.optionalObject("scenario", {"capex_factor", "opex_factor", "demand_factor", "savings_factor",
-                                                   "price_factor", "delay_years", "interest_rate_shift"});
+                                                   "price_factor", "delay_years", "interest_rate_shift",
+                                                   "inflation_shift"});
     if (!o) return s;
     s.capexFactor = o->numberOr("capex_factor", s.capexFactor, nonNegativeRange);
     s.opexFactor = o->numberOr("opex_factor", s.opexFactor, nonNegativeRange);
@@ -129,6 +130,11 @@ Scenario readScenario(const Object& top, const Project& project) {
     s.delayYears = o->wholeOr("delay_years", s.delayYears, yearsRange(0, project.operatingYears));
     s.interestRateShift = o->numberOr("interest_rate_shift", s.interestRateShift,
                                       casejson::NumberRange{-1.0, 1.0, false, "a shift of rates from -1 to 1"});
+    s.inflationShift = o->numberOr("inflation_shift", s.inflationShift,
+                                   casejson::NumberRange{-1.0, 1.0, false, "a shift of inflation from -1 to 1"});
+    if (s.inflationShift != 0.0 && project.basis == PriceBasis::Real)
+        throw InputError(o->pathOf("inflation_shift"), formatValue(s.inflationShift),
+                         "0 in a case in real terms (it shifts the inflation of a nominal case)");
     return s;
 }
 
@@ -170,7 +176,8 @@ Case parseCase(std::string_view text) {
     c.structures = casejson::readStructures(top, c.project);
     c.plans = reservedSection(top, "plans");
     c.risks = reservedSection(top, "risks");
-    readRiskRegister(c.risks);  // validated here; typed on use (models/risk/risk_register.hpp)
+    // validated here; typed on use (models/risk/risk_register.hpp)
+    validateRegisterForProject(readRiskRegister(c.risks), c.project);
     c.outcomes = casejson::readOutcomes(top);
     c.carbonPrice = casejson::readCarbonPrice(top);
     validateOutcomes(c.outcomes, c.carbonPrice);

@@ -222,7 +222,7 @@ bool isDefault(const Scenario& s) {
     const Scenario d;
     return s.capexFactor == d.capexFactor && s.opexFactor == d.opexFactor && s.demandFactor == d.demandFactor &&
            s.savingsFactor == d.savingsFactor && s.priceFactor == d.priceFactor && s.delayYears == d.delayYears &&
-           s.interestRateShift == d.interestRateShift;
+           s.interestRateShift == d.interestRateShift && s.inflationShift == d.inflationShift;
 }
 
 Ordered scenarioJson(const Scenario& s) {
@@ -230,6 +230,7 @@ Ordered scenarioJson(const Scenario& s) {
     w.number("capex_factor", s.capexFactor).number("opex_factor", s.opexFactor).number("demand_factor", s.demandFactor);
     w.number("savings_factor", s.savingsFactor).number("price_factor", s.priceFactor).whole("delay_years", s.delayYears);
     if (s.interestRateShift != 0.0) w.number("interest_rate_shift", s.interestRateShift);
+    if (s.inflationShift != 0.0) w.number("inflation_shift", s.inflationShift);
     return w.done();
 }
 

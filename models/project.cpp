@@ -39,7 +39,7 @@ void validateSaving(const EnergySaving& s, const std::string& at) {
     requireFraction(at + ".degradation", s.degradation);
 }
 
-void validateScenario(const Scenario& s) {
+void validateScenario(const Scenario& s, const Project& p) {
     for (auto [field, x] : {std::pair{"scenario.capex_factor", s.capexFactor}, {"scenario.opex_factor", s.opexFactor},
                             {"scenario.demand_factor", s.demandFactor}, {"scenario.savings_factor", s.savingsFactor},
                             {"scenario.price_factor", s.priceFactor}})
@@ -48,6 +48,12 @@ void validateScenario(const Scenario& s) {
     if (!(std::isfinite(s.interestRateShift) && std::abs(s.interestRateShift) <= 1.0))
         throw InputError("scenario.interest_rate_shift", formatValue(s.interestRateShift),
                          "a shift of rates from -1 to 1 (decimal per year)");
+    if (s.inflationShift != 0.0 && p.basis == PriceBasis::Real)
+        throw InputError("scenario.inflation_shift", formatValue(s.inflationShift),
+                         "0 in a case in real terms (it shifts the inflation of a nominal case)");
+    if (!(std::isfinite(s.inflationShift) && std::abs(s.inflationShift) <= 1.0 && p.inflation + s.inflationShift > -1.0))
+        throw InputError("scenario.inflation_shift", formatValue(s.inflationShift),
+                         "a shift of inflation from -1 to 1 that keeps inflation above -1");
 }
 
 // Share of a full year's volume earned in operating year k (1-based) during the ramp-up.
@@ -85,10 +91,12 @@ bool projectIsValid(const Project& p) {
            rate(p.rates.socialRate) && fraction(p.taxRate) && p.depreciationYears >= 0 && p.depreciationYears <= 100;
 }
 
-bool scenarioIsValid(const Scenario& s) {
+bool scenarioIsValid(const Scenario& s, const Project& p) {
     return nonNegative(s.capexFactor) && nonNegative(s.opexFactor) && nonNegative(s.demandFactor) &&
            nonNegative(s.savingsFactor) && nonNegative(s.priceFactor) && s.delayYears >= 0 &&
-           std::isfinite(s.interestRateShift) && std::abs(s.interestRateShift) <= 1.0;
+           std::isfinite(s.interestRateShift) && std::abs(s.interestRateShift) <= 1.0 &&
+           (s.inflationShift == 0.0 || (p.basis == PriceBasis::Nominal && std::isfinite(s.inflationShift) &&
+                                        std::abs(s.inflationShift) <= 1.0 && p.inflation + s.inflationShift > -1.0));
 }
 
 // base^0 .. base^(n-1), each from std::pow as the flows have always computed them (bit for bit),
@@ -152,12 +160,12 @@ void validateProject(const Project& p) {
 
 ProjectFlows projectFlows(const Project& p, const Scenario& s) {
     validateProject(p);
-    if (!scenarioIsValid(s)) validateScenario(s);
+    if (!scenarioIsValid(s, p)) validateScenario(s, p);
     const std::size_t n = static_cast<std::size_t>(p.periods());
     ProjectFlows f;
     f.constructionYears = p.constructionYears;
     f.operatingYears = p.operatingYears;
-    for (auto* v : {&f.priceIndex, &f.capex, &f.opex, &f.lifecycle, &f.userCharges, &f.marketRevenue,
+    for (auto* v : {&f.priceIndex, &f.forecastPriceIndex, &f.capex, &f.opex, &f.lifecycle, &f.userCharges, &f.marketRevenue,
                     &f.energySavings, &f.residualValue, &f.forecastUserCharges, &f.forecastEnergySavings})
         v->assign(n, 0.0);
     f.operating.assign(n, false);
@@ -167,10 +175,13 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
     // same std::pow calls, so the same values. Operating years k are 1-based: growth^(k - 1).
     const int firstOperating = p.constructionYears + s.delayYears;
     const auto inflation = p.basis == PriceBasis::Nominal ? powers(1.0 + p.inflation, n) : nullptr;
+    const auto actualInflation =
+        p.basis == PriceBasis::Nominal && s.inflationShift != 0.0 ? powers(1.0 + (p.inflation + s.inflationShift), n) : inflation;
     for (std::size_t t = 0; t < n; ++t) {
         const int ti = static_cast<int>(t);
         f.calendarYears[t] = p.startYear + ti;
-        f.priceIndex[t] = inflation ? (*inflation)[t] : 1.0;
+        f.forecastPriceIndex[t] = inflation ? (*inflation)[t] : 1.0;
+        f.priceIndex[t] = actualInflation ? (*actualInflation)[t] : 1.0;
         if (ti < p.constructionYears) f.capex[t] = p.capex[t] * f.priceIndex[t] * s.capexFactor;
         f.operating[t] = ti - firstOperating + 1 >= 1;
     }
@@ -185,7 +196,8 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
             const int actualYear = ti - firstOperating + 1;         // operating year after any delay
             if (forecastYear < 1) continue;
             const double price = r.unitPrice * escalation[t] * f.priceIndex[t];
-            if (r.payer == RevenueStream::Payer::Users) f.forecastUserCharges[t] += volume(forecastYear) * price;
+            if (r.payer == RevenueStream::Payer::Users)
+                f.forecastUserCharges[t] += volume(forecastYear) * (r.unitPrice * escalation[t] * f.forecastPriceIndex[t]);
             if (actualYear < 1) continue;
             const double actual = volume(actualYear) * s.demandFactor * price * s.priceFactor;
             (r.payer == RevenueStream::Payer::Users ? f.userCharges : f.marketRevenue)[t] += actual;
@@ -201,7 +213,7 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
             const int forecastYear = ti - p.constructionYears + 1, actualYear = ti - firstOperating + 1;
             if (forecastYear < 1) continue;
             const double price = e.pricePerKwh * escalation[t] * f.priceIndex[t];
-            f.forecastEnergySavings[t] += kwh(forecastYear) * price;
+            f.forecastEnergySavings[t] += kwh(forecastYear) * (e.pricePerKwh * escalation[t] * f.forecastPriceIndex[t]);
             if (actualYear >= 1) f.energySavings[t] += kwh(actualYear) * s.savingsFactor * price * s.priceFactor;
         }
     }

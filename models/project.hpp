@@ -88,6 +88,11 @@ struct Scenario {
     /// loans' floating shares) in each repayment period; decimal per year, 0 in the base case. Debt
     /// is sized at close on the forecast rate. Docs: docs/methodology/risk.md ("Interest rate").
     double interestRateShift = 0.0;
+    /// Added to the case's inflation in a nominal case (0 in the base case; refused in a real case):
+    /// every escalated amount moves with the actual price index, fixed nominal amounts (debt service,
+    /// bond coupons, the un-indexed share of a charge, what was fixed on the forecast at close) do
+    /// not. Discount rates stay as given. Docs: docs/methodology/risk.md ("Inflation").
+    double inflationShift = 0.0;
 };
 
 /// The project's own flows per period, positive magnitudes, in the case's price basis.
@@ -95,14 +100,18 @@ struct ProjectFlows {
     int constructionYears = 0;
     int operatingYears = 0;
     std::vector<int> calendarYears;
-    std::vector<double> priceIndex;      ///< 1 in period 0; (1 + inflation)^t in a nominal case
+    std::vector<double> priceIndex;      ///< 1 in period 0; (1 + inflation + shift)^t in a nominal case
+    /// The price index of the forecast at close, (1 + inflation)^t (without the scenario's inflation
+    /// shift): what amounts fixed in nominal terms at close were priced on, and what the forecast
+    /// user charges and savings (on which guarantees are written) are escalated by.
+    std::vector<double> forecastPriceIndex;
     std::vector<double> capex, opex, lifecycle;
     std::vector<double> userCharges;     ///< revenue collected from users
     std::vector<double> marketRevenue;   ///< revenue from outside the parties
     std::vector<double> energySavings;
     std::vector<double> residualValue;   ///< in the last period
-    std::vector<double> forecastUserCharges;   ///< before the scenario's demand and price factors
-    std::vector<double> forecastEnergySavings; ///< before the scenario's savings and price factors
+    std::vector<double> forecastUserCharges;   ///< before the scenario's demand, price and inflation
+    std::vector<double> forecastEnergySavings; ///< before the scenario's savings, price and inflation
     std::vector<bool> operating;         ///< the asset is in service (after construction and delay)
     double interestRateShift = 0.0;      ///< the scenario's shift of floating rates (Scenario)
     /// The forecast of the same project (projectFlows(project) with no scenario), when the caller

@@ -23,13 +23,13 @@ constexpr std::array<NamedValue<RiskCategory>, 12> categoryNames{{
     {RiskCategory::Opex, "opex"}, {RiskCategory::Price, "price"}, {RiskCategory::Outcome, "outcome"},
     {RiskCategory::Other, "other"}}};
 
-constexpr std::array<NamedValue<RiskDriver>, 10> driverNames{{
+constexpr std::array<NamedValue<RiskDriver>, 11> driverNames{{
     {RiskDriver::CapexFactor, "capex_factor"}, {RiskDriver::OpexFactor, "opex_factor"},
     {RiskDriver::DemandFactor, "demand_factor"}, {RiskDriver::SavingsFactor, "savings_factor"},
     {RiskDriver::PriceFactor, "price_factor"}, {RiskDriver::DelayYears, "delay_years"},
     {RiskDriver::OutcomeQuantityFactor, "outcome_quantity_factor"},
     {RiskDriver::OutcomeProxyFactor, "outcome_proxy_factor"}, {RiskDriver::CarbonPriceFactor, "carbon_price_factor"},
-    {RiskDriver::InterestRateShift, "interest_rate_shift"}}};
+    {RiskDriver::InterestRateShift, "interest_rate_shift"}, {RiskDriver::InflationShift, "inflation_shift"}}};
 
 constexpr NumberRange anyNumber{};
 
@@ -191,6 +191,14 @@ nlohmann::ordered_json riskRegisterToJson(const RiskRegister& reg) {
     return out;
 }
 
+void validateRegisterForProject(const RiskRegister& reg, const Project& project, const std::string& path) {
+    for (std::size_t i = 0; i < reg.risks.size(); ++i)
+        if (reg.risks[i].driver == RiskDriver::InflationShift && project.basis == PriceBasis::Real)
+            throw InputError(casejson::childPath(casejson::elementPath(path, i), "driver"), "\"inflation_shift\"",
+                             "a case in nominal terms (project.price_basis \"nominal\"): a case in real terms has no "
+                             "inflation to shift");
+}
+
 finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg) {
     const std::size_t n = reg.risks.size();
     std::vector<std::vector<double>> rows(n, std::vector<double>(n, 0.0));
@@ -209,7 +217,7 @@ finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg) {
 
 Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double* draws, const std::vector<bool>* active) {
     Scenario s = base;
-    double delay = base.delayYears, rateShift = base.interestRateShift;
+    double delay = base.delayYears, rateShift = base.interestRateShift, inflationShift = base.inflationShift;
     for (std::size_t i = 0; i < reg.risks.size(); ++i) {
         if (active && !(*active)[i]) continue;
         const double x = draws[i];
@@ -221,6 +229,7 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
         case RiskDriver::PriceFactor: s.priceFactor *= x; break;
         case RiskDriver::DelayYears: delay += x; break;
         case RiskDriver::InterestRateShift: rateShift += x; break;
+        case RiskDriver::InflationShift: inflationShift += x; break;
         default: break;  // the social outcomes' factors: outcomeFactorsFromDraws
         }
     }
@@ -231,6 +240,7 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
     s.priceFactor = std::max(0.0, s.priceFactor);
     s.delayYears = std::max(0, static_cast<int>(std::lround(delay)));
     s.interestRateShift = std::clamp(rateShift, -1.0, 1.0);
+    s.inflationShift = std::clamp(inflationShift, -1.0, 1.0);
     return s;
 }
 

@@ -27,7 +27,8 @@ enum class RiskCategory {
 enum class RiskDriver {
     CapexFactor, OpexFactor, DemandFactor, SavingsFactor, PriceFactor, DelayYears,
     OutcomeQuantityFactor, OutcomeProxyFactor, CarbonPriceFactor,  ///< social outcomes (models/social)
-    InterestRateShift  ///< additive, decimal per year, neutral 0 (Scenario::interestRateShift)
+    InterestRateShift,  ///< additive, decimal per year, neutral 0 (Scenario::interestRateShift)
+    InflationShift      ///< additive to a nominal case's inflation, neutral 0 (Scenario::inflationShift)
 };
 
 struct RiskCorrelation {
@@ -61,12 +62,16 @@ RiskRegister readRiskRegister(const nlohmann::json& risks, const std::string& pa
 /// The canonical JSON of a register; readRiskRegister(riskRegisterToJson(r)) gives back r.
 nlohmann::ordered_json riskRegisterToJson(const RiskRegister& reg);
 
+/// Throws InputError("risks[i].driver", ...) for a risk the project cannot take: an inflation shift
+/// in a case in real terms. `path` is the register's JSON path.
+void validateRegisterForProject(const RiskRegister& reg, const Project& project, const std::string& path = "risks");
+
 /// The correlation matrix of the register's risks (identity when none is given).
 finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg);
 
 /// The scenario for one draw of every risk: the base scenario with each factor multiplied by the
 /// draws of the risks on it (delay: base + sum of draws, rounded, at least 0; interest rate shift:
-/// base + sum of draws, kept within -1 to 1). Factors stay >= 0.
+/// base + sum of draws, kept within -1 to 1; inflation shift likewise). Factors stay >= 0.
 /// active[i] false leaves risk i at its neutral value (1, or 0 years, or a shift of 0).
 Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double* draws,
                     const std::vector<bool>* active = nullptr);

@@ -214,6 +214,7 @@ std::vector<std::vector<std::vector<double>>> simulateMetrics(const Project& pro
     if (options.paths < 1 || options.paths > kMaxPaths)
         throw InputError("paths", std::to_string(options.paths), "from 1 to 100000000 scenarios");
     if (reg.empty()) throw InputError("risks", "an empty register", "at least one risk to simulate");
+    validateRegisterForProject(reg, project);
     std::vector<finance::Distribution> drivers;
     for (const Risk& r : reg.risks) drivers.push_back(r.distribution);
     const auto method = options.sobol ? finance::SamplingMethod::Sobol : finance::SamplingMethod::MersenneTwister;

@@ -171,9 +171,13 @@ private:
     std::vector<double> loan_;                // traditional, ESPC: the city's loan flows at the forecast capex
     std::vector<double> loanBalance_;         // the loan's opening balance per repayment period (forecast capex)
     double loanRate_ = 0.0, loanFloating_ = 0.0;  // its rate at close and floating share
-    // The city's loan flows (drawdowns less debt service) in a scenario: linear in the capex, the
-    // floating share's interest moved by the scenario's rate shift (finance::addFloatingInterest).
-    double cityLoanFlow(std::size_t t, double capexFactor, double rateShift) const;
+    // The same loan from each construction year's drawdown alone, and its balance (per year).
+    std::vector<std::vector<double>> loanByYear_, balanceByYear_;
+    template <class LoanOfYear> void loanYears(const ProjectFlows& forecast, LoanOfYear loanOfYear);
+    // The city's loan flows (drawdowns less debt service) in period t of a scenario: linear in each
+    // year's capex, the floating share's interest moved by the scenario's rate shift
+    // (finance::addFloatingInterest).
+    double cityLoanFlow(std::size_t t, const ProjectFlows& flows, double capexFactor) const;
     double budget_ = 0.0;                     // capital phasing: the annual capex budget
 
     static constexpr std::size_t kPartyCount = kParties.size();
@@ -182,6 +186,12 @@ private:
     void variablePart(const Project& project, const ProjectFlows& flows, double capexFactor,
                       std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
                       std::optional<double>& minDscr) const;
+    void kindPart(const Project& project, const ProjectFlows& flows, double capexFactor,
+                  std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                  std::optional<double>& minDscr) const;
+    // The escalated lines the kinds' parts leave fixed (tax increment, ESPC fee and M&V, green bond
+    // reporting), moved with the scenario's price index.
+    void indexedPart(const ProjectFlows& flows, std::array<std::vector<double>, kPartyCount>& v) const;
     void servicePart(const Project& project, const ProjectFlows& flows,
                      std::array<std::vector<double>, kPartyCount>& v) const;
     void buildTransferPart(const Project& project, const ProjectFlows& flows,

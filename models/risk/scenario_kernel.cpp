@@ -38,14 +38,15 @@ thread_local std::vector<double> phasingInService;
 // and principal out) at the forecast capex, on the project timeline: the schedule of the
 // traditional structure's municipal loan and of the ESPC owner's loan (an annuity after construction).
 // balance: its opening balance in each repayment period (0 elsewhere), what a floating rate applies to.
+// onlyYear: the loan of that construction year's drawdown alone (the loan is linear in them).
 std::vector<double> cityLoan(const ProjectFlows& forecast, double share, double rate, int tenorYears,
-                             std::vector<double>& balance) {
+                             std::vector<double>& balance, std::optional<std::size_t> onlyYear = std::nullopt) {
     const std::size_t n = forecast.periods(), c = static_cast<std::size_t>(forecast.constructionYears);
     std::vector<double> loan(n, 0.0);
     balance.assign(n, 0.0);
     if (share <= 0.0) return loan;
     std::vector<double> drawdowns(c);
-    for (std::size_t i = 0; i < c; ++i) drawdowns[i] = share * forecast.capex[i];
+    for (std::size_t i = 0; i < c; ++i) drawdowns[i] = !onlyYear || *onlyYear == i ? share * forecast.capex[i] : 0.0;
     if (!anyNonZero(drawdowns)) return loan;
     const finance::DebtTerms terms{rate, 1, tenorYears, 0, finance::RepaymentProfile::Annuity,
                                    finance::DrawdownTiming::EndOfPeriod};
@@ -112,12 +113,18 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
         k.loan_ = cityLoan(forecast, t.loanShare, t.loanRate, t.loanTenorYears, k.loanBalance_);
         k.loanRate_ = t.loanRate;
         k.loanFloating_ = t.loanFloatingShare;
+        k.loanYears(forecast, [&](std::vector<double>& balance, std::size_t year) {
+            return cityLoan(forecast, t.loanShare, t.loanRate, t.loanTenorYears, balance, year);
+        });
     }
     if (k.kind_ == Kind::GuaranteedSavings) {  // bookOwnerLoan: an annuity over the term
         const auto& t = std::get<EspcTerms>(structure.terms);
         k.loan_ = cityLoan(forecast, t.ownerLoanShare, t.ownerLoanRate, t.termYears, k.loanBalance_);
         k.loanRate_ = t.ownerLoanRate;
         k.loanFloating_ = t.ownerLoanFloatingShare;
+        k.loanYears(forecast, [&](std::vector<double>& balance, std::size_t year) {
+            return cityLoan(forecast, t.ownerLoanShare, t.ownerLoanRate, t.termYears, balance, year);
+        });
     }
     for (Party p : kParties) {
         k.fixed_.push_back(outcome.ledger.partyFlows(p));
@@ -135,16 +142,73 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     return k;
 }
 
-double ScenarioKernel::cityLoanFlow(std::size_t t, double capexFactor, double rateShift) const {
+template <class LoanOfYear>
+void ScenarioKernel::loanYears(const ProjectFlows& forecast, LoanOfYear loanOfYear) {
+    const std::size_t c = static_cast<std::size_t>(forecast.constructionYears);
+    loanByYear_.assign(c, {});
+    balanceByYear_.assign(c, {});
+    for (std::size_t i = 0; i < c; ++i) loanByYear_[i] = loanOfYear(balanceByYear_[i], i);
+}
+
+double ScenarioKernel::cityLoanFlow(std::size_t t, const ProjectFlows& f, double capexFactor) const {
     if (loan_.empty()) return 0.0;
-    const double shift = rateShift * loanFloating_;
-    if (shift == 0.0) return capexFactor * loan_[t];
-    return capexFactor * (loan_[t] - std::max(shift, -loanRate_) * loanBalance_[t]);
+    const double shift = std::max(f.interestRateShift * loanFloating_, -loanRate_);
+    const std::size_t c = static_cast<std::size_t>(f.constructionYears);
+    bool forecastPrices = true;
+    for (std::size_t i = 0; i < c; ++i) forecastPrices = forecastPrices && f.priceIndex[i] == f.forecastPriceIndex[i];
+    if (forecastPrices) {  // each year's capex scaled alike: the whole loan scales
+        if (shift == 0.0) return capexFactor * loan_[t];
+        return capexFactor * (loan_[t] - shift * loanBalance_[t]);
+    }
+    // Construction inflation above (or below) the forecast: each year's drawdown scales by its own.
+    double loan = 0.0;
+    for (std::size_t i = 0; i < c; ++i) {
+        const double scale = capexFactor * (f.priceIndex[i] / f.forecastPriceIndex[i]);
+        loan += scale * (loanByYear_[i][t] - shift * balanceByYear_[i][t]);
+    }
+    return loan;
 }
 
 void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f, double capexFactor,
                                   std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
                                   std::optional<double>& minDscr) const {
+    kindPart(project, f, capexFactor, v, guarantee, minDscr);
+    indexedPart(f, v);
+}
+
+// The lines every structure books escalated with the price index but fixes otherwise (so the
+// kernels' parts above leave them in the base): they move with the scenario's inflation shift. The
+// tax increment the city captures (bookTaxIncrementAndCrowdfunding), the ESPC's measurement and
+// verification cost (cityOwnedBase) and the guaranteed-savings fee (buildGuaranteedSavings), the
+// green bond's impact reporting (issue).
+void ScenarioKernel::indexedPart(const ProjectFlows& f, std::array<std::vector<double>, kPartyCount>& v) const {
+    const std::size_t n = f.periods(), c = static_cast<std::size_t>(f.constructionYears);
+    const SupportTerms& s = structure_.support;
+    if (s.taxIncrement && s.taxIncrement->annualIncrement > 0.0) {
+        const int years = s.taxIncrement->years > 0 ? s.taxIncrement->years : f.operatingYears;
+        for (std::size_t t = c; t < n; ++t)
+            if (static_cast<int>(t) - f.constructionYears < years)
+                v[kGov][t] += s.taxIncrement->annualIncrement * s.taxIncrement->shareCaptured * f.priceIndex[t];
+    }
+    if (const auto* espc = std::get_if<EspcTerms>(&structure_.terms)) {
+        const std::size_t to = std::min(n, c + static_cast<std::size_t>(espc->termYears));
+        for (std::size_t t = c; t < to; ++t) {
+            v[kGov][t] -= espc->mvCostPerYear * f.priceIndex[t];
+            if (kind_ == Kind::GuaranteedSavings) {
+                const double fee = espc->annualFee * f.priceIndex[t];
+                v[kGov][t] -= fee;
+                v[kPrivate][t] += fee;
+            }
+        }
+    }
+    if (const auto* bond = std::get_if<GreenBondTerms>(&structure_.terms))
+        for (std::size_t k = 1; k <= static_cast<std::size_t>(bond->tenorYears) && k < n; ++k)
+            v[kGov][k] -= bond->annualReportingCost * f.priceIndex[k];
+}
+
+void ScenarioKernel::kindPart(const Project& project, const ProjectFlows& f, double capexFactor,
+                              std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee,
+                              std::optional<double>& minDscr) const {
     const std::size_t n = f.periods();
     for (auto& x : v) x.assign(n, 0.0);
     guarantee.clear();
@@ -173,7 +237,7 @@ void ScenarioKernel::variablePart(const Project& project, const ProjectFlows& f,
     for (std::size_t t = 0; t < n; ++t) {
         const double pre = f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] - f.opex[t] - f.lifecycle[t] +
                            (f.residualValue[t] - f.capex[t]);
-        const double loan = cityLoanFlow(t, capexFactor, f.interestRateShift);
+        const double loan = cityLoanFlow(t, f, capexFactor);
         v[kGov][t] = pre + loan;
         v[kUsers][t] = -f.userCharges[t];
         v[kLenders][t] = -loan;
@@ -241,7 +305,7 @@ void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlow
     const auto carry = [&](int period) { return std::pow(1.0 + terms.contractorFinanceRate, c - 1 - period); };
     double gross = 0.0, credit = 0.0;
     for (int i = 0; i < c; ++i)
-        gross += project.capex[static_cast<std::size_t>(i)] * f.priceIndex[static_cast<std::size_t>(i)] * carry(i);
+        gross += project.capex[static_cast<std::size_t>(i)] * f.forecastPriceIndex[static_cast<std::size_t>(i)] * carry(i);
     gross *= 1.0 + terms.contractorMargin;
     for (std::size_t i = 0; i < n; ++i) credit += in.upfrontSupport[i] * carry(static_cast<int>(i));
     const double level = -finance::pmt(terms.instalmentRate, terms.instalmentYears, std::max(0.0, gross - credit));
@@ -452,7 +516,7 @@ void ScenarioKernel::guaranteedSavingsPart(const Project& project, const Project
     for (std::size_t t = 0; t < n; ++t) {
         const bool inTerm = t >= from && t < to;
         const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
-        const double loan = cityLoanFlow(t, capexFactor, f.interestRateShift);
+        const double loan = cityLoanFlow(t, f, capexFactor);
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
         v[kPrivate][t] = -escoOpex - escoLifecycle - shortfall[t] - fin.tax[t] - co;
         v[kGov][t] = -f.capex[t] + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t] -

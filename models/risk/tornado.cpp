@@ -24,6 +24,7 @@ Tornado tornado(const Project& project, const Scenario& base, const std::vector<
         throw InputError("--metric", "\"" + std::string(riskMetricId(metric)) + "\"",
                          "a financial metric (the social metrics' spread is in `cityfin risk`)");
     if (swing && !(*swing > 0.0 && *swing < 10.0)) throw InputError("--swing", formatValue(*swing), "a fraction above 0, e.g. 0.1");
+    validateRegisterForProject(reg, project);
     const Structure fixed = fixTermsAtClose(project, {*found}).front();
     const auto rules = applicableRules(evaluate(project, fixed, base));
     Tornado t;

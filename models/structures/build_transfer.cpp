@@ -40,7 +40,8 @@ struct Price {
 };
 
 // P = (1 + m) sum_t K_t (1 + f)^(C-1-t) - sum_t S_t (1 + f)^(C-1-t), K the contract capex (the
-// forecast: a fixed price, so overruns stay with the contractor), S the grants and subsidy the
+// forecast at the forecast price index: a fixed price, so overruns and construction inflation above
+// the forecast stay with the contractor), S the grants and subsidy the
 // contractor receives (a support paid after completion enters at its value at completion).
 Price purchasePrice(const Project& project, const ProjectFlows& flows, const BuildTransferTerms& t,
                     std::span<const double> contractorSupport) {
@@ -48,7 +49,7 @@ Price purchasePrice(const Project& project, const ProjectFlows& flows, const Bui
     const auto carry = [&](int period) { return std::pow(1.0 + t.contractorFinanceRate, c - 1 - period); };
     Price p;
     for (int i = 0; i < c; ++i)
-        p.gross += project.capex[static_cast<std::size_t>(i)] * flows.priceIndex[static_cast<std::size_t>(i)] * carry(i);
+        p.gross += project.capex[static_cast<std::size_t>(i)] * flows.forecastPriceIndex[static_cast<std::size_t>(i)] * carry(i);
     p.gross *= 1.0 + t.contractorMargin;
     for (std::size_t i = 0; i < contractorSupport.size(); ++i)
         p.supportCredit += contractorSupport[i] * carry(static_cast<int>(i));

@@ -151,10 +151,11 @@ StructureOutcome buildGreenBond(const Project& project, const ProjectFlows& flow
                                 const SupportTerms& support) {
     validateSupport(support, project);
     validateTerms(project, flows, t);
-    // The bond is sized at issue on the budgeted capex; an overrun in a scenario falls on the budget.
+    // The bond is sized at issue on the budgeted capex (at the forecast price index); an overrun in a
+    // scenario, construction inflation above the forecast included, falls on the budget.
     double budgetedCapex = 0.0;
     for (int i = 0; i < project.constructionYears; ++i)
-        budgetedCapex += project.capex[static_cast<std::size_t>(i)] * flows.priceIndex[static_cast<std::size_t>(i)];
+        budgetedCapex += project.capex[static_cast<std::size_t>(i)] * flows.forecastPriceIndex[static_cast<std::size_t>(i)];
     const finance::BondSpec spec = bondSpec(project, t);
     const Issue green = issue(spec, t.conventionalYield - t.greeniumBp * kBasisPoint, budgetedCapex, t, true, flows);
     const Issue conventional = issue(spec, t.conventionalYield, budgetedCapex, t, false, flows);

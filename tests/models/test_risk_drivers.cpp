@@ -283,3 +283,168 @@ TEST(RiskDrivers, TheRiskBorneTableStillSumsToTheTotalWithTheRateRisk) {
                 << s.structureId << " party " << k;
         }
 }
+
+// ---- inflation ----
+
+TEST(RiskDrivers, InflationShiftMovesTheActualPriceIndexNotTheForecastByHand) {
+    // Nominal, 2% inflation, shifted by 1%: every escalated amount on 1.03^t, the forecast the
+    // guarantees are written on still on 1.02^t.
+    Project p = twoPlusFour();
+    p.basis = PriceBasis::Nominal;
+    p.inflation = 0.02;
+    Scenario s;
+    s.inflationShift = 0.01;
+    const ProjectFlows f = projectFlows(p, s);
+    EXPECT_NEAR(f.priceIndex[3], std::pow(1.03, 3), 1e-12);
+    EXPECT_NEAR(f.forecastPriceIndex[3], std::pow(1.02, 3), 1e-12);
+    EXPECT_NEAR(f.capex[1], 400.0 * 1.03, 1e-9);
+    EXPECT_NEAR(f.opex[2], 50.0 * 1.03 * 1.03, 1e-9);
+    EXPECT_NEAR(f.userCharges[4], 200.0 * std::pow(1.03, 4), 1e-9);
+    EXPECT_NEAR(f.forecastUserCharges[4], 200.0 * std::pow(1.02, 4), 1e-9);
+    EXPECT_NEAR(f.residualValue[5], 100.0 * std::pow(1.03, 5), 1e-9);
+    // No shift: the actual index is the forecast's, bit for bit.
+    const ProjectFlows base = projectFlows(p);
+    EXPECT_EQ(base.priceIndex, base.forecastPriceIndex);
+    EXPECT_EQ(base.userCharges, base.forecastUserCharges);
+}
+
+TEST(RiskDrivers, InflationShiftIsRefusedInACaseInRealTermsWithThePath) {
+    const Project real = twoPlusFour();
+    Scenario s;
+    s.inflationShift = 0.01;
+    EXPECT_EQ(errorField([&] { projectFlows(real, s); }), "scenario.inflation_shift");
+    const RiskRegister reg = readRiskRegister(nlohmann::json::parse(R"([
+      {"id": "capex", "driver": "capex_factor", "distribution": {"type": "uniform", "min": 1.0, "max": 1.2}},
+      {"id": "cpi", "category": "inflation", "driver": "inflation_shift", "distribution": {"type": "normal", "mean": 0, "stdev": 0.01}}])"));
+    EXPECT_EQ(riskDriverId(reg.risks[1].driver), "inflation_shift");
+    EXPECT_EQ(errorField([&] { validateRegisterForProject(reg, real); }), "risks[1].driver");
+    RiskOptions o;
+    o.paths = 10;
+    EXPECT_EQ(errorField([&] { runRisk(real, {}, {Structure{"psc", "PSC", TraditionalTerms{}, {}}}, reg, o); }),
+              "risks[1].driver");
+    // A case file in real terms with such a risk does not load; in nominal terms it does.
+    Case c = loadCaseFile(risk_fixtures::casesDir() + "/../bench/data/compare-30y.json");
+    auto j = nlohmann::json::parse(caseToJson(c));
+    j["risks"] = nlohmann::json::parse(riskRegisterToJson(reg).dump());
+    EXPECT_EQ(errorField([&] { parseCase(j.dump()); }), "risks[1].driver");
+    j["project"]["price_basis"] = "nominal";
+    j["project"]["inflation"] = 0.02;
+    j["scenario"]["inflation_shift"] = 0.005;
+    const Case nominal = parseCase(j.dump());
+    EXPECT_DOUBLE_EQ(nominal.scenario.inflationShift, 0.005);
+    EXPECT_EQ(caseToJson(parseCase(caseToJson(nominal))), caseToJson(nominal));
+    j["project"]["price_basis"] = "real";
+    j["project"]["inflation"] = 0.0;
+    j["risks"] = nlohmann::json::array();
+    EXPECT_EQ(errorField([&] { parseCase(j.dump()); }), "scenario.inflation_shift");
+}
+
+TEST(RiskDrivers, InflationMovesTheIndexedHalfOfTheChargeAndNotTheDebtServiceByHand) {
+    // A charge of 500 in the first operating year (t1), half indexed; nominal at 2% shifted to 3%:
+    // the charge at t is 500 x (0.5 x 1.03^t / 1.03 + 0.5), so 500 at t1, 507.5 at t2,
+    // 500 x (0.5 x 1.03^2 + 0.5) = 515.225 at t3. The senior debt's service, sized and fixed at
+    // close, does not move; the SPV's opex does (60 x 1.03^t).
+    Project p = spv_fixtures::smallProject();
+    p.basis = PriceBasis::Nominal;
+    p.inflation = 0.02;
+    PppAvailabilityTerms t = pppTerms(500.0);
+    t.indexation = 0.5;
+    Scenario up;
+    up.inflationShift = 0.01;
+    const Structure s{"ppp", "PPP", t, {}};
+    const Evaluation base = evaluate(p, s, {}), moved = evaluate(p, s, up);
+    const auto charge = moved.outcome.ledger.lineTotal(Party::Private, LineKind::UnitaryCharge);
+    EXPECT_NEAR(charge[1], 500.0, 1e-9);
+    EXPECT_NEAR(charge[2], 507.5, 1e-9);
+    EXPECT_NEAR(charge[3], 515.225, 1e-9);
+    EXPECT_EQ(moved.outcome.ledger.partyFlows(Party::Lenders), base.outcome.ledger.partyFlows(Party::Lenders));
+    EXPECT_NEAR(-moved.outcome.ledger.lineTotal(Party::Private, LineKind::Opex)[3], 60.0 * std::pow(1.03, 3), 1e-9);
+    spv_fixtures::expectConserved(moved.outcome, moved.project);
+    // Fully indexed charge: the SPV's margin grows with the index, so higher inflation helps it.
+    t.indexation = 1.0;
+    const Structure indexed{"ppp", "PPP", t, {}};
+    EXPECT_GT(evaluate(p, indexed, up).equityIrr.value, evaluate(p, indexed, {}).equityIrr.value);
+}
+
+TEST(RiskDrivers, InflationLeavesBondCouponsAndTheBondSizeFixed) {
+    Project p = twoPlusFour();
+    p.basis = PriceBasis::Nominal;
+    p.inflation = 0.02;
+    GreenBondTerms g;
+    g.tenorYears = 4;
+    g.annualReportingCost = 5.0;
+    Scenario up;
+    up.inflationShift = 0.02;
+    const Structure s{"bond", "Green bond", g, {}};
+    const Evaluation base = evaluate(p, s, {}), moved = evaluate(p, s, up);
+    EXPECT_EQ(moved.outcome.ledger.lineTotal(Party::Government, LineKind::Coupon),
+              base.outcome.ledger.lineTotal(Party::Government, LineKind::Coupon));
+    EXPECT_EQ(moved.outcome.ledger.lineTotal(Party::Government, LineKind::BondProceeds),
+              base.outcome.ledger.lineTotal(Party::Government, LineKind::BondProceeds));
+    // The escalated reporting cost moves: 5 x 1.04^2 at t2.
+    EXPECT_NEAR(-moved.outcome.ledger.lineTotal(Party::Government, LineKind::ExternalReview)[2], 5.0 * 1.04 * 1.04, 1e-9);
+    // The city's construction cost in year 1 is 400 x 1.04; the bond funded 400 x 1.02 of it.
+    EXPECT_NEAR(-moved.outcome.ledger.lineTotal(Party::Government, LineKind::Capex)[1], 416.0, 1e-9);
+}
+
+namespace {
+
+// The shared risk fixtures' project in nominal terms (2%), a PPP whose charge is not indexed, and
+// a rise of inflation alongside the fixtures' risks.
+struct InflationRun {
+    RiskRun run;
+    RiskBorne borne;
+    std::size_t cpi = 0;
+};
+
+const InflationRun& inflationRun() {
+    static const InflationRun r = [] {
+        Project p = risk_fixtures::project();
+        p.basis = PriceBasis::Nominal;
+        p.inflation = 0.02;
+        std::vector<Structure> structures = risk_fixtures::structures();
+        RiskRegister reg = risk_fixtures::reg();
+        Risk cpi;
+        cpi.id = "cpi";
+        cpi.category = RiskCategory::Inflation;
+        cpi.driver = RiskDriver::InflationShift;
+        cpi.distribution = finance::Distribution::uniform(0.005, 0.02);
+        reg.risks.push_back(cpi);
+        RiskOptions o;
+        o.paths = 400;
+        o.threads = 2;
+        o.seed = 5;
+        InflationRun x;
+        x.run = runRisk(p, {}, structures, reg, o);
+        x.borne = measureRiskBorne(p, {}, x.run, reg, o);
+        x.cpi = reg.risks.size() - 1;
+        return x;
+    }();
+    return r;
+}
+
+} // namespace
+
+TEST(RiskDrivers, HigherInflationFallsOnWhoeverTheContractLeavesTheMismatchWith) {
+    const std::size_t gov = 0, priv = 1, lenders = 2, r = inflationRun().cpi;
+    const auto at = [&](const std::string& id) -> const StructureRiskBorne& {
+        for (const auto& s : inflationRun().borne.structures)
+            if (s.structureId == id) return s;
+        throw std::runtime_error("no structure " + id);
+    };
+    // PPP with a charge fixed in nominal terms: the SPV's costs rise, its income does not; the
+    // city keeps the escalating user charges against a fixed charge and gains.
+    EXPECT_GT(at("ppp").byRisk[r][priv].expectedCost, 0.0);
+    EXPECT_LT(at("ppp").byRisk[r][gov].expectedCost, 0.0);
+    // The lenders' debt service is fixed in nominal terms.
+    EXPECT_NEAR(at("ppp").byRisk[r][lenders].expectedCost, 0.0, 1e-9);
+    // Traditional procurement: the city runs an asset whose revenue exceeds its costs; the loan is fixed.
+    EXPECT_LT(at("psc").byRisk[r][gov].expectedCost, 0.0);
+    for (const StructureRiskBorne& s : inflationRun().borne.structures)
+        for (std::size_t k = 0; k < kParties.size(); ++k) {
+            double sum = s.interaction[k].expectedCost;
+            for (const auto& risk : s.byRisk) sum += risk[k].expectedCost;
+            EXPECT_NEAR(sum, s.total[k].expectedCost, 1e-9 * std::max(1.0, std::abs(s.total[k].expectedCost)))
+                << s.structureId << " party " << k;
+        }
+}
