@@ -57,6 +57,8 @@ PppAvailabilityTerms readPpp(const Object& o, const Project& p) {
     t.bidEquityIrr = o.optionalNumber("bid_equity_irr", rateRange);
     t.indexation = o.numberOr("indexation", t.indexation, shareRange);
     t.expectedDeductions = o.numberOr("expected_deductions", t.expectedDeductions, shareRange);
+    t.deductionMultiplier = o.numberOr("deduction_multiplier", t.deductionMultiplier,
+                                       NumberRange{0.0, 10.0, false, "a multiplier from 0 to 10"});
     return t;
 }
 
@@ -134,7 +136,7 @@ StructureTerms readTerms(const Object& s, std::size_t type, const Project& p) {
     case 0: return readTraditional(s.object("terms", {"loan_share", "loan_rate", "loan_tenor_years", "loan_floating_share"}), p);
     case 1:
         return readPpp(s.object("terms", {"debt", "equity_hurdle", "unitary_charge", "bid_equity_irr", "indexation",
-                                          "expected_deductions"}), p);
+                                          "expected_deductions", "deduction_multiplier"}), p);
     case 2: return readConcession(s.object("terms", {"variant", "debt", "equity_hurdle", "concession_fee_share"}), p);
     case 3:
         return readBuildTransfer(s.object("terms", {"contractor_margin", "contractor_finance_rate", "instalment_rate",

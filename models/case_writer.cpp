@@ -80,6 +80,7 @@ Ordered termsJson(const std::string& path, const StructureTerms& terms) {
         w.optionalNumber("unitary_charge", t->unitaryCharge).optionalNumber("bid_equity_irr", t->bidEquityIrr);
         w.number("indexation", t->indexation);
         w.number("expected_deductions", t->expectedDeductions);
+        if (t->deductionMultiplier != 1.0) w.number("deduction_multiplier", t->deductionMultiplier);
     } else if (auto* t = std::get_if<ConcessionTerms>(&terms)) {
         w.choice("variant", t->variant, concessionVariantNames).put("debt", debtJson(w.at("debt"), t->debt));
         w.optionalNumber("equity_hurdle", t->equityHurdle).number("concession_fee_share", t->concessionFeeShare);
@@ -222,7 +223,8 @@ bool isDefault(const Scenario& s) {
     const Scenario d;
     return s.capexFactor == d.capexFactor && s.opexFactor == d.opexFactor && s.demandFactor == d.demandFactor &&
            s.savingsFactor == d.savingsFactor && s.priceFactor == d.priceFactor && s.delayYears == d.delayYears &&
-           s.interestRateShift == d.interestRateShift && s.inflationShift == d.inflationShift;
+           s.interestRateShift == d.interestRateShift && s.inflationShift == d.inflationShift &&
+           s.availabilityShortfall == d.availabilityShortfall;
 }
 
 Ordered scenarioJson(const Scenario& s) {
@@ -231,6 +233,7 @@ Ordered scenarioJson(const Scenario& s) {
     w.number("savings_factor", s.savingsFactor).number("price_factor", s.priceFactor).whole("delay_years", s.delayYears);
     if (s.interestRateShift != 0.0) w.number("interest_rate_shift", s.interestRateShift);
     if (s.inflationShift != 0.0) w.number("inflation_shift", s.inflationShift);
+    if (s.availabilityShortfall != 0.0) w.number("availability_shortfall", s.availabilityShortfall);
     return w.done();
 }
 

@@ -48,6 +48,9 @@ void validateScenario(const Scenario& s, const Project& p) {
     if (!(std::isfinite(s.interestRateShift) && std::abs(s.interestRateShift) <= 1.0))
         throw InputError("scenario.interest_rate_shift", formatValue(s.interestRateShift),
                          "a shift of rates from -1 to 1 (decimal per year)");
+    if (!(std::isfinite(s.availabilityShortfall) && s.availabilityShortfall >= 0.0 && s.availabilityShortfall <= 1.0))
+        throw InputError("scenario.availability_shortfall", formatValue(s.availabilityShortfall),
+                         "a share of the service from 0 to 1");
     if (s.inflationShift != 0.0 && p.basis == PriceBasis::Real)
         throw InputError("scenario.inflation_shift", formatValue(s.inflationShift),
                          "0 in a case in real terms (it shifts the inflation of a nominal case)");
@@ -94,7 +97,7 @@ bool projectIsValid(const Project& p) {
 bool scenarioIsValid(const Scenario& s, const Project& p) {
     return nonNegative(s.capexFactor) && nonNegative(s.opexFactor) && nonNegative(s.demandFactor) &&
            nonNegative(s.savingsFactor) && nonNegative(s.priceFactor) && s.delayYears >= 0 &&
-           std::isfinite(s.interestRateShift) && std::abs(s.interestRateShift) <= 1.0 &&
+           std::isfinite(s.interestRateShift) && std::abs(s.interestRateShift) <= 1.0 && fraction(s.availabilityShortfall) &&
            (s.inflationShift == 0.0 || (p.basis == PriceBasis::Nominal && std::isfinite(s.inflationShift) &&
                                         std::abs(s.inflationShift) <= 1.0 && p.inflation + s.inflationShift > -1.0));
 }
@@ -170,6 +173,8 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
         v->assign(n, 0.0);
     f.operating.assign(n, false);
     f.interestRateShift = s.interestRateShift;
+    f.availabilityShortfall = s.availabilityShortfall;
+    const double available = 1.0 - s.availabilityShortfall;  // share of the service delivered
     f.calendarYears.resize(n);
     // Every power the flows use, computed once per base and year rather than once per use: the
     // same std::pow calls, so the same values. Operating years k are 1-based: growth^(k - 1).
@@ -199,7 +204,7 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
             if (r.payer == RevenueStream::Payer::Users)
                 f.forecastUserCharges[t] += volume(forecastYear) * (r.unitPrice * escalation[t] * f.forecastPriceIndex[t]);
             if (actualYear < 1) continue;
-            const double actual = volume(actualYear) * s.demandFactor * price * s.priceFactor;
+            const double actual = volume(actualYear) * s.demandFactor * price * s.priceFactor * available;
             (r.payer == RevenueStream::Payer::Users ? f.userCharges : f.marketRevenue)[t] += actual;
         }
     }
@@ -214,7 +219,7 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
             if (forecastYear < 1) continue;
             const double price = e.pricePerKwh * escalation[t] * f.priceIndex[t];
             f.forecastEnergySavings[t] += kwh(forecastYear) * (e.pricePerKwh * escalation[t] * f.forecastPriceIndex[t]);
-            if (actualYear >= 1) f.energySavings[t] += kwh(actualYear) * s.savingsFactor * price * s.priceFactor;
+            if (actualYear >= 1) f.energySavings[t] += kwh(actualYear) * s.savingsFactor * price * s.priceFactor * available;
         }
     }
     const auto opexTable = powers(1.0 + p.opexEscalation, n);

@@ -93,6 +93,11 @@ struct Scenario {
     /// bond coupons, the un-indexed share of a charge, what was fixed on the forecast at close) do
     /// not. Discount rates stay as given. Docs: docs/methodology/risk.md ("Inflation").
     double inflationShift = 0.0;
+    /// Share of the service unavailable beyond what was expected at close, 0 to 1 (0 in the base
+    /// case): revenue and savings are lost in proportion in every operating year, social outcomes
+    /// scale with the service delivered, and contracts that pay for availability deduct it
+    /// (PPP availability charge, service fee). Docs: docs/methodology/risk.md ("Availability").
+    double availabilityShortfall = 0.0;
 };
 
 /// The project's own flows per period, positive magnitudes, in the case's price basis.
@@ -114,6 +119,7 @@ struct ProjectFlows {
     std::vector<double> forecastEnergySavings; ///< before the scenario's savings, price and inflation
     std::vector<bool> operating;         ///< the asset is in service (after construction and delay)
     double interestRateShift = 0.0;      ///< the scenario's shift of floating rates (Scenario)
+    double availabilityShortfall = 0.0;  ///< the scenario's service unavailable beyond the expected (Scenario)
     /// The forecast of the same project (projectFlows(project) with no scenario), when the caller
     /// computed it once for many scenarios (the Monte Carlo); empty otherwise. Structures that size
     /// on the forecast take it from here through forecastFlows() instead of recomputing it.

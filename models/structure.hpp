@@ -46,6 +46,10 @@ struct PppAvailabilityTerms {
     std::optional<double> bidEquityIrr;
     double indexation = 0.0;                ///< share of the charge indexed to inflation, 0 to 1
     double expectedDeductions = 0.0;        ///< share of the charge lost to unavailability, 0 to 1
+    /// Share of the charge deducted per unit of service unavailable beyond the expected (the
+    /// scenario's availability_shortfall): deducted share = min(1, expected + multiplier x shortfall).
+    /// 1 (the default): in proportion; above 1, the penalty regimes of availability contracts.
+    double deductionMultiplier = 1.0;
 };
 
 /// 3. BOT concession on user fees; BTO and BOO are terms of the same structure.

@@ -23,13 +23,14 @@ constexpr std::array<NamedValue<RiskCategory>, 12> categoryNames{{
     {RiskCategory::Opex, "opex"}, {RiskCategory::Price, "price"}, {RiskCategory::Outcome, "outcome"},
     {RiskCategory::Other, "other"}}};
 
-constexpr std::array<NamedValue<RiskDriver>, 11> driverNames{{
+constexpr std::array<NamedValue<RiskDriver>, 12> driverNames{{
     {RiskDriver::CapexFactor, "capex_factor"}, {RiskDriver::OpexFactor, "opex_factor"},
     {RiskDriver::DemandFactor, "demand_factor"}, {RiskDriver::SavingsFactor, "savings_factor"},
     {RiskDriver::PriceFactor, "price_factor"}, {RiskDriver::DelayYears, "delay_years"},
     {RiskDriver::OutcomeQuantityFactor, "outcome_quantity_factor"},
     {RiskDriver::OutcomeProxyFactor, "outcome_proxy_factor"}, {RiskDriver::CarbonPriceFactor, "carbon_price_factor"},
-    {RiskDriver::InterestRateShift, "interest_rate_shift"}, {RiskDriver::InflationShift, "inflation_shift"}}};
+    {RiskDriver::InterestRateShift, "interest_rate_shift"}, {RiskDriver::InflationShift, "inflation_shift"},
+    {RiskDriver::AvailabilityShortfall, "availability_shortfall"}}};
 
 constexpr NumberRange anyNumber{};
 
@@ -217,7 +218,8 @@ finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg) {
 
 Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double* draws, const std::vector<bool>* active) {
     Scenario s = base;
-    double delay = base.delayYears, rateShift = base.interestRateShift, inflationShift = base.inflationShift;
+    double delay = base.delayYears, rateShift = base.interestRateShift, inflationShift = base.inflationShift,
+           shortfall = base.availabilityShortfall;
     for (std::size_t i = 0; i < reg.risks.size(); ++i) {
         if (active && !(*active)[i]) continue;
         const double x = draws[i];
@@ -230,6 +232,7 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
         case RiskDriver::DelayYears: delay += x; break;
         case RiskDriver::InterestRateShift: rateShift += x; break;
         case RiskDriver::InflationShift: inflationShift += x; break;
+        case RiskDriver::AvailabilityShortfall: shortfall += x; break;
         default: break;  // the social outcomes' factors: outcomeFactorsFromDraws
         }
     }
@@ -241,6 +244,7 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
     s.delayYears = std::max(0, static_cast<int>(std::lround(delay)));
     s.interestRateShift = std::clamp(rateShift, -1.0, 1.0);
     s.inflationShift = std::clamp(inflationShift, -1.0, 1.0);
+    s.availabilityShortfall = std::clamp(shortfall, 0.0, 1.0);
     return s;
 }
 

@@ -262,7 +262,8 @@ void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
     in.operatingCash.assign(n, 0.0);
     for (std::size_t t = first; t < first + static_cast<std::size_t>(years); ++t) {
         inContract[t] = 1.0;
-        if (f.operating[t]) fees[t] = *terms.annualServiceFee * (f.priceIndex[t] / f.priceIndex[first]);
+        if (f.operating[t])
+            fees[t] = *terms.annualServiceFee * (f.priceIndex[t] / f.priceIndex[first] * (1.0 - f.availabilityShortfall));
     }
     for (std::size_t t = 0; t < n; ++t)
         in.operatingCash[t] = fees[t] + inContract[t] * (f.marketRevenue[t] + f.residualValue[t] - f.opex[t] - f.lifecycle[t]);
@@ -399,7 +400,7 @@ std::vector<double> ScenarioKernel::spvOperatingCash(const ProjectFlows& f, std:
     if (const auto* ppp = std::get_if<PppAvailabilityTerms>(&structure_.terms)) {
         // chargeProfile: indexation x P_t / P_first + (1 - indexation) while in service.
         const double base = f.priceIndex[static_cast<std::size_t>(f.constructionYears)];
-        const double keep = 1.0 - ppp->expectedDeductions;
+        const double keep = 1.0 - std::min(1.0, ppp->expectedDeductions + ppp->deductionMultiplier * f.availabilityShortfall);
         for (std::size_t t = 0; t < n; ++t) {
             const double profile = f.operating[t] ? ppp->indexation * f.priceIndex[t] / base + (1.0 - ppp->indexation) : 0.0;
             cash[t] = *ppp->unitaryCharge * profile * keep - f.opex[t] - f.lifecycle[t];
@@ -464,7 +465,9 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
         double city = toCity - subsidy;
         if (ppp) {
             const double profile = f.operating[t] ? ppp->indexation * f.priceIndex[t] / base + (1.0 - ppp->indexation) : 0.0;
-            const double charge = *ppp->unitaryCharge * profile, deduction = ppp->expectedDeductions * charge;
+            const double deducted =
+                std::min(1.0, ppp->expectedDeductions + ppp->deductionMultiplier * f.availabilityShortfall);
+            const double charge = *ppp->unitaryCharge * profile, deduction = deducted * charge;
             spv += charge - deduction;
             city += -charge + deduction + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t];
         } else {

@@ -11,8 +11,10 @@ namespace {
 
 // Share of the service delivered in period t: the structure's own, or the whole project once it runs.
 double shareIn(const ProjectFlows& flows, const StructureOutcome& outcome, std::size_t t) {
-    if (!outcome.serviceShare.empty()) return outcome.serviceShare[t];
-    return flows.operating[t] ? 1.0 : 0.0;
+    // Service unavailable beyond the expected (the scenario's availability shortfall) is not delivered.
+    const double available = 1.0 - flows.availabilityShortfall;
+    if (!outcome.serviceShare.empty()) return outcome.serviceShare[t] * available;
+    return flows.operating[t] ? available : 0.0;
 }
 
 // Index of the first operating period of the project (the outcome's year 1); periods() if none.

@@ -54,7 +54,9 @@ ServiceContract serviceContract(const Project& project, const ProjectFlows& flow
     for (std::size_t t = first; t < first + static_cast<std::size_t>(c.years); ++t) {
         c.inContract[t] = 1.0;
         // Pay per use: no service, no fee (a delay in the scenario costs the provider).
-        if (flows.operating[t]) c.feeProfile[t] = flows.priceIndex[t] / flows.priceIndex[first];
+        // Unavailable service beyond the expected is not paid for either.
+        if (flows.operating[t])
+            c.feeProfile[t] = flows.priceIndex[t] / flows.priceIndex[first] * (1.0 - flows.availabilityShortfall);
     }
     return c;
 }

@@ -28,6 +28,9 @@ void validateTerms(const PppAvailabilityTerms& t, const Project& project) {
     if (!(t.expectedDeductions >= 0.0 && t.expectedDeductions < 1.0))
         throw InputError("terms.expected_deductions", formatValue(t.expectedDeductions),
                          "a share from 0 to below 1 (all of the charge deducted leaves no contract)");
+    if (!(t.deductionMultiplier >= 0.0 && t.deductionMultiplier <= 10.0))
+        throw InputError("terms.deduction_multiplier", formatValue(t.deductionMultiplier),
+                         "a multiplier from 0 to 10 (1: the charge deducted in proportion to the service lost)");
 }
 
 // UC_t / UC_1 per period: indexation x P_t / P_first + (1 - indexation) while the asset is in service.
@@ -139,6 +142,9 @@ StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows
     const ProjectFlows& forecast = *forecastHandle;
     const double hurdle = spvEquityHurdle(terms.equityHurdle, project);
     const double keep = 1.0 - terms.expectedDeductions;
+    // In the scenario, the service unavailable beyond the expected is deducted too.
+    const double deducted = std::min(1.0, terms.expectedDeductions + terms.deductionMultiplier * flows.availabilityShortfall);
+    const double actualKeep = 1.0 - deducted;
     StructureOutcome out(n);
 
     double uc1 = terms.unitaryCharge.value_or(0.0);
@@ -153,7 +159,7 @@ StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows
 
     PrivateFinanceInputs in = spvFinanceInputs(project, flows, forecast, terms.debt, support, assetTaxLife(project));
     const std::vector<double> actualProfile = chargeProfile(terms, flows);
-    spvOperatingCash(uc1, keep, actualProfile, flows, in.operatingCash);
+    spvOperatingCash(uc1, actualKeep, actualProfile, flows, in.operatingCash);
     std::vector<double> sizingCash;
     spvOperatingCash(uc1, keep, chargeProfile(terms, forecast), forecast, sizingCash);
     in.sizingCash = std::move(sizingCash);
@@ -162,7 +168,7 @@ StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows
     std::vector<double> charge(n), deduction(n);
     for (std::size_t p = 0; p < n; ++p) {
         charge[p] = uc1 * actualProfile[p];
-        deduction[p] = terms.expectedDeductions * charge[p];
+        deduction[p] = deducted * charge[p];
     }
     bookSpvCosts(out.ledger, flows);
     bookTransferIfAny(out.ledger, Party::Government, Party::Private, LineKind::UnitaryCharge, charge);

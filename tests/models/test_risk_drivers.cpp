@@ -11,6 +11,7 @@
 #include "models/evaluation.hpp"
 #include "models/risk/risk_borne.hpp"
 #include "models/risk/risk_register.hpp"
+#include "models/social/social_return.hpp"
 #include "models/structures/build.hpp"
 
 #include <gtest/gtest.h>
@@ -441,6 +442,170 @@ TEST(RiskDrivers, HigherInflationFallsOnWhoeverTheContractLeavesTheMismatchWith)
     // Traditional procurement: the city runs an asset whose revenue exceeds its costs; the loan is fixed.
     EXPECT_LT(at("psc").byRisk[r][gov].expectedCost, 0.0);
     for (const StructureRiskBorne& s : inflationRun().borne.structures)
+        for (std::size_t k = 0; k < kParties.size(); ++k) {
+            double sum = s.interaction[k].expectedCost;
+            for (const auto& risk : s.byRisk) sum += risk[k].expectedCost;
+            EXPECT_NEAR(sum, s.total[k].expectedCost, 1e-9 * std::max(1.0, std::abs(s.total[k].expectedCost)))
+                << s.structureId << " party " << k;
+        }
+}
+
+// ---- availability / performance ----
+
+TEST(RiskDrivers, AvailabilityShortfallIsReadAndItsDrawsAddWithinZeroAndOne) {
+    const RiskRegister reg = readRiskRegister(nlohmann::json::parse(R"([
+      {"id": "downtime", "category": "availability", "driver": "availability_shortfall",
+       "distribution": {"type": "pert", "min": 0, "mode": 0.01, "max": 0.1}},
+      {"id": "outage", "category": "availability", "driver": "availability_shortfall",
+       "distribution": {"type": "discrete", "values": [0, 0.3], "probabilities": [0.95, 0.05]}}])"));
+    EXPECT_EQ(riskDriverId(reg.risks[0].driver), "availability_shortfall");
+    EXPECT_EQ(riskRegisterToJson(readRiskRegister(riskRegisterToJson(reg))).dump(), riskRegisterToJson(reg).dump());
+    const double draws[] = {0.05, 0.3};
+    EXPECT_DOUBLE_EQ(applyDraws({}, reg, draws).availabilityShortfall, 0.35);
+    const double wild[] = {0.9, 0.3}, negative[] = {-0.2, 0.0};
+    EXPECT_DOUBLE_EQ(applyDraws({}, reg, wild).availabilityShortfall, 1.0);
+    EXPECT_DOUBLE_EQ(applyDraws({}, reg, negative).availabilityShortfall, 0.0);
+    Scenario bad;
+    bad.availabilityShortfall = 1.5;
+    const Project p = twoPlusFour();
+    EXPECT_EQ(errorField([&] { projectFlows(p, bad); }), "scenario.availability_shortfall");
+    PppAvailabilityTerms t = pppTerms(500.0);
+    t.deductionMultiplier = -1.0;
+    const Project sp = spv_fixtures::smallProject();
+    EXPECT_EQ(errorField([&] { buildPppAvailability(sp, projectFlows(sp), t, {}); }), "terms.deduction_multiplier");
+    // The multiplier and the scenario's shortfall are written and read back.
+    Case c = loadCaseFile(risk_fixtures::casesDir() + "/../bench/data/compare-30y.json");
+    for (Structure& s : c.structures)
+        if (auto* pt = std::get_if<PppAvailabilityTerms>(&s.terms)) pt->deductionMultiplier = 2.0;
+    c.scenario.availabilityShortfall = 0.04;
+    const std::string text = caseToJson(c);
+    EXPECT_NE(text.find("\"deduction_multiplier\""), std::string::npos);
+    EXPECT_EQ(caseToJson(parseCase(text)), text);
+}
+
+TEST(RiskDrivers, UnavailableServiceIsDeductedFromTheChargeAndLostToTheCityByHand) {
+    // Charge 500, 2% expected deductions, a multiplier of 2, 5% of the service unavailable beyond
+    // the expected: 2% + 2 x 5% = 12% of the charge deducted, 60 a year (10 expected). The city
+    // collects 95% of the user charges (380 of 400), market revenue (47.5 of 50) and savings
+    // (28.5 of 30): it loses 24 a year of service and gets 50 more back from the SPV.
+    const Project p = spv_fixtures::smallProject();
+    PppAvailabilityTerms t = pppTerms(500.0);
+    t.expectedDeductions = 0.02;
+    t.deductionMultiplier = 2.0;
+    Scenario down;
+    down.availabilityShortfall = 0.05;
+    const StructureOutcome base = buildPppAvailability(p, projectFlows(p), t, {});
+    const StructureOutcome moved = buildPppAvailability(p, projectFlows(p, down), t, {});
+    const auto deduction = moved.ledger.lineTotal(Party::Government, LineKind::AvailabilityDeduction);
+    for (std::size_t i = 1; i < deduction.size(); ++i) EXPECT_NEAR(deduction[i], 60.0, 1e-9) << i;
+    EXPECT_NEAR(moved.ledger.partyFlows(Party::Users)[2], -380.0, 1e-9);
+    const auto city = minus(moved.ledger.partyFlows(Party::Government), base.ledger.partyFlows(Party::Government));
+    const auto tax = minus(moved.ledger.lineTotal(Party::Government, LineKind::Tax), base.ledger.lineTotal(Party::Government, LineKind::Tax));
+    for (std::size_t i = 1; i < city.size(); ++i) EXPECT_NEAR(city[i] - tax[i], 50.0 - 24.0, 1e-9) << i;
+    spv_fixtures::expectConserved(moved, projectFlows(p, down));
+}
+
+TEST(RiskDrivers, UnavailableServiceLandsThroughEachStructuresMechanicsByHand) {
+    // smallProject (fixtures_spv.hpp), 10% of the service unavailable: user charges 400 -> 360,
+    // market revenue 50 -> 45, savings 30 -> 27 in every operating year.
+    const Project p = spv_fixtures::smallProject();
+    Scenario down;
+    down.availabilityShortfall = 0.1;
+    const ProjectFlows base = projectFlows(p), lost = projectFlows(p, down);
+    EXPECT_NEAR(lost.userCharges[1], 360.0, 1e-9);
+    EXPECT_NEAR(lost.marketRevenue[1], 45.0, 1e-9);
+    EXPECT_NEAR(lost.energySavings[1], 27.0, 1e-9);
+    EXPECT_EQ(lost.forecastUserCharges, base.forecastUserCharges);  // the forecast of close stays
+    EXPECT_EQ(lost.opex, base.opex);                                // the costs of running it too
+
+    // Service purchase: a fee of 300 paid for the service delivered, 270.
+    PayAsYouGoTerms payg;
+    payg.annualServiceFee = 300.0;
+    const auto fee = buildPayAsYouGo(p, lost, payg, {}).ledger.lineTotal(Party::Government, LineKind::ServiceFee);
+    EXPECT_NEAR(fee[1], -270.0, 1e-9);
+
+    // Guaranteed-savings ESPC, 90% of the forecast guaranteed: 27 measured against 30 x 0.9 = 27,
+    // no payment; at 20% unavailable, 24 measured, the ESCO pays 3.
+    EspcTerms espc;
+    espc.termYears = 4;
+    down.availabilityShortfall = 0.2;
+    const auto shortfall =
+        buildEspc(p, projectFlows(p, down), espc, {}).ledger.lineTotal(Party::Government, LineKind::SavingsShortfall);
+    EXPECT_NEAR(shortfall[1], 3.0, 1e-9);
+    EXPECT_NEAR(total(buildEspc(p, lost, espc, {}).ledger.lineTotal(Party::Government, LineKind::SavingsShortfall)), 0.0, 1e-9);
+
+    // Concession without a guarantee: the concessionaire collects 360 and pays the city its 10% fee, 36.
+    ConcessionTerms con;
+    con.debt.tenorYears = 4;
+    con.concessionFeeShare = 0.1;
+    const StructureOutcome bot = buildConcession(p, lost, con, {});
+    EXPECT_NEAR(bot.ledger.lineTotal(Party::Private, LineKind::UserCharge)[1], 360.0, 1e-9);
+    spv_fixtures::expectConserved(bot, lost);
+
+    // Social outcomes scale with the service delivered: 90% of the value.
+    SocialOutcome o;
+    o.id = "trips";
+    o.name = "Trips";
+    o.unit = "trips";
+    o.annualQuantity = 1000.0;
+    o.proxyValue = 2.0;
+    o.proxySource = "test";
+    const StructureOutcome ppp = buildPppAvailability(p, base, pppTerms(500.0), {});
+    const double full = socialReturn(p, base, ppp, {o}, {}).presentValue;
+    EXPECT_NEAR(socialReturn(p, lost, ppp, {o}, {}).presentValue, 0.9 * full, 1e-9 * full);
+}
+
+namespace {
+
+struct AvailabilityRun {
+    RiskBorne borne;
+    std::size_t downtime = 0;
+};
+
+const AvailabilityRun& availabilityRun() {
+    static const AvailabilityRun r = [] {
+        std::vector<Structure> structures = risk_fixtures::structures();
+        for (Structure& s : structures)
+            if (auto* t = std::get_if<PppAvailabilityTerms>(&s.terms)) t->deductionMultiplier = 1.5;
+        RiskRegister reg = risk_fixtures::reg();
+        Risk downtime;
+        downtime.id = "downtime";
+        downtime.category = RiskCategory::Availability;
+        downtime.driver = RiskDriver::AvailabilityShortfall;
+        downtime.distribution = finance::Distribution::pert(0.0, 0.03, 0.15);
+        reg.risks.push_back(downtime);
+        RiskOptions o;
+        o.paths = 400;
+        o.threads = 2;
+        o.seed = 5;
+        AvailabilityRun x;
+        const RiskRun run = runRisk(risk_fixtures::project(), {}, structures, reg, o);
+        x.borne = measureRiskBorne(risk_fixtures::project(), {}, run, reg, o);
+        x.downtime = reg.risks.size() - 1;
+        return x;
+    }();
+    return r;
+}
+
+} // namespace
+
+TEST(RiskDrivers, UnavailabilityFallsOnTheSpvThroughDeductionsAndOnWhoeverCollectsTheRevenue) {
+    const std::size_t gov = 0, priv = 1, r = availabilityRun().downtime;
+    const auto at = [&](const std::string& id) -> const StructureRiskBorne& {
+        for (const auto& s : availabilityRun().borne.structures)
+            if (s.structureId == id) return s;
+        throw std::runtime_error("no structure " + id);
+    };
+    // PPP: the SPV loses 1.5 x the share unavailable of its charge; the city loses the revenue but
+    // is paid the deductions, so it bears less than under traditional procurement, where it bears
+    // it alone.
+    EXPECT_GT(at("ppp").byRisk[r][priv].expectedCost, 0.0);
+    EXPECT_GT(at("psc").byRisk[r][gov].expectedCost, 0.0);
+    EXPECT_LT(at("ppp").byRisk[r][gov].expectedCost, at("psc").byRisk[r][gov].expectedCost);
+    EXPECT_NEAR(at("psc").byRisk[r][priv].expectedCost, 0.0, 1e-9);
+    // BOT: the concessionaire loses its revenue, partly made good by the city's revenue guarantee.
+    EXPECT_GT(at("bot").byRisk[r][priv].expectedCost, 0.0);
+    for (const StructureRiskBorne& s : availabilityRun().borne.structures)
         for (std::size_t k = 0; k < kParties.size(); ++k) {
             double sum = s.interaction[k].expectedCost;
             for (const auto& risk : s.byRisk) sum += risk[k].expectedCost;

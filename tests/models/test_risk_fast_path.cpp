@@ -147,7 +147,7 @@ void makeNominalWithTaxIncrement(Case& c) {
 }
 
 // The drivers of the risk register beyond the project's factors: the interest rate and inflation
-// shifts.
+// shifts, the availability shortfall.
 RiskRegister newDrivers() {
     return readRiskRegister(nlohmann::json::parse(R"([
       {"id": "capex", "driver": "capex_factor", "distribution": {"type": "pert", "min": 0.8, "mode": 1.05, "max": 1.6}},
@@ -157,7 +157,9 @@ RiskRegister newDrivers() {
        "correlations": {"rate2": 0.3}},
       {"id": "rate2", "driver": "interest_rate_shift", "distribution": {"type": "uniform", "min": -0.01, "max": 0.02}},
       {"id": "cpi", "driver": "inflation_shift", "distribution": {"type": "normal", "mean": 0.0, "stdev": 0.012},
-       "correlations": {"rate": 0.5}}])"));
+       "correlations": {"rate": 0.5}},
+      {"id": "downtime", "driver": "availability_shortfall", "distribution": {"type": "pert", "min": 0, "mode": 0.02, "max": 0.3}},
+      {"id": "outage", "driver": "availability_shortfall", "distribution": {"type": "discrete", "values": [0, 0.5], "probabilities": [0.9, 0.1]}}])"));
 }
 
 TEST(RiskFastPath, EqualsTheFullPathWithTheNewDriversOnEveryBundledCase) {
@@ -168,6 +170,8 @@ TEST(RiskFastPath, EqualsTheFullPathWithTheNewDriversOnEveryBundledCase) {
         Case c = loadCaseFile(file);
         floatEveryDebt(c, 0.6);
         makeNominalWithTaxIncrement(c);
+        for (Structure& s : c.structures)  // deductions above proportion where a PPP has them
+            if (auto* t = std::get_if<PppAvailabilityTerms>(&s.terms)) t->deductionMultiplier = 1.5;
         expectFastEqualsFull(c, reg, !c.outcomes.empty(), delayed);
         ++cases;
     }
