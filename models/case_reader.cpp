@@ -120,7 +120,7 @@ Scenario readScenario(const Object& top, const Project& project) {
     Scenario s;
     const auto o = top.optionalObject("scenario", {"capex_factor", "opex_factor", "demand_factor", "savings_factor",
                                                    "price_factor", "delay_years", "interest_rate_shift",
-                                                   "inflation_shift", "availability_shortfall"});
+                                                   "inflation_shift", "availability_shortfall", "payment_shortfall"});
     if (!o) return s;
     s.capexFactor = o->numberOr("capex_factor", s.capexFactor, nonNegativeRange);
     s.opexFactor = o->numberOr("opex_factor", s.opexFactor, nonNegativeRange);
@@ -133,6 +133,7 @@ Scenario readScenario(const Object& top, const Project& project) {
     s.inflationShift = o->numberOr("inflation_shift", s.inflationShift,
                                    casejson::NumberRange{-1.0, 1.0, false, "a shift of inflation from -1 to 1"});
     s.availabilityShortfall = o->numberOr("availability_shortfall", s.availabilityShortfall, shareRange);
+    s.paymentShortfall = o->numberOr("payment_shortfall", s.paymentShortfall, shareRange);
     if (s.inflationShift != 0.0 && project.basis == PriceBasis::Real)
         throw InputError(o->pathOf("inflation_shift"), formatValue(s.inflationShift),
                          "0 in a case in real terms (it shifts the inflation of a nominal case)");

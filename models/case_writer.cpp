@@ -224,7 +224,7 @@ bool isDefault(const Scenario& s) {
     return s.capexFactor == d.capexFactor && s.opexFactor == d.opexFactor && s.demandFactor == d.demandFactor &&
            s.savingsFactor == d.savingsFactor && s.priceFactor == d.priceFactor && s.delayYears == d.delayYears &&
            s.interestRateShift == d.interestRateShift && s.inflationShift == d.inflationShift &&
-           s.availabilityShortfall == d.availabilityShortfall;
+           s.availabilityShortfall == d.availabilityShortfall && s.paymentShortfall == d.paymentShortfall;
 }
 
 Ordered scenarioJson(const Scenario& s) {
@@ -234,6 +234,7 @@ Ordered scenarioJson(const Scenario& s) {
     if (s.interestRateShift != 0.0) w.number("interest_rate_shift", s.interestRateShift);
     if (s.inflationShift != 0.0) w.number("inflation_shift", s.inflationShift);
     if (s.availabilityShortfall != 0.0) w.number("availability_shortfall", s.availabilityShortfall);
+    if (s.paymentShortfall != 0.0) w.number("payment_shortfall", s.paymentShortfall);
     return w.done();
 }
 

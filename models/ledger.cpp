@@ -49,6 +49,7 @@ constexpr KindNames kKindNames[] = {
     {LineKind::TaxIncrement, "tax_increment", "Tax increment"},
     {LineKind::EquityInjection, "equity_injection", "Public co-investment"},
     {LineKind::Dividend, "dividend", "Distributions on the public stake"},
+    {LineKind::PaymentArrears, "payment_arrears", "Contractual payments the city does not pay (arrears)"},
 };
 
 const KindNames& namesOf(LineKind kind) {

@@ -28,6 +28,7 @@ enum class LineKind {
     RevenueGuarantee, RevenueClawback, RevenueShare, CostShare, SavingsShare, SavingsShortfall, Drawdown,
     Interest, Principal, BondProceeds, Coupon, Redemption, GuaranteeFee, Tax, TaxIncrement,
     EquityInjection, Dividend,
+    PaymentArrears,  ///< the part of the city's contractual payments it does not pay (Scenario::paymentShortfall)
 };
 
 /// Stable identifier used in files and JSON, e.g. "unitary_charge".

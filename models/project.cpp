@@ -51,6 +51,9 @@ void validateScenario(const Scenario& s, const Project& p) {
     if (!(std::isfinite(s.availabilityShortfall) && s.availabilityShortfall >= 0.0 && s.availabilityShortfall <= 1.0))
         throw InputError("scenario.availability_shortfall", formatValue(s.availabilityShortfall),
                          "a share of the service from 0 to 1");
+    if (!(std::isfinite(s.paymentShortfall) && s.paymentShortfall >= 0.0 && s.paymentShortfall <= 1.0))
+        throw InputError("scenario.payment_shortfall", formatValue(s.paymentShortfall),
+                         "a share of the city's payments from 0 to 1");
     if (s.inflationShift != 0.0 && p.basis == PriceBasis::Real)
         throw InputError("scenario.inflation_shift", formatValue(s.inflationShift),
                          "0 in a case in real terms (it shifts the inflation of a nominal case)");
@@ -98,6 +101,7 @@ bool scenarioIsValid(const Scenario& s, const Project& p) {
     return nonNegative(s.capexFactor) && nonNegative(s.opexFactor) && nonNegative(s.demandFactor) &&
            nonNegative(s.savingsFactor) && nonNegative(s.priceFactor) && s.delayYears >= 0 &&
            std::isfinite(s.interestRateShift) && std::abs(s.interestRateShift) <= 1.0 && fraction(s.availabilityShortfall) &&
+           fraction(s.paymentShortfall) &&
            (s.inflationShift == 0.0 || (p.basis == PriceBasis::Nominal && std::isfinite(s.inflationShift) &&
                                         std::abs(s.inflationShift) <= 1.0 && p.inflation + s.inflationShift > -1.0));
 }
@@ -174,6 +178,7 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
     f.operating.assign(n, false);
     f.interestRateShift = s.interestRateShift;
     f.availabilityShortfall = s.availabilityShortfall;
+    f.paymentShortfall = s.paymentShortfall;
     const double available = 1.0 - s.availabilityShortfall;  // share of the service delivered
     f.calendarYears.resize(n);
     // Every power the flows use, computed once per base and year rather than once per use: the

@@ -98,6 +98,11 @@ struct Scenario {
     /// scale with the service delivered, and contracts that pay for availability deduct it
     /// (PPP availability charge, service fee). Docs: docs/methodology/risk.md ("Availability").
     double availabilityShortfall = 0.0;
+    /// Share of the city's contractual payments to the private party it does not pay, 0 to 1 (0 in
+    /// the base case): the unitary charge, service fee, ESCO fee or savings share, build-transfer
+    /// instalments, revenue guarantee payments. The private party bears it; the money stays with the
+    /// city. Docs: docs/methodology/risk.md ("Counterparty default").
+    double paymentShortfall = 0.0;
 };
 
 /// The project's own flows per period, positive magnitudes, in the case's price basis.
@@ -120,6 +125,7 @@ struct ProjectFlows {
     std::vector<bool> operating;         ///< the asset is in service (after construction and delay)
     double interestRateShift = 0.0;      ///< the scenario's shift of floating rates (Scenario)
     double availabilityShortfall = 0.0;  ///< the scenario's service unavailable beyond the expected (Scenario)
+    double paymentShortfall = 0.0;       ///< the scenario's share of the city's payments not paid (Scenario)
     /// The forecast of the same project (projectFlows(project) with no scenario), when the caller
     /// computed it once for many scenarios (the Monte Carlo); empty otherwise. Structures that size
     /// on the forecast take it from here through forecastFlows() instead of recomputing it.

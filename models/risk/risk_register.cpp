@@ -23,14 +23,14 @@ constexpr std::array<NamedValue<RiskCategory>, 12> categoryNames{{
     {RiskCategory::Opex, "opex"}, {RiskCategory::Price, "price"}, {RiskCategory::Outcome, "outcome"},
     {RiskCategory::Other, "other"}}};
 
-constexpr std::array<NamedValue<RiskDriver>, 12> driverNames{{
+constexpr std::array<NamedValue<RiskDriver>, 13> driverNames{{
     {RiskDriver::CapexFactor, "capex_factor"}, {RiskDriver::OpexFactor, "opex_factor"},
     {RiskDriver::DemandFactor, "demand_factor"}, {RiskDriver::SavingsFactor, "savings_factor"},
     {RiskDriver::PriceFactor, "price_factor"}, {RiskDriver::DelayYears, "delay_years"},
     {RiskDriver::OutcomeQuantityFactor, "outcome_quantity_factor"},
     {RiskDriver::OutcomeProxyFactor, "outcome_proxy_factor"}, {RiskDriver::CarbonPriceFactor, "carbon_price_factor"},
     {RiskDriver::InterestRateShift, "interest_rate_shift"}, {RiskDriver::InflationShift, "inflation_shift"},
-    {RiskDriver::AvailabilityShortfall, "availability_shortfall"}}};
+    {RiskDriver::AvailabilityShortfall, "availability_shortfall"}, {RiskDriver::PaymentShortfall, "payment_shortfall"}}};
 
 constexpr NumberRange anyNumber{};
 
@@ -219,7 +219,7 @@ finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg) {
 Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double* draws, const std::vector<bool>* active) {
     Scenario s = base;
     double delay = base.delayYears, rateShift = base.interestRateShift, inflationShift = base.inflationShift,
-           shortfall = base.availabilityShortfall;
+           shortfall = base.availabilityShortfall, arrears = base.paymentShortfall;
     for (std::size_t i = 0; i < reg.risks.size(); ++i) {
         if (active && !(*active)[i]) continue;
         const double x = draws[i];
@@ -233,6 +233,7 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
         case RiskDriver::InterestRateShift: rateShift += x; break;
         case RiskDriver::InflationShift: inflationShift += x; break;
         case RiskDriver::AvailabilityShortfall: shortfall += x; break;
+        case RiskDriver::PaymentShortfall: arrears += x; break;
         default: break;  // the social outcomes' factors: outcomeFactorsFromDraws
         }
     }
@@ -245,6 +246,7 @@ Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double*
     s.interestRateShift = std::clamp(rateShift, -1.0, 1.0);
     s.inflationShift = std::clamp(inflationShift, -1.0, 1.0);
     s.availabilityShortfall = std::clamp(shortfall, 0.0, 1.0);
+    s.paymentShortfall = std::clamp(arrears, 0.0, 1.0);
     return s;
 }
 

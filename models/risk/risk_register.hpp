@@ -29,7 +29,8 @@ enum class RiskDriver {
     OutcomeQuantityFactor, OutcomeProxyFactor, CarbonPriceFactor,  ///< social outcomes (models/social)
     InterestRateShift,  ///< additive, decimal per year, neutral 0 (Scenario::interestRateShift)
     InflationShift,     ///< additive to a nominal case's inflation, neutral 0 (Scenario::inflationShift)
-    AvailabilityShortfall  ///< additive share of the service lost, 0 to 1, neutral 0 (Scenario::availabilityShortfall)
+    AvailabilityShortfall,  ///< additive share of the service lost, 0 to 1, neutral 0 (Scenario::availabilityShortfall)
+    PaymentShortfall        ///< additive share of the city's payments not paid, 0 to 1, neutral 0 (Scenario::paymentShortfall)
 };
 
 struct RiskCorrelation {
@@ -72,8 +73,8 @@ finance::CorrelationMatrix riskCorrelation(const RiskRegister& reg);
 
 /// The scenario for one draw of every risk: the base scenario with each factor multiplied by the
 /// draws of the risks on it (delay: base + sum of draws, rounded, at least 0; interest rate shift:
-/// base + sum of draws, kept within -1 to 1; inflation shift likewise; availability shortfall: base +
-/// sum of draws, kept within 0 to 1). Factors stay >= 0.
+/// base + sum of draws, kept within -1 to 1; inflation shift likewise; availability and payment
+/// shortfalls: base + sum of draws, kept within 0 to 1). Factors stay >= 0.
 /// active[i] false leaves risk i at its neutral value (1, or 0 years, or a shift of 0).
 Scenario applyDraws(const Scenario& base, const RiskRegister& reg, const double* draws,
                     const std::vector<bool>* active = nullptr);

@@ -265,8 +265,10 @@ void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
         if (f.operating[t])
             fees[t] = *terms.annualServiceFee * (f.priceIndex[t] / f.priceIndex[first] * (1.0 - f.availabilityShortfall));
     }
+    const double arrears = f.paymentShortfall;  // share of the fee the city does not pay
     for (std::size_t t = 0; t < n; ++t)
-        in.operatingCash[t] = fees[t] + inContract[t] * (f.marketRevenue[t] + f.residualValue[t] - f.opex[t] - f.lifecycle[t]);
+        in.operatingCash[t] = fees[t] - arrears * fees[t] +
+                              inContract[t] * (f.marketRevenue[t] + f.residualValue[t] - f.opex[t] - f.lifecycle[t]);
     in.constructionYears = f.constructionYears;
     in.taxRate = project.taxRate;
     const int lifeYears = project.depreciationYears > 0 ? project.depreciationYears : project.operatingYears;
@@ -281,10 +283,10 @@ void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
         const double subsidy = s.constructionSubsidyShare * f.capex[t];
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;  // to the city: dividends less injections
         v[kPrivate][t] = -f.capex[t] + (-1.0 * f.opex[t] * w) + (-1.0 * f.lifecycle[t] * w) + f.marketRevenue[t] * w +
-                         f.residualValue[t] * wLast + fees[t] - provider.tax[t] + subsidy - co;
+                         f.residualValue[t] * wLast + fees[t] - provider.tax[t] + subsidy - co - arrears * fees[t];
         v[kGov][t] = (-1.0 * f.opex[t] * a) + (-1.0 * f.lifecycle[t] * a) + f.marketRevenue[t] * a +
                      f.residualValue[t] * aLast + f.userCharges[t] + f.energySavings[t] - fees[t] + provider.tax[t] -
-                     subsidy + co;
+                     subsidy + co + arrears * fees[t];
         v[kUsers][t] = -f.userCharges[t];
     }
 }
@@ -311,7 +313,9 @@ void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlow
     for (std::size_t i = 0; i < n; ++i) credit += in.upfrontSupport[i] * carry(static_cast<int>(i));
     const double level = -finance::pmt(terms.instalmentRate, terms.instalmentYears, std::max(0.0, gross - credit));
     in.operatingCash.assign(n, 0.0);
-    for (int k = 0; k < terms.instalmentYears; ++k) in.operatingCash[static_cast<std::size_t>(c + k)] = level;
+    const double arrears = f.paymentShortfall;  // share of the instalments the city does not pay
+    for (int k = 0; k < terms.instalmentYears; ++k)
+        in.operatingCash[static_cast<std::size_t>(c + k)] = level - arrears * level;
     in.constructionYears = c;
     in.taxRate = project.taxRate;
     in.depreciationYears = terms.instalmentYears;
@@ -320,7 +324,7 @@ void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlow
     const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
     const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, contractor) : std::vector<double>{};
     for (std::size_t t = 0; t < n; ++t) {
-        const double subsidy = s.constructionSubsidyShare * f.capex[t], paid = in.operatingCash[t];
+        const double subsidy = s.constructionSubsidyShare * f.capex[t], paid = in.operatingCash[t];  // net of arrears
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
         v[kPrivate][t] = -f.capex[t] + subsidy + paid - contractor.tax[t] - co;
         v[kGov][t] = -subsidy - paid + contractor.tax[t] + co + (-1.0 * f.opex[t]) + (-1.0 * f.lifecycle[t]) +
@@ -364,6 +368,8 @@ void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlo
         share[t] = (1.0 - terms.operatorRevenueShare) * collected;
         in.operatingCash[t] = collected - share[t] - opex[t] - lifecycle[t] + guarantee[t] - clawback[t];
     }
+    const double arrears = f.paymentShortfall;  // share of the guarantee payments the city does not pay
+    for (std::size_t t = 0; t < n; ++t) in.operatingCash[t] -= arrears * guarantee[t];
     in.upfrontSupport = privateUpfrontSupport(s, in.capex, n);
     in.constructionYears = f.constructionYears;
     in.taxRate = project.taxRate;
@@ -380,10 +386,10 @@ void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlo
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
         const double revenue = f.userCharges[t] + f.marketRevenue[t];
         v[kPrivate][t] = -in.capex[t] - opex[t] - lifecycle[t] + (inTerm ? revenue : 0.0) - share[t] + guarantee[t] -
-                         clawback[t] - finance.tax[t] + subsidy - co;
+                         clawback[t] - finance.tax[t] + subsidy - co - arrears * guarantee[t];
         v[kGov][t] = -(f.capex[t] - in.capex[t]) - (f.opex[t] - opex[t]) - (f.lifecycle[t] - lifecycle[t]) +
                      (after ? revenue : 0.0) + f.energySavings[t] + f.residualValue[t] + share[t] - guarantee[t] +
-                     clawback[t] + finance.tax[t] - subsidy + co;
+                     clawback[t] + finance.tax[t] - subsidy + co + arrears * guarantee[t];
         v[kUsers][t] = -f.userCharges[t];
     }
 }
@@ -404,6 +410,10 @@ std::vector<double> ScenarioKernel::spvOperatingCash(const ProjectFlows& f, std:
         for (std::size_t t = 0; t < n; ++t) {
             const double profile = f.operating[t] ? ppp->indexation * f.priceIndex[t] / base + (1.0 - ppp->indexation) : 0.0;
             cash[t] = *ppp->unitaryCharge * profile * keep - f.opex[t] - f.lifecycle[t];
+            if (f.paymentShortfall != 0.0) {  // the part of the net charge the city does not pay
+                const double charge = *ppp->unitaryCharge * profile;
+                cash[t] -= f.paymentShortfall * (charge - (1.0 - keep) * charge);
+            }
         }
         return cash;
     }
@@ -420,7 +430,7 @@ std::vector<double> ScenarioKernel::spvOperatingCash(const ProjectFlows& f, std:
     }
     for (std::size_t t = 0; t < n; ++t)
         cash[t] = f.userCharges[t] * (1.0 - c.concessionFeeShare) + f.marketRevenue[t] + f.energySavings[t] +
-                  guarantee[t] - claw[t] - f.opex[t] - f.lifecycle[t];
+                  guarantee[t] - claw[t] - f.opex[t] - f.lifecycle[t] - f.paymentShortfall * guarantee[t];
     return cash;
 }
 
@@ -468,15 +478,17 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
             const double deducted =
                 std::min(1.0, ppp->expectedDeductions + ppp->deductionMultiplier * f.availabilityShortfall);
             const double charge = *ppp->unitaryCharge * profile, deduction = deducted * charge;
-            spv += charge - deduction;
-            city += -charge + deduction + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t];
+            const double unpaid = f.paymentShortfall * (charge - deduction);
+            spv += charge - deduction - unpaid;
+            city += -charge + deduction + unpaid + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t];
         } else {
             const double fee = con->concessionFeeShare * f.userCharges[t];
             const double residual = f.residualValue[t];
             const bool boo = con->variant == ConcessionTerms::Variant::Boo;
+            const double unpaid = f.paymentShortfall * guarantee[t];
             spv += f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] - fee + guarantee[t] - clawback[t] +
-                   (boo ? residual : 0.0);
-            city += fee - guarantee[t] + clawback[t] + (boo ? 0.0 : residual);
+                   (boo ? residual : 0.0) - unpaid;
+            city += fee - guarantee[t] + clawback[t] + (boo ? 0.0 : residual) + unpaid;
         }
         // bookCoInvestment on the SPV's flows; the share of its fixed flows (grants to it,
         // crowdfunding) is in the base.
@@ -508,7 +520,7 @@ void ScenarioKernel::guaranteedSavingsPart(const Project& project, const Project
     for (std::size_t t = from; t < to && t < n; ++t) {
         const double fee = terms.annualFee * f.priceIndex[t];
         shortfall[t] = std::max(0.0, terms.guaranteedShare * f.forecastEnergySavings[t] - f.energySavings[t]);
-        in.operatingCash[t] = fee - f.opex[t] - f.lifecycle[t] - shortfall[t];
+        in.operatingCash[t] = fee - f.paymentShortfall * fee - f.opex[t] - f.lifecycle[t] - shortfall[t];
     }
     in.constructionYears = f.constructionYears;
     in.taxRate = project.taxRate;
@@ -521,9 +533,12 @@ void ScenarioKernel::guaranteedSavingsPart(const Project& project, const Project
         const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
         const double loan = cityLoanFlow(t, f, capexFactor);
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
-        v[kPrivate][t] = -escoOpex - escoLifecycle - shortfall[t] - fin.tax[t] - co;
+        // The part of the ESCO's fee the city does not pay (the fee itself: indexedPart).
+        const double unpaid = inTerm ? f.paymentShortfall * (terms.annualFee * f.priceIndex[t]) : 0.0;
+        v[kPrivate][t] = -escoOpex - escoLifecycle - shortfall[t] - fin.tax[t] - co - unpaid;
         v[kGov][t] = -f.capex[t] + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t] -
-                     (f.opex[t] - escoOpex) - (f.lifecycle[t] - escoLifecycle) + shortfall[t] + fin.tax[t] + co + loan;
+                     (f.opex[t] - escoOpex) - (f.lifecycle[t] - escoLifecycle) + shortfall[t] + fin.tax[t] + co + loan +
+                     unpaid;
         v[kUsers][t] = -f.userCharges[t];
         v[kLenders][t] = -loan;
     }
@@ -546,7 +561,8 @@ void ScenarioKernel::sharedSavingsPart(const Project& project, const ProjectFlow
     in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
     in.operatingCash.assign(n, 0.0);
     for (std::size_t t = from; t < to && t < n; ++t)
-        in.operatingCash[t] = (-1.0 * f.opex[t] - f.lifecycle[t]) + share * f.energySavings[t];
+        in.operatingCash[t] = (-1.0 * f.opex[t] - f.lifecycle[t]) + share * f.energySavings[t] -
+                              f.paymentShortfall * (share * f.energySavings[t]);
     in.constructionYears = f.constructionYears;
     in.debt = terms.escoDebt;
     in.taxRate = project.taxRate;
@@ -565,13 +581,14 @@ void ScenarioKernel::sharedSavingsPart(const Project& project, const ProjectFlow
         const bool inTerm = t >= from && t < to;
         const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
         const double shared = inTerm ? share * f.energySavings[t] : 0.0;
+        const double unpaid = f.paymentShortfall * shared;  // what the city does not pay of it
         const double subsidy = s.constructionSubsidyShare * f.capex[t];
         const double finance = fin.drawdown[t] - fin.interestPaid[t] - fin.principal[t];
         const double toCity = fin.tax[t] + fin.guaranteeFee[t];
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
-        v[kPrivate][t] = -f.capex[t] - escoOpex - escoLifecycle + shared + finance - toCity + subsidy - co;
+        v[kPrivate][t] = -f.capex[t] - escoOpex - escoLifecycle + shared + finance - toCity + subsidy - co - unpaid;
         v[kGov][t] = f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t] -
-                     (f.opex[t] - escoOpex) - (f.lifecycle[t] - escoLifecycle) - shared + toCity - subsidy + co;
+                     (f.opex[t] - escoOpex) - (f.lifecycle[t] - escoLifecycle) - shared + toCity - subsidy + co + unpaid;
         v[kUsers][t] = -f.userCharges[t];
         v[kLenders][t] = -finance;
     }

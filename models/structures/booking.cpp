@@ -77,4 +77,15 @@ int depreciationLife(const Project& project, int yearsHeld) {
     return std::max(1, std::min(assetTaxLife(project), yearsHeld));
 }
 
+std::vector<double> unpaidPart(const ProjectFlows& flows, std::span<const double> contractual) {
+    std::vector<double> unpaid(contractual.size(), 0.0);
+    if (flows.paymentShortfall == 0.0) return unpaid;
+    for (std::size_t t = 0; t < unpaid.size(); ++t) unpaid[t] = flows.paymentShortfall * contractual[t];
+    return unpaid;
+}
+
+void bookArrears(Ledger& ledger, std::span<const double> unpaid) {
+    bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::PaymentArrears, unpaid);
+}
+
 } // namespace cityfin::models

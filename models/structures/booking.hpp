@@ -54,6 +54,13 @@ void noteIsIgnoredIf(std::vector<std::string>& notes, bool present, std::string_
 /// incentive, co-investment) as ignored, because of `why`.
 void noteIgnoredPrivateSupport(std::vector<std::string>& notes, const SupportTerms& support, std::string_view why);
 
+/// The part of the city's contractual payments to the private party that it does not pay in the
+/// scenario: flows.paymentShortfall x contractual (all zeros when the shortfall is 0).
+std::vector<double> unpaidPart(const ProjectFlows& flows, std::span<const double> contractual);
+/// Books the unpaid part as arrears (Private -> Government, LineKind::PaymentArrears): the
+/// contractual line stays as the contract has it, the city keeps what it does not pay.
+void bookArrears(Ledger& ledger, std::span<const double> unpaid);
+
 /// The tax life of the capex: project.depreciationYears, or the operating years when it is 0.
 int assetTaxLife(const Project& project);
 

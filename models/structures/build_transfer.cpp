@@ -99,12 +99,15 @@ StructureOutcome buildBuildTransfer(const Project& project, const ProjectFlows& 
     double level = 0.0;
     const std::vector<double> paid = instalments(flows, terms, price.net, level);
     bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::Instalment, paid);
+    const std::vector<double> unpaid = unpaidPart(flows, paid);  // the scenario's payment shortfall
+    bookArrears(ledger, unpaid);
 
     // Its tax: the cost of the works is set against the instalments over the instalment years.
     PrivateFinanceInputs in;
     in.capex = flows.capex;
     in.upfrontSupport = contractorSupport;
     in.operatingCash = paid;
+    for (std::size_t t = 0; t < n; ++t) in.operatingCash[t] -= unpaid[t];
     in.constructionYears = flows.constructionYears;
     in.taxRate = project.taxRate;
     in.depreciationYears = terms.instalmentYears;

@@ -68,12 +68,16 @@ StructureOutcome buildConcession(const Project& project, const ProjectFlows& flo
 
     PrivateFinanceInputs in = spvFinanceInputs(project, flows, forecast, terms.debt, support, taxLife(terms, project));
     in.operatingCash = operatingCash(terms, flows, guarantee);
+    // What the city does not pay of its guarantee payments (the scenario's payment shortfall).
+    const std::vector<double> unpaid = unpaidPart(flows, guarantee.payment);
+    for (std::size_t p = 0; p < unpaid.size(); ++p) in.operatingCash[p] -= unpaid[p];
     in.sizingCash = operatingCash(terms, forecast, guaranteeOf(support, forecast));
     PrivateFinance finance = financePrivateParty(in);
 
     StructureOutcome out(flows.periods());
     bookSpvCosts(out.ledger, flows);
     bookRevenue(out.ledger, terms, flows, guarantee);
+    bookArrears(out.ledger, unpaid);
     bookPrivateFinance(out.ledger, finance);
     bookSpvSupport(out.ledger, support, flows);
     finishSpvOutcome(out, support, std::move(finance), hurdle);

@@ -123,6 +123,8 @@ StructureOutcome buildGuaranteedSavings(const Project& project, const ProjectFlo
     }
     bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::ServiceFee, fee);
     bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::SavingsShortfall, shortfall);
+    const Amounts unpaid = unpaidPart(flows, fee);  // the scenario's payment shortfall
+    bookArrears(ledger, unpaid);
     bookOwnerLoan(outcome, flows, t, term);
 
     // The ESCO invests nothing; its profit (fee - maintenance - shortfall) is taxed.
@@ -130,7 +132,7 @@ StructureOutcome buildGuaranteedSavings(const Project& project, const ProjectFlo
     PrivateFinanceInputs in;
     in.capex = noCapex;
     in.upfrontSupport = privateUpfrontSupport(s, noCapex, n);
-    in.operatingCash = minus(minus(minus(fee, esco.opex), esco.lifecycle), shortfall);
+    in.operatingCash = minus(minus(minus(minus(fee, unpaid), esco.opex), esco.lifecycle), shortfall);
     in.constructionYears = flows.constructionYears;
     in.taxRate = project.taxRate;
     in.taxIncentive = s.taxIncentive;
@@ -158,10 +160,14 @@ struct EscoPosition {
     Amounts equity;
 };
 
+// unpaid: the share of what the city owes the ESCO that it does not pay (the payment shortfall).
 EscoPosition escoAt(double share, const PrivateFinanceInputs& base, const Amounts& savingsInTerm,
-                    const Amounts& crowdfunding) {
+                    const Amounts& crowdfunding, double unpaid) {
     EscoPosition p{base, {}, {}};
-    for (std::size_t i = 0; i < savingsInTerm.size(); ++i) p.inputs.operatingCash[i] += share * savingsInTerm[i];
+    for (std::size_t i = 0; i < savingsInTerm.size(); ++i) {
+        const double owed = share * savingsInTerm[i];
+        p.inputs.operatingCash[i] += owed - (unpaid == 0.0 ? 0.0 : unpaid * owed);
+    }
     p.finance = financePrivateParty(p.inputs);
     p.equity = equityFlows(p.inputs, p.finance);
     for (std::size_t i = 0; i < p.equity.size(); ++i) p.equity[i] += crowdfunding[i];
@@ -219,14 +225,17 @@ StructureOutcome buildSharedSavings(const Project& project, const ProjectFlows& 
     }
     const Amounts savingsInTerm = window(flows.energySavings, term.from, term.to);
     const Amounts crowd = crowdfundingFlows(s, flows, Party::Private);
-    const auto equityAt = [&](double share) { return escoAt(share, base, savingsInTerm, crowd).equity; };
+    const auto equityAt = [&](double share) {
+        return escoAt(share, base, savingsInTerm, crowd, flows.paymentShortfall).equity;
+    };
     // Priced at the bid's return when the terms give one, else at the hurdle.
     const double share =
         t.escoShare ? *t.escoShare : solveEscoShare(outcome, equityAt, t.bidEquityIrr.value_or(outcome.privateRate), term,
                                                          t.bidEquityIrr ? "bid return" : "hurdle");
-    const EscoPosition position = escoAt(share, base, savingsInTerm, crowd);
+    const EscoPosition position = escoAt(share, base, savingsInTerm, crowd, flows.paymentShortfall);
 
     bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::SavingsShare, scaled(savingsInTerm, share));
+    bookArrears(ledger, unpaidPart(flows, scaled(savingsInTerm, share)));
     bookGrantsAndSubsidy(ledger, s, flows.capex);
     bookPrivateFinance(ledger, position.finance);
     bookTaxIncrementAndCrowdfunding(ledger, s, flows, Party::Private);

@@ -77,12 +77,13 @@ StructureOutcome serviceLedger(const Project& project, const ProjectFlows& flows
     bookOperation(ledger, Party::Government, flows, afterContract, afterContract.back());
     bookCityBenefits(ledger, flows, std::vector<double>(n, 1.0));
     std::vector<double> fees(n), operatingCash(n);
-    for (std::size_t t = 0; t < n; ++t) {
-        fees[t] = fee * c.feeProfile[t];
-        operatingCash[t] = fees[t] + c.inContract[t] * (flows.marketRevenue[t] + flows.residualValue[t] -
-                                                        flows.opex[t] - flows.lifecycle[t]);
-    }
+    for (std::size_t t = 0; t < n; ++t) fees[t] = fee * c.feeProfile[t];
+    const std::vector<double> unpaid = unpaidPart(flows, fees);  // the scenario's payment shortfall
+    for (std::size_t t = 0; t < n; ++t)
+        operatingCash[t] = fees[t] - unpaid[t] + c.inContract[t] * (flows.marketRevenue[t] + flows.residualValue[t] -
+                                                                    flows.opex[t] - flows.lifecycle[t]);
     bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::ServiceFee, fees);
+    bookArrears(ledger, unpaid);
 
     // The provider's tax: it writes its capex off over the contract, when it owns the system.
     const int lifeYears = project.depreciationYears > 0 ? project.depreciationYears : project.operatingYears;

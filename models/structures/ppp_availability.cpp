@@ -160,19 +160,24 @@ StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows
     PrivateFinanceInputs in = spvFinanceInputs(project, flows, forecast, terms.debt, support, assetTaxLife(project));
     const std::vector<double> actualProfile = chargeProfile(terms, flows);
     spvOperatingCash(uc1, actualKeep, actualProfile, flows, in.operatingCash);
+    std::vector<double> charge(n), deduction(n), net(n);
+    for (std::size_t p = 0; p < n; ++p) {
+        charge[p] = uc1 * actualProfile[p];
+        deduction[p] = deducted * charge[p];
+        net[p] = charge[p] - deduction[p];
+    }
+    // What the city does not pay of the net charge (the scenario's payment shortfall): the SPV's loss.
+    const std::vector<double> unpaid = unpaidPart(flows, net);
+    for (std::size_t p = 0; p < n; ++p) in.operatingCash[p] -= unpaid[p];
     std::vector<double> sizingCash;
     spvOperatingCash(uc1, keep, chargeProfile(terms, forecast), forecast, sizingCash);
     in.sizingCash = std::move(sizingCash);
     PrivateFinance finance = financePrivateParty(in);
 
-    std::vector<double> charge(n), deduction(n);
-    for (std::size_t p = 0; p < n; ++p) {
-        charge[p] = uc1 * actualProfile[p];
-        deduction[p] = deducted * charge[p];
-    }
     bookSpvCosts(out.ledger, flows);
     bookTransferIfAny(out.ledger, Party::Government, Party::Private, LineKind::UnitaryCharge, charge);
     bookTransferIfAny(out.ledger, Party::Private, Party::Government, LineKind::AvailabilityDeduction, deduction);
+    bookArrears(out.ledger, unpaid);
     bookCityRevenue(out.ledger, flows);
     bookPrivateFinance(out.ledger, finance);
     bookSpvSupport(out.ledger, support, flows);

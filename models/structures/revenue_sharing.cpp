@@ -31,7 +31,7 @@ void validateTerms(const ProjectFlows& flows, const RevenueSharingTerms& t) {
 
 // What the operator pays, collects and hands over, per period (magnitudes).
 struct OperatorFlows {
-    Amounts capex, opex, lifecycle, revenueShare, guarantee, clawback;
+    Amounts capex, opex, lifecycle, revenueShare, guarantee, clawback, unpaid;
     Amounts operatingCash;  // pre-tax: revenue collected - revenue share - costs + guarantee - clawback
 };
 
@@ -55,6 +55,9 @@ OperatorFlows operatorFlows(const ProjectFlows& flows, const RevenueSharingTerms
         op.operatingCash[i] = collected - op.revenueShare[i] - op.opex[i] - op.lifecycle[i] + op.guarantee[i] -
                               op.clawback[i];
     }
+    // What the city does not pay of its guarantee payments (the scenario's payment shortfall).
+    op.unpaid = unpaidPart(flows, op.guarantee);
+    for (std::size_t i = 0; i < n; ++i) op.operatingCash[i] -= op.unpaid[i];
     return op;
 }
 
@@ -88,6 +91,7 @@ StructureOutcome buildRevenueSharing(const Project& project, const ProjectFlows&
     bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::RevenueShare, op.revenueShare);
     bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::RevenueGuarantee, op.guarantee);
     bookTransferIfAny(ledger, Party::Private, Party::Government, LineKind::RevenueClawback, op.clawback);
+    bookArrears(ledger, op.unpaid);
 
     // The operator funds its capex with equity (this structure has no project debt); tax on its profit.
     PrivateFinanceInputs in;

@@ -613,3 +613,123 @@ TEST(RiskDrivers, UnavailabilityFallsOnTheSpvThroughDeductionsAndOnWhoeverCollec
                 << s.structureId << " party " << k;
         }
 }
+
+// ---- counterparty default: the city's payments in arrears ----
+
+TEST(RiskDrivers, PaymentShortfallIsReadAndItsDrawsAddWithinZeroAndOne) {
+    const RiskRegister reg = readRiskRegister(nlohmann::json::parse(R"([
+      {"id": "arrears", "category": "counterparty_default", "driver": "payment_shortfall",
+       "distribution": {"type": "discrete", "values": [0, 0.2], "probabilities": [0.9, 0.1]}},
+      {"id": "more", "driver": "payment_shortfall", "distribution": {"type": "uniform", "min": 0, "max": 0.1}}])"));
+    EXPECT_EQ(riskDriverId(reg.risks[0].driver), "payment_shortfall");
+    EXPECT_EQ(riskRegisterToJson(readRiskRegister(riskRegisterToJson(reg))).dump(), riskRegisterToJson(reg).dump());
+    const double draws[] = {0.2, 0.05}, wild[] = {0.2, 0.9};
+    EXPECT_DOUBLE_EQ(applyDraws({}, reg, draws).paymentShortfall, 0.25);
+    EXPECT_DOUBLE_EQ(applyDraws({}, reg, wild).paymentShortfall, 1.0);
+    Scenario bad;
+    bad.paymentShortfall = -0.1;
+    const Project p = twoPlusFour();
+    EXPECT_EQ(errorField([&] { projectFlows(p, bad); }), "scenario.payment_shortfall");
+    Case c = loadCaseFile(risk_fixtures::casesDir() + "/../bench/data/compare-30y.json");
+    c.scenario.paymentShortfall = 0.1;
+    const std::string text = caseToJson(c);
+    EXPECT_NE(text.find("\"payment_shortfall\": 0.1"), std::string::npos);
+    EXPECT_EQ(caseToJson(parseCase(text)), text);
+}
+
+TEST(RiskDrivers, ArrearsOnTheChargeAreTheSpvsLossAndStayWithTheCityByHand) {
+    // Charge 500 with 2% expected deductions, 20% of what the city owes not paid: arrears of
+    // 0.2 x 490 = 98 a year, booked from the SPV back to the city; nothing else moves before tax.
+    const Project p = spv_fixtures::smallProject();
+    PppAvailabilityTerms t = pppTerms(500.0);
+    t.expectedDeductions = 0.02;
+    Scenario late;
+    late.paymentShortfall = 0.2;
+    const StructureOutcome base = buildPppAvailability(p, projectFlows(p), t, {});
+    const StructureOutcome moved = buildPppAvailability(p, projectFlows(p, late), t, {});
+    const auto arrears = moved.ledger.lineTotal(Party::Government, LineKind::PaymentArrears);
+    EXPECT_EQ(arrears[0], 0.0);
+    for (std::size_t i = 1; i < arrears.size(); ++i) EXPECT_NEAR(arrears[i], 98.0, 1e-9) << i;
+    EXPECT_EQ(moved.ledger.lineTotal(Party::Government, LineKind::UnitaryCharge),
+              base.ledger.lineTotal(Party::Government, LineKind::UnitaryCharge));  // as contracted
+    const auto spv = minus(moved.ledger.partyFlows(Party::Private), base.ledger.partyFlows(Party::Private));
+    const auto tax = minus(moved.ledger.lineTotal(Party::Private, LineKind::Tax), base.ledger.lineTotal(Party::Private, LineKind::Tax));
+    for (std::size_t i = 1; i < spv.size(); ++i) EXPECT_NEAR(spv[i] - tax[i], -98.0, 1e-9) << i;
+    EXPECT_EQ(moved.ledger.partyFlows(Party::Lenders), base.ledger.partyFlows(Party::Lenders));
+    spv_fixtures::expectConserved(moved, projectFlows(p, late));
+    EXPECT_LT(moved.ledger.conservationError(), 1e-9);
+    EXPECT_EQ(lineKindId(LineKind::PaymentArrears), "payment_arrears");
+}
+
+TEST(RiskDrivers, ArrearsLandOnWhoeverTheCityOwesInEachStructureByHand) {
+    const Project p = spv_fixtures::smallProject();
+    Scenario late;
+    late.paymentShortfall = 0.25;
+    const ProjectFlows f = projectFlows(p, late);
+    // Service purchase: a quarter of a fee of 300.
+    PayAsYouGoTerms payg;
+    payg.annualServiceFee = 300.0;
+    const StructureOutcome service = buildPayAsYouGo(p, f, payg, {});
+    EXPECT_NEAR(service.ledger.lineTotal(Party::Private, LineKind::PaymentArrears)[2], -75.0, 1e-9);
+    EXPECT_LT(service.ledger.conservationError(), 1e-9);
+    // Build-transfer: a quarter of each instalment.
+    BuildTransferTerms btTerms;
+    btTerms.instalmentYears = 3;
+    const StructureOutcome bt = buildBuildTransfer(p, f, btTerms, {});
+    ASSERT_LT(total(bt.ledger.lineTotal(Party::Government, LineKind::Instalment)), -1000.0);
+    const auto instalment = bt.ledger.lineTotal(Party::Government, LineKind::Instalment);
+    const auto arrears = bt.ledger.lineTotal(Party::Government, LineKind::PaymentArrears);
+    for (std::size_t i = 0; i < arrears.size(); ++i) EXPECT_NEAR(arrears[i], -0.25 * instalment[i], 1e-9) << i;
+    // Guaranteed-savings ESPC: a quarter of the ESCO's fee of 20.
+    EspcTerms espc;
+    espc.termYears = 4;
+    espc.annualFee = 20.0;
+    EXPECT_NEAR(buildEspc(p, f, espc, {}).ledger.lineTotal(Party::Government, LineKind::PaymentArrears)[1], 5.0, 1e-9);
+    // A concession's revenue guarantee: a quarter of each guarantee payment (demand at 50%,
+    // 90% guaranteed: 0.9 x 400 - 200 = 160 owed, 40 not paid).
+    ConcessionTerms con;
+    con.debt.tenorYears = 4;
+    SupportTerms mrg;
+    mrg.minimumRevenueGuarantee = MinimumRevenueGuarantee{{{1, 4, 0.9}}, 0.0, {}};
+    late.demandFactor = 0.5;
+    const StructureOutcome bot = buildConcession(p, projectFlows(p, late), con, mrg);
+    EXPECT_NEAR(bot.ledger.lineTotal(Party::Government, LineKind::RevenueGuarantee)[1], -160.0, 1e-9);
+    EXPECT_NEAR(bot.ledger.lineTotal(Party::Government, LineKind::PaymentArrears)[1], 40.0, 1e-9);
+    spv_fixtures::expectConserved(bot, projectFlows(p, late));
+    // Traditional procurement owes nobody: no arrears, nothing moves.
+    const TraditionalTerms psc{0.5, 0.04, 4};
+    EXPECT_EQ(buildTraditional(p, f, psc, {}).ledger.partyFlows(Party::Government),
+              buildTraditional(p, projectFlows(p), psc, {}).ledger.partyFlows(Party::Government));
+}
+
+TEST(RiskDrivers, ArrearsRiskIsBorneByThePrivateSideAndTheTableSumsToTheTotal) {
+    RiskRegister reg = risk_fixtures::reg();
+    Risk arrears;
+    arrears.id = "arrears";
+    arrears.category = RiskCategory::CounterpartyDefault;
+    arrears.driver = RiskDriver::PaymentShortfall;
+    arrears.distribution = finance::Distribution::discrete({0.0, 0.1, 0.3}, {0.7, 0.2, 0.1});
+    reg.risks.push_back(arrears);
+    RiskOptions o;
+    o.paths = 400;
+    o.threads = 2;
+    o.seed = 5;
+    const RiskRun run = runRisk(risk_fixtures::project(), {}, risk_fixtures::structures(), reg, o);
+    const RiskBorne borne = measureRiskBorne(risk_fixtures::project(), {}, run, reg, o);
+    const std::size_t gov = 0, priv = 1, r = reg.risks.size() - 1;
+    for (const StructureRiskBorne& s : borne.structures) {
+        if (s.structureId == "ppp" || s.structureId == "service") {
+            EXPECT_GT(s.byRisk[r][priv].expectedCost, 0.0) << s.structureId;
+            EXPECT_LT(s.byRisk[r][gov].expectedCost, 0.0) << s.structureId;  // what it keeps, less the tax lost
+        }
+        if (s.structureId == "psc") {
+            for (const RiskEffect& e : s.byRisk[r]) EXPECT_NEAR(e.expectedCost, 0.0, 1e-9);
+        }
+        for (std::size_t k = 0; k < kParties.size(); ++k) {
+            double sum = s.interaction[k].expectedCost;
+            for (const auto& risk : s.byRisk) sum += risk[k].expectedCost;
+            EXPECT_NEAR(sum, s.total[k].expectedCost, 1e-9 * std::max(1.0, std::abs(s.total[k].expectedCost)))
+                << s.structureId << " party " << k;
+        }
+    }
+}

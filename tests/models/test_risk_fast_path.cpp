@@ -147,7 +147,7 @@ void makeNominalWithTaxIncrement(Case& c) {
 }
 
 // The drivers of the risk register beyond the project's factors: the interest rate and inflation
-// shifts, the availability shortfall.
+// shifts, the availability and payment shortfalls.
 RiskRegister newDrivers() {
     return readRiskRegister(nlohmann::json::parse(R"([
       {"id": "capex", "driver": "capex_factor", "distribution": {"type": "pert", "min": 0.8, "mode": 1.05, "max": 1.6}},
@@ -159,7 +159,8 @@ RiskRegister newDrivers() {
       {"id": "cpi", "driver": "inflation_shift", "distribution": {"type": "normal", "mean": 0.0, "stdev": 0.012},
        "correlations": {"rate": 0.5}},
       {"id": "downtime", "driver": "availability_shortfall", "distribution": {"type": "pert", "min": 0, "mode": 0.02, "max": 0.3}},
-      {"id": "outage", "driver": "availability_shortfall", "distribution": {"type": "discrete", "values": [0, 0.5], "probabilities": [0.9, 0.1]}}])"));
+      {"id": "outage", "driver": "availability_shortfall", "distribution": {"type": "discrete", "values": [0, 0.5], "probabilities": [0.9, 0.1]}},
+      {"id": "arrears", "driver": "payment_shortfall", "distribution": {"type": "discrete", "values": [0, 0.1, 0.4], "probabilities": [0.6, 0.3, 0.1]}}])"));
 }
 
 TEST(RiskFastPath, EqualsTheFullPathWithTheNewDriversOnEveryBundledCase) {
