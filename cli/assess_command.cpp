@@ -2,6 +2,7 @@
 
 #include "cli/app.hpp"
 #include "cli/case_tables.hpp"
+#include "cli/command_arguments.hpp"
 #include "finance/errors.hpp"
 #include "models/case_file.hpp"
 #include "models/maturity/assessment.hpp"
@@ -9,8 +10,6 @@
 #include "models/maturity/case_suggestion.hpp"
 
 #include <boost/program_options/options_description.hpp>
-#include <boost/program_options/parsers.hpp>
-#include <boost/program_options/positional_options.hpp>
 #include <boost/program_options/variables_map.hpp>
 
 namespace po = boost::program_options;
@@ -18,15 +17,6 @@ namespace mat = cityfin::models::maturity;
 
 namespace cityfin::cli {
 namespace {
-
-std::string choice(const po::variables_map& values, const std::string& name, const std::string& fallback,
-                   const std::vector<std::string>& allowed) {
-    const std::string v = values.count(name) ? values[name].as<std::string>() : fallback;
-    if (std::find(allowed.begin(), allowed.end(), v) != allowed.end()) return v;
-    std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-    throw InputError("--" + name, "\"" + v + "\"", "one of " + list);
-}
 
 const std::string& levelName(const mat::Framework& f, std::optional<mat::Level> level, const std::string& lang) {
     return level ? f.levelNames.at(static_cast<std::size_t>(mat::levelRank(*level))).in(lang) : f.cannotAssess.in(lang);
@@ -79,28 +69,23 @@ void writeCsv(const mat::Assessment& a, const std::vector<mat::Suggestion>& sugg
 
 int runAssess(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
     po::options_description options("Options");
-    options.add_options()("help", "show this help")("format", po::value<std::string>(), "table (default), json, csv")(
+    options.add_options()(
         "lang", po::value<std::string>(), "en (default) or zh: the language of table and CSV texts (JSON has both)")(
         "case", po::value<std::string>(), "a case file: suggest the financing, value-assessment and business-model levels "
-                                          "from its evaluated results")("answers", po::value<std::string>(),
-                                                                        "the answers file (JSON)");
-    po::positional_options_description positional;
-    positional.add("answers", 1);
-    const int style = po::command_line_style::unix_style ^ po::command_line_style::allow_short;
-    po::variables_map values;
-    po::store(po::command_line_parser(args).options(options).positional(positional).style(style).run(), values);
-    if (values.count("help")) {
-        out << "Usage: cityfin assess ANSWERS [options]\n"
-               "Gives the maturity level of each of the nine characteristics of the seed's framework (annexes 1-2)\n"
-               "from a city's answers, the criterion that decided it, the next step, and the ladder's warnings.\n\n"
-            << options;
-        return Ok;
-    }
-    if (!values.count("answers")) throw InputError("ANSWERS", "nothing", "the path of an answers file");
-    const std::string format = choice(values, "format", "table", {"table", "json", "csv"});
-    const std::string lang = choice(values, "lang", "en", {"en", "zh"});
+                                          "from its evaluated results");
+    const auto a = parseCommandArgs({.command = "assess", .synopsis = "ANSWERS [options]",
+                                     .summary = "Gives the maturity level of each of the nine characteristics of the seed's framework "
+                                     "(annexes 1-2)\nfrom a city's answers, the criterion that decided it, the next step, and "
+                                     "the ladder's warnings.",
+                                     .input = "answers", .inputName = "ANSWERS",
+                                     .inputExpected = "the path of an answers file", .inputHelp = "the answers file (JSON)"},
+                                    args, options, out);
+    if (!a) return Ok;
+    const po::variables_map& values = a->values;
+    const std::string& format = a->format;
+    const std::string lang = choiceOf(values, "lang", "en", {"en", "zh"});
     const mat::Framework& framework = mat::builtinFramework();
-    const mat::Answers answers = mat::loadAnswersFile(values["answers"].as<std::string>(), framework);
+    const mat::Answers answers = mat::loadAnswersFile(a->input, framework);
     std::vector<mat::Suggestion> suggestions;
     if (values.count("case")) suggestions = mat::suggestFromCase(models::loadCaseFile(values["case"].as<std::string>()));
     const mat::Assessment assessment = mat::assess(framework, answers);

@@ -1,6 +1,7 @@
 #include "cli/planb_command.hpp"
 
 #include "cli/app.hpp"
+#include "cli/command_arguments.hpp"
 #include "finance/errors.hpp"
 #include "models/case_file.hpp"
 #include "models/number_format.hpp"
@@ -8,8 +9,6 @@
 #include "models/plans/plan_risk.hpp"
 
 #include <boost/program_options/options_description.hpp>
-#include <boost/program_options/parsers.hpp>
-#include <boost/program_options/positional_options.hpp>
 #include <boost/program_options/variables_map.hpp>
 
 namespace po = boost::program_options;
@@ -45,26 +44,19 @@ void printTable(const models::plans::PlanChain& chain, std::ostream& out) {
 
 int runPlanB(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
     po::options_description options("Options");
-    options.add_options()("help", "show this help")("format", po::value<std::string>()->default_value("table"), "table (default) or json")(
+    options.add_options()(
         "paths", po::value<int>()->default_value(5000), "Monte Carlo paths per plan for the risk rule (cases with a risk register)")(
-        "seed", po::value<unsigned>()->default_value(1), "seed of the Monte Carlo")("no-mend", "do not search break-even values for failing rules")(
-        "case", po::value<std::string>(), "the case file (JSON)");
-    po::positional_options_description positional;
-    positional.add("case", 1);
-    po::variables_map vm;
-    const int style = po::command_line_style::unix_style ^ po::command_line_style::allow_short;
-    po::store(po::command_line_parser(args).options(options).positional(positional).style(style).run(), vm);
-    if (vm.count("help")) {
-        out << "Usage: cityfin planb CASE [options]\nEvaluates the case's plans in order against the feasibility rules, "
-               "says what would mend each failing rule, and ends with the first feasible plan.\n\n"
-            << options;
-        return Ok;
-    }
-    if (!vm.count("case")) throw InputError("CASE", "nothing", "the path of a case file");
-    const std::string format = vm["format"].as<std::string>();
-    if (format != "table" && format != "json") throw InputError("--format", "\"" + format + "\"", "table or json");
+        "seed", po::value<unsigned>()->default_value(1), "seed of the Monte Carlo")("no-mend", "do not search break-even values for failing rules");
+    const auto a = parseCommandArgs({.command = "planb", .synopsis = "CASE [options]",
+                                     .summary = "Evaluates the case's plans in order against the feasibility rules, says what would "
+                                     "mend each failing rule, and ends with the first feasible plan.",
+                                     .formats = {"table", "json"}},
+                                    args, options, out);
+    if (!a) return Ok;
+    const po::variables_map& vm = a->values;
+    const std::string& format = a->format;
     if (vm["paths"].as<int>() < 1) throw InputError("--paths", std::to_string(vm["paths"].as<int>()), "a whole number >= 1");
-    const models::Case c = models::loadCaseFile(vm["case"].as<std::string>());
+    const models::Case c = models::loadCaseFile(a->input);
     models::plans::ChainOptions chainOptions;
     chainOptions.solveMends = !vm.count("no-mend");
     models::RiskOptions riskOptions;

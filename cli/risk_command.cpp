@@ -2,7 +2,8 @@
 
 #include "cli/app.hpp"
 #include "cli/case_tables.hpp"
-#include "cli/risk_arguments.hpp"
+#include "cli/command_arguments.hpp"
+#include "cli/csv_number.hpp"
 #include "cli/risk_progress.hpp"
 #include "models/number_format.hpp"
 #include "models/risk/case_risk.hpp"
@@ -124,11 +125,12 @@ int runRisk(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         "competitive-neutrality", po::value<double>()->default_value(0.0), "PV added to the PSC for competitive neutrality")(
         "tornado", po::value<std::string>(), "also a tornado for this structure id")(
         "metric", po::value<std::string>()->default_value("npv_private"), "the tornado's metric");
-    const auto a = parseRiskArgs("risk", "Monte Carlo over every structure: NPV distributions, rule probabilities, "
-                                         "contingent payments, risk borne per party, value for money.",
-                                 args, options, out);
+    const auto a = parseCommandArgs({.command = "risk", .synopsis = "CASE [options]",
+                                     .summary = "Monte Carlo over every structure: NPV distributions, rule probabilities, "
+                                     "contingent payments, risk borne per party, value for money."},
+                                    args, options, out);
     if (!a) return Ok;
-    const models::Case c = models::loadCaseFile(a->casePath);
+    const models::Case c = models::loadCaseFile(a->input);
     std::atomic<std::size_t> done{0};
     models::RiskOptions opt;
     opt.paths = a->values["paths"].as<std::size_t>();

@@ -2,7 +2,8 @@
 
 #include "cli/app.hpp"
 #include "cli/case_tables.hpp"
-#include "cli/risk_arguments.hpp"
+#include "cli/command_arguments.hpp"
+#include "cli/csv_number.hpp"
 #include "finance/errors.hpp"
 #include "models/case_file.hpp"
 #include "models/number_format.hpp"
@@ -29,15 +30,16 @@ int runSensitivity(const std::vector<std::string>& args, std::ostream& out, std:
         "npv_<party>, pv_<party>, equity_irr, min_dscr, city_present_cost, city_peak_outlay, guarantee_pv")(
         "low-high", po::value<std::string>(), "p10-p90 (default): each risk's P10 and P90")(
         "swing", po::value<double>(), "instead: each risk's mean -x and +x, as a fraction (0.1 = 10%)");
-    const auto a = parseRiskArgs("sensitivity", "Tornado: each risk moved alone from low to high, the swing of a metric, sorted.",
-                                 args, options, out);
+    const auto a = parseCommandArgs({.command = "sensitivity", .synopsis = "CASE [options]",
+                                     .summary = "Tornado: each risk moved alone from low to high, the swing of a metric, sorted."},
+                                    args, options, out);
     if (!a) return Ok;
     if (!a->values.count("structure")) throw InputError("--structure", "nothing", "the id of a structure of the case");
     if (a->values.count("low-high") && a->values["low-high"].as<std::string>() != "p10-p90")
         throw InputError("--low-high", "\"" + a->values["low-high"].as<std::string>() + "\"", "p10-p90");
     if (a->values.count("low-high") && a->values.count("swing"))
         throw InputError("--swing", "with --low-high", "one of --low-high or --swing");
-    const models::Case c = models::loadCaseFile(a->casePath);
+    const models::Case c = models::loadCaseFile(a->input);
     const models::RiskRegister reg = models::readRiskRegister(c.risks);
     if (reg.empty()) throw InputError("risks", "[]", "a risk register with at least one risk");
     std::optional<double> swing;

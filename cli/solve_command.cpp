@@ -1,14 +1,13 @@
 #include "cli/solve_command.hpp"
 
 #include "cli/app.hpp"
+#include "cli/command_arguments.hpp"
 #include "finance/errors.hpp"
 #include "models/case_file.hpp"
 #include "models/number_format.hpp"
 #include "models/plans/break_even.hpp"
 
 #include <boost/program_options/options_description.hpp>
-#include <boost/program_options/parsers.hpp>
-#include <boost/program_options/positional_options.hpp>
 #include <boost/program_options/variables_map.hpp>
 
 #include <nlohmann/json.hpp>
@@ -44,25 +43,21 @@ std::string inputHelp() {
 
 int runSolve(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
     po::options_description options("Options");
-    options.add_options()("help", "show this help")("structure", po::value<std::string>(), "the structure's id")(
+    options.add_options()("structure", po::value<std::string>(), "the structure's id")(
         "target", po::value<std::string>(), "METRIC=VALUE, e.g. equity_irr=0.11")("vary", po::value<std::string>(), "the INPUT to solve for")(
-        "range", po::value<std::string>(), "LO:HI, the interval searched (default: the input's own)")(
-        "format", po::value<std::string>()->default_value("table"), "table (default) or json")("case", po::value<std::string>(), "the case file");
-    po::positional_options_description positional;
-    positional.add("case", 1);
-    po::variables_map vm;
-    const int style = po::command_line_style::unix_style ^ po::command_line_style::allow_short;
-    po::store(po::command_line_parser(args).options(options).positional(positional).style(style).run(), vm);
-    if (vm.count("help")) {
-        out << "Usage: cityfin solve CASE --structure ID --target METRIC=VALUE --vary INPUT [--range LO:HI]\n"
-               "Finds the value of INPUT at which METRIC of the structure reaches VALUE (QuantLib Brent).\n\n"
-            << options << "\n" << inputHelp();
-        return Ok;
-    }
-    for (const char* required : {"case", "structure", "target", "vary"})
-        if (!vm.count(required)) throw InputError(std::string(required) == "case" ? std::string("CASE") : std::string("--").append(required), "nothing", "a value");
-    const std::string format = vm["format"].as<std::string>();
-    if (format != "table" && format != "json") throw InputError("--format", "\"" + format + "\"", "table or json");
+        "range", po::value<std::string>(), "LO:HI, the interval searched (default: the input's own)");
+    const auto a = parseCommandArgs({.command = "solve",
+                                     .synopsis = "CASE --structure ID --target METRIC=VALUE --vary INPUT [--range LO:HI]",
+                                     .summary = "Finds the value of INPUT at which METRIC of the structure reaches VALUE "
+                                                "(QuantLib Brent).",
+                                     .epilogue = inputHelp(),
+                                     .formats = {"table", "json"}},
+                                    args, options, out);
+    if (!a) return Ok;
+    const po::variables_map& vm = a->values;
+    const std::string& format = a->format;
+    for (const char* required : {"structure", "target", "vary"})
+        if (!vm.count(required)) throw InputError(std::string("--").append(required), "nothing", "a value");
     const std::string target = vm["target"].as<std::string>();
     const auto eq = target.find('=');
     if (eq == std::string::npos) throw InputError("--target", "\"" + target + "\"", "METRIC=VALUE");
@@ -76,7 +71,7 @@ int runSolve(const std::vector<std::string>& args, std::ostream& out, std::ostre
         lo = number(range.substr(0, colon), "--range");
         hi = number(range.substr(colon + 1), "--range");
     }
-    const models::Case c = models::loadCaseFile(vm["case"].as<std::string>());
+    const models::Case c = models::loadCaseFile(a->input);
     const auto b = models::plans::solveCase(c, vm["structure"].as<std::string>(), metric, value, vm["vary"].as<std::string>(), lo, hi);
     if (format == "json") {
         nlohmann::ordered_json j{{"structure", b.structureId}, {"metric", b.metric}, {"target", b.target}, {"input", b.input},

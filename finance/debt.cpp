@@ -125,7 +125,7 @@ void settle(DebtSchedule& s, std::size_t t, double due, double dust) {
 void warnCapitalised(DebtSchedule& s, std::size_t t, double cfads) {
     const std::string period = "period " + std::to_string(t) + ": ";
     if (cfads < 0.0)
-        s.warnings.push_back(period + "CFADS " + formatValue(cfads) +
+        s.warnings.push_back(period + "CFADS " + formatAmount(cfads) +
                              " is negative; no debt service that period, its interest is capitalised");
     else
         s.warnings.push_back(period + "sculpted debt service is below the interest; the rest of the "

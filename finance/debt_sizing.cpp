@@ -27,7 +27,7 @@ void warnAboutCfads(DebtSizing& sizing, std::span<const double> window, std::siz
         anyPositive = anyPositive || window[k] > 0.0;
         if (window[k] < 0.0)
             sizing.warnings.push_back("period " + std::to_string(first + k) + ": CFADS " +
-                                      formatValue(window[k]) +
+                                      formatAmount(window[k]) +
                                       " is negative and adds nothing to the debt capacity");
     }
     if (!anyPositive)

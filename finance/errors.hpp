@@ -26,6 +26,10 @@ private:
 /// A number as it appears in an error message: shortest round-trip form, "NaN", "inf", "-inf".
 std::string formatValue(double x);
 
+/// An amount of money as a warning shows it to a reader: whole units with thousands separators
+/// ("-2,260,323") from 100 up, two decimals at most below ("0.25", "-10"); non-finite as formatValue.
+std::string formatAmount(double x);
+
 /// Field name of element i of a vector argument: "flows[3]".
 std::string indexedField(const std::string& field, std::size_t i);
 

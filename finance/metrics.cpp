@@ -21,6 +21,16 @@ bool hasPositive(Flows flows) {
 
 } // namespace
 
+bool startsWithOutlay(Flows flows) {
+    // Flows below a billionth of the largest are rounding residue (a scenario computed as
+    // base + change - forecast), not a first receipt or outlay.
+    double largest = 0.0;
+    for (double x : flows) largest = std::max(largest, std::abs(x));
+    const double noise = 1e-9 * largest;
+    const auto first = std::find_if(flows.begin(), flows.end(), [noise](double x) { return std::abs(x) > noise; });
+    return first != flows.end() && *first < 0.0;
+}
+
 double npv(double rate, Flows flows, NpvConvention convention) {
     detail::requireRateFast("rate", rate);
     detail::requireNonEmpty("flows", flows);

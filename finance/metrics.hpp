@@ -25,6 +25,11 @@ double npvWithDiscountFactors(Flows flows, std::span<const double> discountFacto
 /// Spreadsheet XNPV: flows discounted by (1 + rate)^((d_i - d_0) / 365), actual days.
 double xnpv(double rate, Flows flows, std::span<const QuantLib::Date> dates);
 
+/// Whether the first non-zero flow is an outlay: the stream is an investment, so its IRR is a return
+/// on money put in. A stream that starts with a receipt (a fee earned before anything is at stake)
+/// can still change sign later, but its "IRR" is then a borrowing cost, not a return.
+bool startsWithOutlay(Flows flows);
+
 /// IRR per period. Brackets a root before polishing it; no sign change or no root in
 /// (-100%, +1e6%) gives an empty value with the reason; several sign changes add a warning.
 Answer irr(Flows flows, double guess = 0.1);

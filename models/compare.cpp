@@ -15,11 +15,7 @@ constexpr double kRuleTolerance = 1e-6;
 
 // Private equity is at stake when the private party's first flow is an outflow: it invests before
 // it is paid. A provider paid from the first year (a service contract) risks its margin, not equity.
-bool privateInvests(const Evaluation& e) {
-    const auto& flows = e.party(Party::Private).flows;
-    const auto first = std::find_if(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
-    return first != flows.end() && *first < 0.0;
-}
+bool privateInvests(const Evaluation& e) { return finance::startsWithOutlay(e.party(Party::Private).flows); }
 
 std::string points(double margin) { return formatFixed(std::abs(margin) * 100.0, 2) + " points"; }
 

@@ -36,10 +36,26 @@ void fillCityFigures(Evaluation& e, const Project& project) {
     e.guaranteePaymentsPv = finance::npv(project.rates.publicRate, guarantee);
 }
 
+void fillCover(Evaluation& e) {
+    if (e.outcome.debt && e.outcome.debt->cover) {
+        e.minDscr = e.outcome.debt->cover->minDscr;
+        e.averageDscr = e.outcome.debt->cover->averageDscr;
+        e.llcr = e.outcome.debt->cover->llcrAtRepaymentStart;
+    }
+}
+
 void fillPrivateFigures(Evaluation& e) {
     const PartyResult& equity = e.party(Party::Private);
     if (!hasFlows(equity.flows)) {
         e.equityIrr.reason = e.equityMirr.reason = e.equityPayback.reason = "the private party has no flows";
+        return;
+    }
+    if (!finance::startsWithOutlay(equity.flows)) {
+        // A fee earned before anything is at stake: an IRR of such flows is a cost of borrowing
+        // from the other side, not a return on equity (docs/methodology/metrics.md).
+        e.equityIrr.reason = e.equityMirr.reason = e.equityPayback.reason =
+            "the private party puts no money of its own at stake (its first flow is a receipt)";
+        fillCover(e);
         return;
     }
     e.equityIrr = equity.irr;
@@ -47,11 +63,7 @@ void fillPrivateFigures(Evaluation& e) {
     const double financeRate = privateDebt ? e.outcome.debt->schedule.periodRate : equity.discountRate;
     e.equityMirr = finance::mirr(equity.flows, financeRate, equity.discountRate);
     e.equityPayback = finance::payback(equity.flows);
-    if (e.outcome.debt && e.outcome.debt->cover) {
-        e.minDscr = e.outcome.debt->cover->minDscr;
-        e.averageDscr = e.outcome.debt->cover->averageDscr;
-        e.llcr = e.outcome.debt->cover->llcrAtRepaymentStart;
-    }
+    fillCover(e);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "models/plans/feasibility.hpp"
 
+#include "finance/metrics.hpp"
 #include "models/number_format.hpp"
 
 #include <algorithm>
@@ -84,11 +85,7 @@ const RuleUnderRisk* weakestUnderRisk(const RuleResult& r) {
     return weakest;
 }
 
-bool privateEquityAtStake(const Evaluation& e) {
-    const auto& flows = e.party(Party::Private).flows;
-    const auto first = std::find_if(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
-    return first != flows.end() && *first < 0.0;
-}
+bool privateEquityAtStake(const Evaluation& e) { return finance::startsWithOutlay(e.party(Party::Private).flows); }
 
 FeasibilityRules resolveRules(const RuleOverrides& o, const Evaluation& e) {
     FeasibilityRules r;

@@ -82,6 +82,15 @@ void metricsInto(const Project& project, const ScenarioFigures& p, const std::ve
         if (r.id == "min_dscr_covenant") all = all && (!p.minDscr || *p.minDscr >= r.threshold - kRuleTolerance);
     }
     at(RiskMetric::RulesHold) = all ? 1.0 : 0.0;
+    // A sum that is zero in exact arithmetic (a lender's NPV at its own rate) comes out as rounding
+    // residue of ~1e-8 whose sign and size depend on the order of the additions; below a trillionth
+    // of the capex no figure means anything, so it is zero, and its distribution is a point.
+    const double residue = 1e-12 * std::max(1.0, project.totalCapex());
+    for (RiskMetric k : {RiskMetric::CityPresentCost, RiskMetric::CityPeakOutlay, RiskMetric::GuaranteePv,
+                         RiskMetric::SocialValue, RiskMetric::EconomicNpv})
+        if (std::abs(at(k)) <= residue) at(k) = 0.0;
+    for (std::size_t i = 0; i < 2 * kParties.size(); ++i)
+        if (std::abs(m[i]) <= residue) m[i] = 0.0;
 }
 
 } // namespace detail
@@ -183,7 +192,7 @@ void scenarioMetricsInto(const Project& project, const ProjectFlows& flows, cons
     }
     const auto& equity = p.flows[partyIndex(Party::Private)];
     if (hasFlows(equity)) {
-        p.equityIrr = finance::irr(equity).value;
+        if (finance::startsWithOutlay(equity)) p.equityIrr = finance::irr(equity).value;
         if (outcome.debt && outcome.debt->cover) p.minDscr = outcome.debt->cover->minDscr;
     }
     const auto& city = p.flows[partyIndex(Party::Government)];

@@ -621,7 +621,7 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
     // The private party's equity IRR and the DSCR achieved when it has flows; the PV of the
     // revenue guarantee at the public rate.
     if (detail::hasFlows(p.flows[kPrivate])) {
-        p.equityIrr = finance::irr(p.flows[kPrivate]).value;
+        if (finance::startsWithOutlay(p.flows[kPrivate])) p.equityIrr = finance::irr(p.flows[kPrivate]).value;
         p.minDscr = minDscr;
     }
     if (!guarantee.empty()) p.guaranteePv = finance::npv(project.rates.publicRate, guarantee);

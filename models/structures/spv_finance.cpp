@@ -2,6 +2,7 @@
 
 #include "finance/errors.hpp"
 #include "finance/metrics.hpp"
+#include "models/number_format.hpp"
 #include "models/support.hpp"
 
 namespace cityfin::models {
@@ -15,9 +16,9 @@ void noteEquityBelowHurdle(StructureOutcome& outcome, double hurdle) {
     if (!anyNonZero(equity)) return;
     const finance::Answer irr = finance::irr(equity);
     if (!irr)
-        outcome.notes.push_back("equity IRR: none (" + irr.reason + "); the hurdle is " + formatValue(hurdle));
+        outcome.notes.push_back("equity IRR: none (" + irr.reason + "); the hurdle is " + formatPercent(hurdle, 2));
     else if (*irr.value < hurdle - kHurdleTolerance)
-        outcome.notes.push_back("equity IRR " + formatValue(*irr.value) + " is below the hurdle " + formatValue(hurdle));
+        outcome.notes.push_back("equity IRR " + formatPercent(*irr.value, 2) + " is below the hurdle " + formatPercent(hurdle, 2));
 }
 
 } // namespace

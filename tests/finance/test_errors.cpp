@@ -21,6 +21,17 @@ TEST(InputErrors, FormatValueIsShortestRoundTrip) {
     EXPECT_EQ(cityfin::formatValue(-std::numeric_limits<double>::infinity()), "-inf");
 }
 
+TEST(InputErrors, FormatAmountShowsWholeUnitsWithSeparatorsAndSmallAmountsToTheCent) {
+    EXPECT_EQ(cityfin::formatAmount(-2260323.416666668), "-2,260,323");
+    EXPECT_EQ(cityfin::formatAmount(999.5), "1,000");
+    EXPECT_EQ(cityfin::formatAmount(100.0), "100");
+    EXPECT_EQ(cityfin::formatAmount(-10.0), "-10");
+    EXPECT_EQ(cityfin::formatAmount(0.254), "0.25");
+    EXPECT_EQ(cityfin::formatAmount(-0.001), "0");
+    EXPECT_EQ(cityfin::formatAmount(std::nan("")), "NaN");
+    EXPECT_EQ(cityfin::formatAmount(2e15), "2e+15");
+}
+
 TEST(InputErrors, RequireRateRejectsMinusHundredPercentAndBelow) {
     EXPECT_NO_THROW(cityfin::requireRate("rate", -0.99));
     try {

@@ -52,6 +52,13 @@ const std::vector<Date> kXDates{Date(1, QuantLib::January, 2008), Date(1, QuantL
 
 // ---- NPV ---------------------------------------------------------------------------------------
 
+TEST(StartsWithOutlay, TheFirstNonZeroFlowDecidesAndRoundingResidueIsNotAFlow) {
+    EXPECT_TRUE(cityfin::finance::startsWithOutlay(std::vector<double>{0.0, -100.0, 50.0, 80.0}));
+    EXPECT_FALSE(cityfin::finance::startsWithOutlay(std::vector<double>{0.0, 5.0, -100.0, 120.0}));
+    EXPECT_TRUE(cityfin::finance::startsWithOutlay(std::vector<double>{3e-8, -100.0, 120.0}));  // residue
+    EXPECT_FALSE(cityfin::finance::startsWithOutlay(std::vector<double>{0.0, 0.0}));
+}
+
 TEST(Npv, SpreadsheetConventionMatchesSpreadsheetDocumentation) {
     // Spreadsheet NPV documentation: NPV(10%, -10000, 3000, 4200, 6800) = 1188.44 and
     // NPV(8%, 8000, 9200, 10000, 12000, 14500) + (-40000) = 1922.06.

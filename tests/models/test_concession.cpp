@@ -185,7 +185,7 @@ TEST(Concession, GuaranteeRaisesCfadsInADownsideButNotTheDebt) {
 TEST(Concession, NotesWhenEquityOrCoverFallShort) {
     const Project p = smallProject();
     const StructureOutcome low = build(p, concessionTerms(), {}, demand(0.6));
-    EXPECT_TRUE(hasNote(low, "is below the hurdle 0.1"));
+    EXPECT_TRUE(hasNote(low, "is below the hurdle 10.00%"));
     EXPECT_TRUE(hasNote(low, "senior debt: minimum DSCR"));
     Project rich = smallProject();
     rich.revenues[0].unitPrice = 0.8;

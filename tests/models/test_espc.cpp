@@ -2,6 +2,7 @@
 #include "finance/metrics.hpp"
 #include "fixtures_energy.hpp"
 #include "models/evaluation.hpp"
+#include "models/risk/risk_run.hpp"
 #include "models/structures/build.hpp"
 
 #include <gtest/gtest.h>
@@ -108,6 +109,35 @@ TEST(EspcGuaranteedSavings, NoShortfallWhenSavingsMeetTheGuaranteeAndTheFeeIsTax
     // Profit 50 - 20 = 30 a year, taxed at 25%.
     expectSeries(e.outcome.ledger.lineTotal(Party::Government, LineKind::Tax), {0, 7.5, 7.5, 7.5, 0}, 1e-9, "tax");
     expectSeries(e.party(Party::Private).flows, {0, 22.5, 22.5, 22.5, 0}, 1e-9, "esco");
+}
+
+// A guaranteed ESCO earns its fee before anything is at stake; when the shortfall it guarantees grows
+// (energy prices up 50% a year from the base year, savings at 85% of forecast) its flows turn
+// negative later. Shortfall 0.05 x 300 x 1.5^t in periods 1-3: 22.5, 33.75, 50.625; profit
+// 50 - 20 - shortfall: 7.5, -3.75, -20.625 (tax 1.875 in the first, then losses). Those flows have an IRR in arithmetic, but it is what the ESCO's guarantee costs it,
+// not a return on equity: evaluate(), the Monte Carlo's full path and its kernel all say so.
+TEST(EspcGuaranteedSavings, EscoWithNothingAtStakeHasNoEquityIrrEvenWhenItsFlowsTurnNegative) {
+    Project p = smallRetrofit();
+    p.energySavings[0].priceEscalation = 0.5;
+    const Structure s = structureOf(guaranteed(3));
+    const Evaluation e = evaluate(p, s, savingsAt(0.85));
+    expectSeries(e.party(Party::Private).flows, {0, 5.625, -3.75, -20.625, 0}, 1e-9, "esco");
+    ASSERT_TRUE(cityfin::finance::irr(e.party(Party::Private).flows).value);  // an IRR exists in arithmetic
+    EXPECT_FALSE(e.equityIrr.value);
+    EXPECT_EQ(e.equityIrr.reason, "the private party puts no money of its own at stake (its first flow is a receipt)");
+    EXPECT_FALSE(e.equityMirr.value);
+    EXPECT_FALSE(e.equityPayback.value);
+
+    const RiskRegister reg = readRiskRegister(nlohmann::json::parse(
+        R"([{"id": "savings", "driver": "savings_factor", "distribution": {"type": "discrete", "values": [0.85], "probabilities": [1]}}])"));
+    RiskOptions o;
+    o.paths = 4;
+    const std::vector<Structure> fixed = fixTermsAtClose(p, {s});
+    ASSERT_TRUE(ScenarioKernel::make(p, fixed[0]));
+    const auto samples = simulateMetrics(p, Scenario{}, fixed, reg, o);  // the kernel
+    const auto irrIndex = static_cast<std::size_t>(RiskMetric::EquityIrr);
+    for (double x : samples[0][irrIndex]) EXPECT_TRUE(std::isnan(x));
+    EXPECT_TRUE(std::isnan(scenarioMetrics(p, fixed[0], savingsAt(0.85), {})[irrIndex]));  // the full path
 }
 
 // Nansha-like: forecast savings 3,000,000 a year; at 70% the city saves 2,100,000 and the ESCO

@@ -262,7 +262,7 @@ TEST(PppAvailability, CostOverrunsFallOnTheSpv) {
     EXPECT_NEAR(e.outcome.debt->amount, base.outcome.debt->amount, 1e-9);
     ASSERT_TRUE(e.equityIrr);
     EXPECT_LT(*e.equityIrr.value, 0.10 - 1e-3);
-    EXPECT_TRUE(hasNote(e.outcome, "is below the hurdle 0.1"));
+    EXPECT_TRUE(hasNote(e.outcome, "is below the hurdle 10.00%"));
     expectConserved(e.outcome, e.project);
 
     Scenario opex;
