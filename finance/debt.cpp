@@ -194,11 +194,19 @@ DebtSchedule constructionLoanSchedule(std::span<const double> drawdowns, const D
 void addFloatingInterest(DebtSchedule& s, double rateShift) {
     if (rateShift == 0.0) return;
     const double shift = std::max(rateShift / s.periodsPerYear, -s.periodRate);
+    double carried = 0.0;  // extra interest of periods without debt service, owed with the next payment
     for (std::size_t t = s.constructionPeriods; t < s.size(); ++t) {
-        const double extra = shift * s.openingBalance[t];
-        s.interest[t] += extra;
-        s.interestPaid[t] += extra;
-        s.debtService[t] += extra;
+        carried *= 1.0 + s.periodRate + shift;
+        const double extra = shift * s.openingBalance[t] + carried;
+        if (!(s.debtService[t] > 0.0) && t + 1 < s.size()) {  // interest capitalised (sculpted, CFADS <= 0)
+            carried = extra;
+            continue;
+        }
+        carried = 0.0;
+        const double paid = std::max(extra, -s.interestPaid[t]);  // interest paid never below 0
+        s.interest[t] += paid;
+        s.interestPaid[t] += paid;
+        s.debtService[t] += paid;
     }
 }
 

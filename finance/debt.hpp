@@ -103,7 +103,10 @@ DebtSchedule constructionLoanSchedule(std::span<const double> drawdowns, const D
 /// opening balance to the interest paid and the debt service of every repayment period (from
 /// constructionPeriods on). The balances and the principal stay as scheduled at close; the rate of
 /// a period never goes below 0 (a shift below -periodRate is floored there). Interest during
-/// construction stays as capitalised at close. A shift of 0 leaves the schedule unchanged.
+/// construction stays as capitalised at close. A repayment period without debt service (a sculpted
+/// period whose interest was capitalised) pays no extra: its extra is carried, at the shifted rate,
+/// to the next period with debt service (the last period at the latest); the interest paid of a
+/// period never goes below 0. A shift of 0 leaves the schedule unchanged.
 void addFloatingInterest(DebtSchedule& schedule, double rateShift);
 
 } // namespace cityfin::finance

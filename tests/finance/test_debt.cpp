@@ -518,3 +518,51 @@ TEST(Debt, WithoutWarningsTheFiguresAreTheSameAndNoTextIsWritten) {
     EXPECT_EQ(d.debt, dLoud.debt);
     EXPECT_EQ(d.dscrCapacity, dLoud.dscrCapacity);
 }
+
+namespace {
+
+// A hand-made schedule at 5%: one construction period, then a period whose interest was capitalised
+// (no debt service, as a sculpted schedule does where CFADS <= 0), then two paying periods.
+DebtSchedule capitalisingSchedule() {
+    DebtSchedule s;
+    s.periodRate = 0.05;
+    s.constructionPeriods = 1;
+    s.openingBalance = {0, 100, 105, 50};
+    s.drawdown = {100, 0, 0, 0};
+    s.interest = {0, 5, 5.25, 2.5};
+    s.capitalisedInterest = {0, 5, 0, 0};
+    s.interestPaid = {0, 0, 5.25, 2.5};
+    s.principal = {0, 0, 55, 50};
+    s.debtService = {0, 0, 60.25, 52.5};
+    s.closingBalance = {100, 105, 50, 0};
+    return s;
+}
+
+} // namespace
+
+TEST(FloatingInterest, AddsTheShiftOnTheOpeningBalanceOfEachPaymentAndCarriesACapitalisedPeriods) {
+    // +1%: period 1 pays nothing, its extra 1.00 is carried at 6% to period 2: 1.06 + 1% x 105 =
+    // 2.11; period 3: 1% x 50 = 0.50. Principal and balances as scheduled.
+    DebtSchedule s = capitalisingSchedule();
+    addFloatingInterest(s, 0.01);
+    const std::vector<double> paid{0, 0, 7.36, 3.0}, service{0, 0, 62.36, 53.0};
+    for (std::size_t t = 0; t < 4; ++t) {
+        EXPECT_NEAR(s.interestPaid[t], paid[t], 1e-12) << t;
+        EXPECT_NEAR(s.debtService[t], service[t], 1e-12) << t;
+    }
+    EXPECT_EQ(s.principal, capitalisingSchedule().principal);
+    EXPECT_EQ(s.closingBalance, capitalisingSchedule().closingBalance);
+}
+
+TEST(FloatingInterest, AFallOfRatesStopsAtARateOfZeroAndAShiftOfZeroChangesNothing) {
+    // -10% floored at -5%: period 1 carries -5.00 at 0%; period 2 would pay 5.25 - 5.25 - 5.00, kept
+    // at 0; period 3 pays 2.50 - 2.50 = 0.
+    DebtSchedule s = capitalisingSchedule();
+    addFloatingInterest(s, -0.10);
+    EXPECT_NEAR(s.interestPaid[2], 0.0, 1e-12);
+    EXPECT_NEAR(s.interestPaid[3], 0.0, 1e-12);
+    EXPECT_NEAR(s.debtService[2], 55.0, 1e-12);
+    DebtSchedule same = capitalisingSchedule();
+    addFloatingInterest(same, 0.0);
+    EXPECT_EQ(same.debtService, capitalisingSchedule().debtService);
+}
