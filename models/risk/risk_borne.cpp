@@ -15,7 +15,10 @@ RiskEffect effectOf(const std::vector<double>& pv, double basePv) {
 RiskBorne measureRiskBorne(const Project& project, const Scenario& base, const RiskRun& run, const RiskRegister& reg,
                            const RiskOptions& options) {
     RiskBorne out;
-    for (const Risk& r : reg.risks) out.riskIds.push_back(r.id);
+    for (const Risk& r : reg.risks) {
+        out.riskIds.push_back(r.id);
+        out.riskDrivers.push_back(r.driver);
+    }
     std::vector<Structure> fixed;
     for (const StructureRisk& s : run.structures) fixed.push_back(s.fixedTerms);
     for (const StructureRisk& s : run.structures) {

@@ -26,6 +26,7 @@ struct StructureRiskBorne {
 
 struct RiskBorne {
     std::vector<std::string> riskIds;
+    std::vector<RiskDriver> riskDrivers;  ///< the driver each risk moves (riskIds' order)
     std::vector<StructureRiskBorne> structures;
 };
 

@@ -87,7 +87,8 @@ J valueForMoneyJson(const ValueForMoney& vfm) {
     for (const VfmResult& v : vfm.structures) {
         J lines = J::array();
         for (const VfmRiskLine& l : v.lines)
-            lines.push_back({{"risk", l.riskId}, {"psc_risk", l.pscRisk}, {"retained", l.retained}, {"transferable", l.transferable}});
+            lines.push_back({{"risk", l.riskId}, {"psc_risk", l.pscRisk}, {"retained", l.retained}, {"transferable", l.transferable},
+                             {"counted", l.counted}});
         j["structures"].push_back({{"id", v.structureId},
                                    {"raw_psc", v.rawPsc},
                                    {"transferable_risk", v.transferableRisk},

@@ -30,11 +30,13 @@ ValueForMoney valueForMoney(const RiskRun& run, const RiskBorne& borne, double c
         v.competitiveNeutrality = competitiveNeutrality;
         for (std::size_t r = 0; r < borne.riskIds.size(); ++r) {
             const double pscCost = pscRisk.byRisk[r][city].expectedCost, kept = b.byRisk[r][city].expectedCost;
-            v.lines.push_back({borne.riskIds[r], pscCost, kept, pscCost - kept});
+            const bool arrears = r < borne.riskDrivers.size() && borne.riskDrivers[r] == RiskDriver::PaymentShortfall;
+            v.lines.push_back({borne.riskIds[r], pscCost, kept, pscCost - kept, !arrears});
         }
         v.lines.push_back({"interaction", pscRisk.interaction[city].expectedCost, b.interaction[city].expectedCost,
                            pscRisk.interaction[city].expectedCost - b.interaction[city].expectedCost});
         for (const VfmRiskLine& l : v.lines) {
+            if (!l.counted) continue;
             v.retainedRisk += l.retained;
             v.transferableRisk += l.transferable;
         }

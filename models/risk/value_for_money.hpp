@@ -8,7 +8,9 @@
 // (the magnitude, so that a PSC that nets the city money keeps the sign of VfM meaningful)
 // where, per risk r, retained_r is the city's expected cost of r under the private structure and
 // transferable_r = (city's expected cost of r under the PSC) - retained_r; the interaction term is
-// split the same way. Method and references: docs/methodology/risk.md.
+// split the same way. The city's own arrears (a payment_shortfall risk) are listed but not counted:
+// what the city does not pay it still owes, so it is no value for money. Method and references:
+// docs/methodology/risk.md.
 
 #include "models/risk/risk_borne.hpp"
 
@@ -21,6 +23,7 @@ struct VfmRiskLine {
     double pscRisk = 0.0;       ///< city's expected cost of the risk under the PSC
     double retained = 0.0;      ///< city's expected cost under the private structure
     double transferable = 0.0;  ///< pscRisk - retained
+    bool counted = true;        ///< false for the city's own arrears: listed, left out of the sums
 };
 
 struct VfmResult {

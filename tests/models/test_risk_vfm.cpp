@@ -62,6 +62,28 @@ TEST(ValueForMoney, HandWorkedExample) {
     EXPECT_EQ(r.lines[2].riskId, "interaction");
 }
 
+TEST(ValueForMoney, TheCitysOwnArrearsAreListedButNotCountedAsValueForMoney) {
+    // As the hand-worked example, with the second risk the city's arrears under the PPP: the city
+    // "gains" 10 by not paying (a cost of -10). Counted, it would lower the PPP's cost; it is money
+    // still owed, so VfM is that of the overrun and the joint term alone: transferable 25 + 1,
+    // retained 5 + 1; risk-adjusted PSC 100 + 26 + 6 = 132, private 120 + 6 = 126, VfM 6.
+    RiskRun run;
+    run.structures = {structureAt("psc", "traditional", 100.0), structureAt("ppp", "ppp_availability", 120.0)};
+    RiskBorne borne;
+    borne.riskIds = {"overrun", "arrears"};
+    borne.riskDrivers = {RiskDriver::CapexFactor, RiskDriver::PaymentShortfall};
+    borne.structures = {cityRisks("psc", 30.0, 0.0, 2.0), cityRisks("ppp", 5.0, -10.0, 1.0)};
+    const VfmResult r = valueForMoney(run, borne).structures.at(0);
+    ASSERT_EQ(r.lines.size(), 3u);
+    EXPECT_TRUE(r.lines[0].counted);
+    EXPECT_FALSE(r.lines[1].counted);
+    EXPECT_DOUBLE_EQ(r.lines[1].retained, -10.0);  // still shown
+    EXPECT_TRUE(r.lines[2].counted);
+    EXPECT_DOUBLE_EQ(r.retainedRisk, 6.0);
+    EXPECT_DOUBLE_EQ(r.transferableRisk, 26.0);
+    EXPECT_DOUBLE_EQ(r.vfmAmount, 6.0);
+}
+
 TEST(ValueForMoney, NoTraditionalStructureMeansNoComparator) {
     RiskRun run;
     run.structures = {structureAt("ppp", "ppp_availability", 120.0)};
