@@ -51,10 +51,11 @@ int runSensitivity(const std::vector<std::string>& args, std::ostream& out, std:
         j["tornado"] = models::tornadoJson(t);
         out << j.dump(2) << "\n";
     } else if (a->format == "csv") {
-        out << "risk,low_input,high_input,low,high,swing\n";
+        out << "risk,low_input,high_input,low,high,swing,range\n";
         for (const auto& b : t.bars)
             out << csvField(b.riskId) << ',' << csvNumber(b.lowInput) << ',' << csvNumber(b.highInput) << ','
-                << csvNumber(b.lowValue) << ',' << csvNumber(b.highValue) << ',' << csvNumber(b.swing) << "\n";
+                << csvNumber(b.lowValue) << ',' << csvNumber(b.highValue) << ',' << csvNumber(b.swing) << ','
+                << b.range << "\n";
     } else {
         out << "Tornado: " << c.name << ", structure " << t.structureId << ", " << models::riskMetricId(t.metric) << " (base "
             << shown(t.baseValue) << "), each risk alone at " << t.range << "\n";
@@ -64,7 +65,7 @@ int runSensitivity(const std::vector<std::string>& args, std::ostream& out, std:
         for (const auto& b : t.bars) {
             out << "  " << std::left << std::setw(24) << b.riskId << std::right;
             for (double x : {b.lowInput, b.highInput, b.lowValue, b.highValue, b.swing}) out << std::setw(18) << shown(x);
-            out << "\n";
+            out << (b.range == t.range ? "" : "  (" + b.range + ": an additive driver)") << "\n";
         }
     }
     return Ok;

@@ -113,7 +113,8 @@ J tornadoJson(const Tornado& t) {
     j["bars"] = J::array();
     for (const TornadoBar& b : t.bars)
         j["bars"].push_back({{"risk", b.riskId}, {"name", b.riskName}, {"low_input", b.lowInput}, {"high_input", b.highInput},
-                             {"low", number(b.lowValue)}, {"high", number(b.highValue)}, {"swing", b.swing}});
+                             {"low", number(b.lowValue)}, {"high", number(b.highValue)}, {"swing", b.swing},
+                             {"range", b.range}});
     return j;
 }
 

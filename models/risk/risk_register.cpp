@@ -127,6 +127,17 @@ std::string_view riskDriverId(RiskDriver d) {
     return "capex_factor";
 }
 
+bool isAdditive(RiskDriver d) {
+    switch (d) {
+    case RiskDriver::DelayYears:
+    case RiskDriver::InterestRateShift:
+    case RiskDriver::InflationShift:
+    case RiskDriver::AvailabilityShortfall:
+    case RiskDriver::PaymentShortfall: return true;
+    default: return false;
+    }
+}
+
 RiskRegister readRiskRegister(const nlohmann::json& risks, const std::string& path) {
     if (!risks.is_array()) casejson::fail(path, risks, "an array of risks");
     RiskRegister reg;

@@ -56,6 +56,10 @@ struct RiskRegister {
 std::string_view riskCategoryId(RiskCategory c);
 std::string_view riskDriverId(RiskDriver d);
 
+/// Whether draws on the driver add up from a neutral 0 (delay years, rate and inflation shifts,
+/// shortfalls) rather than multiply a factor of 1.
+bool isAdditive(RiskDriver d);
+
 /// Reads the "risks" array of a case (path "risks"): strict, errors name the JSON path
 /// ("risks[1].distribution.mode"). Checks ids are unique, correlations name other risks, are
 /// symmetric when given both ways, and that the matrix is positive semi-definite.

@@ -35,12 +35,14 @@ Tornado tornado(const Project& project, const Scenario& base, const std::vector<
     for (std::size_t i = 0; i < reg.risks.size(); ++i) {
         const Risk& r = reg.risks[i];
         TornadoBar bar{r.id, r.name};
-        if (swing) {
+        if (swing && !isAdditive(r.driver)) {
             bar.lowInput = r.distribution.mean() * (1.0 - *swing);
             bar.highInput = r.distribution.mean() * (1.0 + *swing);
+            bar.range = t.range;
         } else {
             bar.lowInput = r.distribution.quantile(0.10);
             bar.highInput = r.distribution.quantile(0.90);
+            bar.range = "p10-p90";
         }
         std::vector<bool> active(reg.risks.size(), false);
         active[i] = true;

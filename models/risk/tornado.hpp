@@ -14,6 +14,7 @@ struct TornadoBar {
     double lowInput = 0.0, highInput = 0.0;    ///< the driver's values
     double lowValue = 0.0, highValue = 0.0;    ///< the metric at them (NaN where undefined)
     double swing = 0.0;                        ///< |high - low|; 0 when either is undefined
+    std::string range;                         ///< "p10-p90" or "+-10%": how low and high were chosen
 };
 
 struct Tornado {
@@ -24,7 +25,9 @@ struct Tornado {
     std::vector<TornadoBar> bars;              ///< sorted by swing, largest first
 };
 
-/// swing empty: P10/P90; else the mean -+ swing (a fraction, e.g. 0.1). Throws InputError
+/// swing empty: P10/P90; else the mean -+ swing (a fraction, e.g. 0.1) for drivers that multiply a
+/// factor, and still P10/P90 for additive ones (a delay, a shift or a shortfall, whose neutral value
+/// is 0 and whose mean x (1 +- 10%) would say nothing): each bar says which. Throws InputError
 /// "--structure" for an unknown id.
 Tornado tornado(const Project& project, const Scenario& base, const std::vector<Structure>& structures,
                 const RiskRegister& reg, const std::string& structureId, RiskMetric metric,

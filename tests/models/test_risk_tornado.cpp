@@ -42,9 +42,34 @@ TEST(Tornado, SwingMovesTheMeanByTheFraction) {
     EXPECT_EQ(t.range, "+-10%");
     for (const TornadoBar& b : t.bars) {
         const Risk& r = *std::find_if(risks.risks.begin(), risks.risks.end(), [&](const Risk& x) { return x.id == b.riskId; });
+        if (isAdditive(r.driver)) continue;  // next test
+        EXPECT_EQ(b.range, "+-10%");
         EXPECT_NEAR(b.lowInput, 0.9 * r.distribution.mean(), 1e-12);
         EXPECT_NEAR(b.highInput, 1.1 * r.distribution.mean(), 1e-12);
     }
+}
+
+TEST(Tornado, AdditiveDriversKeepTheirP10AndP90UnderASwingAndSaySo) {
+    // A shortfall's neutral value is 0: its mean x (1 +- 10%) would hardly move anything, and a
+    // delay's would round to the same whole year. So they run from P10 to P90, and the bar says it.
+    RiskRegister risks = reg();
+    risks.risks.push_back(readRiskRegister(nlohmann::json::parse(R"([{"id": "downtime", "driver": "availability_shortfall",
+        "distribution": {"type": "pert", "min": 0, "mode": 0.01, "max": 0.1}}])")).risks[0]);
+    const Tornado t = tornado(project(), {}, structures(), risks, "ppp", RiskMetric::NpvPrivate, 0.1);
+    std::size_t additive = 0;
+    for (const TornadoBar& b : t.bars) {
+        const Risk& r = *std::find_if(risks.risks.begin(), risks.risks.end(), [&](const Risk& x) { return x.id == b.riskId; });
+        if (!isAdditive(r.driver)) continue;
+        ++additive;
+        EXPECT_EQ(b.range, "p10-p90") << b.riskId;
+        EXPECT_DOUBLE_EQ(b.lowInput, r.distribution.quantile(0.1));
+        EXPECT_DOUBLE_EQ(b.highInput, r.distribution.quantile(0.9));
+        if (b.riskId == "downtime") {
+            EXPECT_GT(b.swing, 0.0);  // the deductions move the SPV's NPV
+            EXPECT_LT(b.highValue, b.lowValue);
+        }
+    }
+    EXPECT_EQ(additive, 2u);  // delay and downtime
 }
 
 TEST(Tornado, UnknownStructureOrBadSwingIsAnInputError) {
