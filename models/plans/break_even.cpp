@@ -70,6 +70,12 @@ const std::vector<NamedInput>& namedInputs() {
         {"construction_subsidy_share", "the structure's construction subsidy, share of capex", 0.0, 1.0},
         {"unitary_charge_factor", "multiplies the PPP's first-year unitary charge (as solved or given)", 0.1, 5.0},
         {"scale", "the plan's scope: capex, opex, volumes and baselines together", 0.01, 1.0},
+        {"opex_factor", "multiplies operating costs (on top of the case's scenario)", 0.1, 5.0},
+        // The scenario's shifts and shortfalls, set (not multiplied): their neutral value is 0.
+        {"interest_rate_shift", "rise of floating rates after close on each debt's floating share (0.02 = +2 points)", -0.05, 0.15},
+        {"inflation_shift", "inflation above the case's (nominal cases only)", -0.05, 0.15},
+        {"availability_shortfall", "share of the service unavailable beyond the expected", 0.0, 1.0},
+        {"payment_shortfall", "share of the city's payments to the private side left unpaid", 0.0, 1.0},
     };
     return inputs;
 }
@@ -113,6 +119,15 @@ Case withInput(const Case& c, const std::string& structureId, const std::string&
     else if (input == "saving_fraction") for (auto& e : out.project.energySavings) e.savingFraction = x;
     else if (input == "construction_subsidy_share") s.support.constructionSubsidyShare = x;
     else if (input == "scale") out.project = applyScope(out.project, PlanScope{x, 1.0, std::nullopt});
+    else if (input == "opex_factor") out.scenario.opexFactor = c.scenario.opexFactor * x;
+    else if (input == "interest_rate_shift") out.scenario.interestRateShift = x;
+    else if (input == "inflation_shift") {
+        if (c.project.basis == PriceBasis::Real)  // said at once, not as "no root" after a scan
+            throw InputError("--vary", "inflation_shift", "a case in nominal terms (this one is in real terms)");
+        out.scenario.inflationShift = x;
+    }
+    else if (input == "availability_shortfall") out.scenario.availabilityShortfall = x;
+    else if (input == "payment_shortfall") out.scenario.paymentShortfall = x;
     else if (input == "unitary_charge_factor") {
         auto* ppp = std::get_if<PppAvailabilityTerms>(&s.terms);
         if (!ppp) throw InputError("--vary", "unitary_charge_factor", "a PPP availability structure (structure '" + structureId + "' is not one)");
@@ -141,6 +156,10 @@ double currentInput(const Case& c, const std::string& structureId, const std::st
         Case copy = c;
         return structureOf(copy, structureId).support.constructionSubsidyShare;
     }
+    if (input == "interest_rate_shift") return c.scenario.interestRateShift;
+    if (input == "inflation_shift") return c.scenario.inflationShift;
+    if (input == "availability_shortfall") return c.scenario.availabilityShortfall;
+    if (input == "payment_shortfall") return c.scenario.paymentShortfall;
     if (isNamed(input)) return 1.0;
     const nlohmann::json j = nlohmann::json::parse(caseToJson(c));
     const auto pointer = pointerOf(c, input);

@@ -22,7 +22,8 @@ struct NamedInput {
 };
 
 /// tariff_factor, demand_factor, capex_factor, saving_fraction, construction_subsidy_share,
-/// unitary_charge_factor, scale.
+/// unitary_charge_factor, scale, opex_factor; the scenario's interest_rate_shift, inflation_shift,
+/// availability_shortfall, payment_shortfall (set, not multiplied).
 const std::vector<NamedInput>& namedInputs();
 
 /// equity_irr, project_irr, min_dscr, llcr, city_present_cost, city_peak_outlay, npv.<party id>.

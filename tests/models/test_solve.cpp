@@ -40,6 +40,32 @@ TEST(Solve, EveryAnswerPutBackGivesTheTarget) {
     }
 }
 
+TEST(Solve, TheScenariosShiftsAndShortfallsAreInputsToo) {
+    // How far can floating rates rise, or the service fail, before the Tianjin PPP's lenders' cover
+    // falls to 1.25x; how much unpaid charge takes the SPV's equity IRR to 6%; how far opex can
+    // overrun before the Qianhai concession's cover falls to 1.30x. Each answer put back gives it.
+    const models::Case tianjin = models::loadCaseFile(test::caseDir() + "tianjin-binhai-cloud/case.json");
+    const models::Case qianhai = test::qianhai();
+    const struct {
+        const models::Case& c;
+        Question q;
+    } questions[] = {
+        {tianjin, {"ppp", "min_dscr", 1.25, "interest_rate_shift", 1e-7}},
+        {tianjin, {"ppp", "min_dscr", 1.25, "availability_shortfall", 1e-7}},
+        {tianjin, {"ppp", "equity_irr", 0.06, "payment_shortfall", 1e-7}},
+        {qianhai, {"bot", "min_dscr", 1.30, "opex_factor", 1e-7}},
+    };
+    for (const auto& [c, q] : questions) {
+        const BreakEven b = solveCase(c, q.structure, q.metric, q.target, q.input);
+        ASSERT_TRUE(b.answer.value) << q.input << ": " << b.answer.reason;
+        EXPECT_GT(*b.answer.value, b.baseInput) << q.input;  // each of them hurts
+        const auto back = metricValue(evaluateStructure(withInput(c, q.structure, q.input, *b.answer.value), q.structure), q.metric);
+        ASSERT_TRUE(back) << q.input;
+        EXPECT_NEAR(*back, q.target, q.tolerance) << q.structure << " " << q.metric << " via " << q.input;
+    }
+    EXPECT_THROW(solveCase(qianhai, "bot", "min_dscr", 1.3, "inflation_shift"), InputError);  // a real-terms case
+}
+
 TEST(Solve, TariffPathAndFactorAgree) {
     const models::Case c = test::qianhai();
     const auto factor = solveCase(c, "bot", "equity_irr", 0.11, "tariff_factor");
