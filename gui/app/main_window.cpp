@@ -189,6 +189,11 @@ QWidget* MainWindow::buildResultsPanel()
     tabs_->addTab(plans_, tr("Plan B"));
     risk_ = new RiskPanel(tabs_);
     connect(risk_, &RiskPanel::analysed, this, &MainWindow::showAnalysed);
+    // A report waiting for its Monte Carlo is dropped when the user cancels that run, when an edit
+    // makes it a run of another case, or when it fails (not on the job's own cancelled signal: a run
+    // restarted for the report cancels the one in flight).
+    connect(risk_->cancelButton(), &QPushButton::clicked, this, [this] { dropPendingReport(tr("its Monte Carlo was cancelled")); });
+    connect(risk_->job(), &RiskJob::failed, this, [this](const QString& message) { dropPendingReport(message); });
     tabs_->addTab(risk_, tr("Risk"));
 
     // The chart layer's figures (the same as `cityfin report`), each with its data table.
@@ -393,6 +398,7 @@ void MainWindow::requestRecompute()
 {
     if (!doc_.lastGoodCase()) return;
     risk_->job()->cancel();   // its case is no longer the one on screen; the engine is needed now
+    dropPendingReport(tr("the case changed while its Monte Carlo ran"));
     statusBar()->showMessage(tr("Recomputing..."));
     const auto perspective = models::perspectiveFromId(perspectiveBox_->currentData().toString().toStdString());
     recompute_.request(*doc_.lastGoodCase(), perspective);
@@ -431,21 +437,43 @@ void MainWindow::showAnalysed(std::shared_ptr<const Results> results)
     charts_->setFigures(results->figures);
     plans_->setResults(*results);
     statusBar()->showMessage(tr("Monte Carlo done"), 5'000);
+    if (!pendingReport_.isEmpty()) writeReportNow(std::exchange(pendingReport_, QString()));
 }
 
 void MainWindow::exportReport()
 {
     if (!doc_.lastGoodCase()) return;
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export the report into a folder"));
-    if (dir.isEmpty()) return;
+    if (!dir.isEmpty()) exportReportTo(dir);
+}
+
+bool MainWindow::exportReportTo(const QString& dir)
+{
+    if (!doc_.lastGoodCase()) return false;
+    // The report shows what is on screen: a Monte Carlo already run is reused, not run again
+    // (shown_ goes back to the plain results on every edit, so its analyses are of this case).
+    const bool analysed = shown_ && shown_->analyses && shown_->analyses->risk;
+    if (analysed || doc_.lastGoodCase()->risks.empty()) return writeReportNow(dir);
+    // The Monte Carlo is the slow part: it runs on the Risk tab's worker, where it shows its
+    // progress and can be cancelled, and the report is written when it has finished.
+    pendingReport_ = dir;
+    tabs_->setCurrentWidget(risk_);
+    if (!risk_->job()->running()) risk_->run();  // else the run after the last edit is this case's
+    if (!risk_->job()->running()) {
+        dropPendingReport(tr("the Monte Carlo could not start"));
+        return false;
+    }
+    statusBar()->showMessage(tr("Running the Monte Carlo for the report..."));
+    return false;
+}
+
+bool MainWindow::writeReportNow(const QString& dir)
+{
     try {
         report::ReportOptions options;
         options.outDir = dir.toStdString();
         options.analysis.paths = static_cast<std::size_t>(risk_->pathsBox()->value());
-        // The report shows what is on screen: the Monte Carlo already run is reused, not run again.
-        // (shown_ goes back to the plain results on every edit, so its analyses are of this case.)
         if (shown_ && shown_->analyses && shown_->analyses->risk) options.analyses = shown_->analyses.get();
-        else risk_->job()->cancel();
         QApplication::setOverrideCursor(Qt::WaitCursor);
         struct RestoreCursor {
             ~RestoreCursor() { QApplication::restoreOverrideCursor(); }
@@ -453,9 +481,18 @@ void MainWindow::exportReport()
         const QMutexLocker lock(&engineMutex());
         const report::ReportFiles files = report::writeReport(*doc_.lastGoodCase(), options);
         statusBar()->showMessage(tr("Report written: %1").arg(QString::fromStdString(files.summary)), 10'000);
+        return true;
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Cannot export the report"), QString::fromUtf8(e.what()));
+        return false;
     }
+}
+
+void MainWindow::dropPendingReport(const QString& why)
+{
+    if (pendingReport_.isEmpty()) return;
+    pendingReport_.clear();
+    statusBar()->showMessage(tr("Report not written: %1").arg(why), 10'000);
 }
 
 void MainWindow::copyTable(const QAbstractItemModel& model)

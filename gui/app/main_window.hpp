@@ -59,6 +59,12 @@ public:
     /// field is in no list.
     bool copyListItem(const std::string& pointer);
     bool removeListItem(const std::string& pointer);
+    /// Writes the report (workbook, charts, summary) into dir. With a risk register and no Monte
+    /// Carlo on screen, runs it first on the Risk tab's worker (progress, Cancel) and writes once it
+    /// has finished; false when nothing was written now (waiting for the run, or an error shown).
+    bool exportReportTo(const QString& dir);
+    /// The folder a report waits to be written into (empty when none waits).
+    const QString& pendingReport() const { return pendingReport_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -77,6 +83,8 @@ private:
     bool saveAs();
     void newFromTemplate();
     void exportReport();
+    bool writeReportNow(const QString& dir);
+    void dropPendingReport(const QString& why);
     void open();
     void rememberRecent(const QString& path);
     void fillRecentMenu();
@@ -101,6 +109,7 @@ private:
     ChartsPanel* charts_ = nullptr;
     RiskPanel* risk_ = nullptr;
     std::shared_ptr<const Results> shown_;   ///< the results on screen (with the Monte Carlo's, once run)
+    QString pendingReport_;                  ///< a report waiting for its Monte Carlo, into this folder
     PlanPanel* plans_ = nullptr;
     MaturityPanel* maturity_ = nullptr;
 };

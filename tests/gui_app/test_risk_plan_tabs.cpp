@@ -10,6 +10,9 @@
 #include "tests/gui_app/gui_test_support.hpp"
 
 #include <QCheckBox>
+#include <QFileInfo>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -98,6 +101,45 @@ TEST_F(RiskTabTest, CancelStopsALongRunAndKeepsTheLastResults)
     EXPECT_TRUE(window.risk()->status()->text().startsWith(QStringLiteral("Cancelled")));
     EXPECT_EQ(window.risk()->table()->rowCount(), rows);
     EXPECT_TRUE(window.risk()->runButton()->isEnabled());
+}
+
+TEST_F(RiskTabTest, ExportWithoutAMonteCarloOnScreenRunsItOnTheWorkerThenWritesTheReport)
+{
+    open("qianhai-parking", false);  // nothing run yet
+    QTemporaryDir out;
+    QSignalSpy analysed(window.risk(), &RiskPanel::analysed);
+    EXPECT_FALSE(window.exportReportTo(out.path()));  // not yet: the Monte Carlo runs first
+    EXPECT_EQ(window.pendingReport(), out.path());
+    EXPECT_TRUE(window.risk()->job()->running());
+    EXPECT_EQ(window.resultTabs()->currentWidget(), window.risk());  // where its progress shows
+    EXPECT_FALSE(QFileInfo::exists(out.filePath(QStringLiteral("qianhai-parking.xlsx"))));
+    ASSERT_TRUE(analysed.wait(60'000));
+    EXPECT_TRUE(window.pendingReport().isEmpty());
+    EXPECT_TRUE(QFileInfo::exists(out.filePath(QStringLiteral("qianhai-parking.xlsx"))));
+    EXPECT_TRUE(QFileInfo::exists(out.filePath(QStringLiteral("qianhai-parking.html"))));
+    EXPECT_EQ(window.risk()->table()->rowCount(), static_cast<int>(window.document()->lastGoodCase()->structures.size()));
+    // With the run on screen the next export is written at once, from the same run.
+    QTemporaryDir again;
+    EXPECT_TRUE(window.exportReportTo(again.path()));
+    EXPECT_EQ(readFile(again.filePath(QStringLiteral("qianhai-parking.html"))),
+              readFile(out.filePath(QStringLiteral("qianhai-parking.html"))));
+}
+
+TEST_F(RiskTabTest, CancellingTheExportsMonteCarloWritesNothingAndSaysSo)
+{
+    open("qianhai-parking", false);
+    window.risk()->pathsBox()->setValue(1'000'000);
+    QTemporaryDir out;
+    QSignalSpy progressed(window.risk()->job(), &RiskJob::progressed);
+    QSignalSpy cancelled(window.risk()->job(), &RiskJob::cancelled);
+    EXPECT_FALSE(window.exportReportTo(out.path()));
+    ASSERT_TRUE(progressed.wait(10'000));
+    window.risk()->cancelButton()->click();
+    ASSERT_TRUE(cancelled.wait(20'000));
+    EXPECT_TRUE(window.pendingReport().isEmpty());
+    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("Report not written")))
+        << window.statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(QDir(out.path()).isEmpty());
 }
 
 TEST_F(RiskTabTest, ACaseWithoutARiskRegisterSaysSoAndRunsNothing)

@@ -332,195 +332,220 @@
         <translation>备选方案</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="192"/>
+        <location filename="../main_window.cpp" line="195"/>
+        <source>its Monte Carlo was cancelled</source>
+        <translation>其蒙特卡洛模拟已取消</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="197"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="196"/>
+        <location filename="../main_window.cpp" line="201"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="198"/>
+        <location filename="../main_window.cpp" line="203"/>
         <source>Maturity</source>
         <translation>成熟度</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="204"/>
+        <location filename="../main_window.cpp" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="205"/>
+        <location filename="../main_window.cpp" line="210"/>
         <source>&amp;New from template...</source>
         <translation>从模板新建(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="206"/>
+        <location filename="../main_window.cpp" line="211"/>
         <source>&amp;Open...</source>
         <translation>打开(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="207"/>
+        <location filename="../main_window.cpp" line="212"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="209"/>
+        <location filename="../main_window.cpp" line="214"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="210"/>
+        <location filename="../main_window.cpp" line="215"/>
         <source>Save &amp;as...</source>
         <translation>另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="212"/>
+        <location filename="../main_window.cpp" line="217"/>
         <source>&amp;Export report (workbook, charts, summary)...</source>
         <translation>导出报告（工作簿、图表、摘要）(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="214"/>
+        <location filename="../main_window.cpp" line="219"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="216"/>
+        <location filename="../main_window.cpp" line="221"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="217"/>
+        <location filename="../main_window.cpp" line="222"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="219"/>
+        <location filename="../main_window.cpp" line="224"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="230"/>
+        <location filename="../main_window.cpp" line="235"/>
         <source>Cannot open the case</source>
         <translation>无法打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="240"/>
+        <location filename="../main_window.cpp" line="245"/>
         <source>Open a case</source>
         <translation>打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="240"/>
-        <location filename="../main_window.cpp" line="248"/>
-        <location filename="../main_window.cpp" line="273"/>
+        <location filename="../main_window.cpp" line="245"/>
+        <location filename="../main_window.cpp" line="253"/>
+        <location filename="../main_window.cpp" line="278"/>
         <source>Case files (*.json)</source>
         <translation>案例文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="247"/>
+        <location filename="../main_window.cpp" line="252"/>
         <source>New case from a template</source>
         <translation>从模板新建案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="253"/>
+        <location filename="../main_window.cpp" line="258"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="263"/>
-        <location filename="../main_window.cpp" line="278"/>
+        <location filename="../main_window.cpp" line="268"/>
+        <location filename="../main_window.cpp" line="283"/>
         <source>Cannot save the case</source>
         <translation>无法保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="273"/>
+        <location filename="../main_window.cpp" line="278"/>
         <source>Save the case</source>
         <translation>保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="289"/>
+        <location filename="../main_window.cpp" line="294"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="290"/>
+        <location filename="../main_window.cpp" line="295"/>
         <source>The case has unsaved changes. Save them?</source>
         <translation>案例有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="312"/>
+        <location filename="../main_window.cpp" line="317"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="321"/>
+        <location filename="../main_window.cpp" line="326"/>
         <source>Recover unsaved changes</source>
         <translation>恢复未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="322"/>
+        <location filename="../main_window.cpp" line="327"/>
         <source>cityfin did not close cleanly last time. Restore the unsaved case &quot;%1&quot;?</source>
         <translation>cityfin 上次未正常关闭。是否恢复未保存的案例“%1”？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="345"/>
+        <location filename="../main_window.cpp" line="350"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="350"/>
+        <location filename="../main_window.cpp" line="355"/>
         <source>untitled case</source>
         <translation>未命名案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="351"/>
+        <location filename="../main_window.cpp" line="356"/>
         <source>%1[*] - cityfin</source>
         <translation>%1[*] - cityfin</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="359"/>
+        <location filename="../main_window.cpp" line="364"/>
         <source>Not recomputed, the last good results stay on screen: %1</source>
         <translation>未重新计算，屏幕上保留上一次有效的结果：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="396"/>
+        <location filename="../main_window.cpp" line="401"/>
+        <source>the case changed while its Monte Carlo ran</source>
+        <translation>蒙特卡洛模拟运行期间案例已更改</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="402"/>
         <source>Recomputing...</source>
         <translation>正在重新计算...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="405"/>
+        <location filename="../main_window.cpp" line="411"/>
         <source>Results up to date</source>
         <translation>结果已更新</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="423"/>
+        <location filename="../main_window.cpp" line="429"/>
         <source>No structure is feasible.</source>
         <translation>没有可行的融资结构。</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="433"/>
+        <location filename="../main_window.cpp" line="439"/>
         <source>Monte Carlo done</source>
         <translation>蒙特卡洛模拟完成</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="439"/>
+        <location filename="../main_window.cpp" line="446"/>
         <source>Export the report into a folder</source>
         <translation>将报告导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="455"/>
+        <location filename="../main_window.cpp" line="463"/>
+        <source>the Monte Carlo could not start</source>
+        <translation>蒙特卡洛模拟无法启动</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="466"/>
+        <source>Running the Monte Carlo for the report...</source>
+        <translation>正在为报告运行蒙特卡洛模拟……</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="483"/>
         <source>Report written: %1</source>
         <translation>报告已写入：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="457"/>
+        <location filename="../main_window.cpp" line="486"/>
         <source>Cannot export the report</source>
         <translation>无法导出报告</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="464"/>
+        <location filename="../main_window.cpp" line="495"/>
+        <source>Report not written: %1</source>
+        <translation>报告未写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="501"/>
         <source>Table copied as tab-separated values</source>
         <translation>表格已按制表符分隔复制</translation>
     </message>
