@@ -71,7 +71,7 @@ void BM_Engine_MonteCarlo(benchmark::State& state) {
 BENCHMARK(BM_Engine_MonteCarlo)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The target as stated: 10^6 scenarios of every structure in one call, on `threads` threads
-// (under 5 s on the 2-core machine). About 15 s and 1.4 GB of stored samples a run, so registered
+// (under 5 s on the 2-core machine). About 5 s (2 threads) to 10 s and 1.4 GB of stored samples a run, so registered
 // only with CITYFIN_BENCH_MILLION=1:
 //   CITYFIN_BENCH_MILLION=1 build/bench/bench_montecarlo --benchmark_filter=Million
 void BM_Engine_MonteCarlo_Million(benchmark::State& state) {

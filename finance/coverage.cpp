@@ -4,6 +4,7 @@
 #include "finance/errors.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace cityfin::finance {
 
@@ -34,18 +35,19 @@ void fillDscr(CoverRatios& out, const DebtSchedule& s, std::span<const double> c
 }
 
 /// pv[t] = PV at the start of period t of cfads[t .. end), CFADS at the end of each period.
-std::vector<double> presentValuesFrom(std::span<const double> cfads, double r) {
-    std::vector<double> pv(cfads.size() + 1, 0.0);
-    for (std::size_t t = cfads.size(); t-- > 0;) pv[t] = (pv[t + 1] + cfads[t]) / (1.0 + r);
-    return pv;
+void presentValuesFrom(std::span<const double> cfads, double r, std::vector<double>& pv) {
+    pv.assign(cfads.size() + 1, 0.0);
+    const double v = 1.0 / (1.0 + r);  // one division, then a multiplication per period
+    for (std::size_t t = cfads.size(); t-- > 0;) pv[t] = (pv[t + 1] + cfads[t]) * v;
 }
 
 void fillLifeCoverRatios(CoverRatios& out, const DebtSchedule& s, std::span<const double> cfads) {
     const std::size_t n = s.size();
     const double r = s.periodRate;
-    const std::vector<double> project = presentValuesFrom(cfads, r);
+    thread_local std::vector<double> project, loan;  // per-thread scratch, storage kept
+    presentValuesFrom(cfads, r, project);
     // PV to the end of the loan = PV to the end of the project less the part beyond maturity.
-    const std::vector<double> loan = presentValuesFrom(cfads.first(n), r);
+    presentValuesFrom(cfads.first(n), r, loan);
     for (std::size_t t = s.constructionPeriods; t < n; ++t) {
         const double balance = s.openingBalance[t] + s.drawdown[t];
         if (!(balance > 0.0)) continue;
@@ -61,17 +63,27 @@ void fillLifeCoverRatios(CoverRatios& out, const DebtSchedule& s, std::span<cons
 } // namespace
 
 CoverRatios coverRatios(const DebtSchedule& schedule, std::span<const double> cfads) {
-    requireConsistentSchedule(schedule);
-    debt_checks::requireSeries("cfads", cfads, schedule.size(), "one per schedule period");
     CoverRatios out;
+    coverRatiosInto(schedule, cfads, out);
+    return out;
+}
+
+void coverRatiosInto(const DebtSchedule& schedule, std::span<const double> cfads, CoverRatios& out) {
+    requireConsistentSchedule(schedule);
+    static const std::string field = "cfads", why = "one per schedule period";  // built once
+    debt_checks::requireSeries(field, cfads, schedule.size(), why);
     out.dscr.assign(schedule.size(), std::nullopt);
     out.llcr.assign(schedule.size(), std::nullopt);
     out.plcr.assign(schedule.size(), std::nullopt);
+    out.minDscr.reset();
+    out.averageDscr.reset();
+    out.llcrAtRepaymentStart.reset();
+    out.plcrAtRepaymentStart.reset();
+    out.negativeCfadsPeriods.clear();
     for (std::size_t t = 0; t < cfads.size(); ++t)
         if (cfads[t] < 0.0) out.negativeCfadsPeriods.push_back(t);
     fillDscr(out, schedule, cfads);
     fillLifeCoverRatios(out, schedule, cfads);
-    return out;
 }
 
 } // namespace cityfin::finance

@@ -40,4 +40,8 @@ struct CoverRatios {
 /// Throws InputError: "cfads", "cfads[i]", "schedule" (columns of unequal length).
 CoverRatios coverRatios(const DebtSchedule& schedule, std::span<const double> cfads);
 
+/// coverRatios written into `out`, every field replaced, its vectors' storage reused (the Monte
+/// Carlo's per-thread buffers). Same checks and arithmetic.
+void coverRatiosInto(const DebtSchedule& schedule, std::span<const double> cfads, CoverRatios& out);
+
 } // namespace cityfin::finance

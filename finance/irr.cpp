@@ -80,12 +80,15 @@ void requireGuess(double guess) {
 }
 
 /// Shared by irr() and xirr(): `name` is "IRR" or "XIRR".
+/// withWarnings false: the warning of several sign changes is not written (irrSeeded's callers that
+/// read the value alone); the value and the reasons are the same.
 template <class Curve>
-Answer solveRate(const Curve& curve, int changes, double guess, const char* name, const char* flowsWord) {
+Answer solveRate(const Curve& curve, int changes, double guess, const char* name, const char* flowsWord,
+                 bool withWarnings = true) {
     if (changes == 0)
         return {std::nullopt, std::string("no ") + name + ": the " + flowsWord + " never change sign", {}};
     Answer answer;
-    if (changes > 1)
+    if (changes > 1 && withWarnings)
         answer.warnings.push_back(std::string("the ") + flowsWord + " change sign " + std::to_string(changes) +
                                   " times, so the " + name + " may not be unique: read MIRR beside it");
     const std::optional<double> growth = detail::findGrowthRoot(curve, 1.0 + guess);
@@ -104,6 +107,30 @@ Answer irr(Flows flows, double guess) {
     detail::requireAllFinite("flows", flows);
     requireGuess(guess);
     return solveRate(PeriodicCurve(flows), signChanges(flows), guess, "IRR", "flows");
+}
+
+Answer irrSeeded(Flows flows, double seed, bool withWarnings) {
+    detail::requireNonEmpty("flows", flows);
+    // One pass for the checks and the sign changes (this runs in every scenario of a Monte Carlo):
+    // x * 0 is NaN for an infinity or a NaN, so the sum stays 0 only if every flow is finite.
+    double zero = 0.0, previous = 0.0;
+    int changes = 0;
+    for (double x : flows) {
+        zero += x * 0.0;
+        if (x == 0.0) continue;
+        changes += previous != 0.0 && (x < 0.0) != (previous < 0.0);  // as signChanges
+        previous = x;
+    }
+    if (zero != 0.0) detail::requireAllFinite("flows", flows);  // throws, naming the flow
+    const PeriodicCurve curve(flows);
+    constexpr double kIrrGuess = 0.1;  // irr()'s default guess: what the fallbacks below are
+    if (changes != 1 || !std::isfinite(seed) || seed <= detail::kLowestGrowth - 1.0 || seed >= detail::kHighestGrowth - 1.0)
+        return solveRate(curve, changes, kIrrGuess, "IRR", "flows", withWarnings);  // irr(flows), checks done
+    const auto first = std::find_if(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
+    if (const auto bracket = detail::bracketOnlyRoot(curve, 1.0 + seed, *first < 0.0))
+        return {detail::polishRoot(curve, *bracket) - 1.0, {}, {}};
+    // No root in the range (or an overflow on the way): irr's answer and reason.
+    return solveRate(curve, changes, kIrrGuess, "IRR", "flows", withWarnings);
 }
 
 Answer xirr(Flows flows, std::span<const QuantLib::Date> dates, double guess) {

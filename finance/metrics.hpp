@@ -34,6 +34,14 @@ bool startsWithOutlay(Flows flows);
 /// (-100%, +1e6%) gives an empty value with the reason; several sign changes add a warning.
 Answer irr(Flows flows, double guess = 0.1);
 
+/// irr(flows) found faster from a seed near it (the Monte Carlo's equity IRR, seeded with the
+/// forecast's). When the flows change sign once, the IRR is unique, so it is bracketed by Newton
+/// steps from `seed` (only the way the NPV's sign points) and polished as irr() polishes; otherwise,
+/// or when that finds nothing, irr(flows). The same value as irr(flows) to its tolerance (1e-12 in
+/// the rate), the same reasons and warnings (none with withWarnings false: for callers that read the
+/// value alone, in every scenario of a Monte Carlo).
+Answer irrSeeded(Flows flows, double seed, bool withWarnings = true);
+
 /// Spreadsheet XIRR (actual days / 365 from the first date), same guarantees as irr().
 Answer xirr(Flows flows, std::span<const QuantLib::Date> dates, double guess = 0.1);
 

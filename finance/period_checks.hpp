@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace cityfin::finance::detail {
 
@@ -16,16 +17,16 @@ inline std::string describeCount(std::size_t n) {
 }
 
 /// Throws unless periodsPerYear is 1, 2, 4 or 12.
-inline void requirePeriodsPerYear(const std::string& field, int periodsPerYear) {
+inline void requirePeriodsPerYear(std::string_view field, int periodsPerYear) {
     const int p = periodsPerYear;
     if (p != 1 && p != 2 && p != 4 && p != 12)
-        throw InputError(field, std::to_string(p), "1, 2, 4 or 12");
+        throw InputError(std::string(field), std::to_string(p), "1, 2, 4 or 12");
 }
 
 /// Throws unless index < periods.
-inline void requirePeriodIndex(const std::string& field, std::size_t index, std::size_t periods) {
+inline void requirePeriodIndex(std::string_view field, std::size_t index, std::size_t periods) {
     if (index >= periods)
-        throw InputError(field, std::to_string(index),
+        throw InputError(std::string(field), std::to_string(index),
                          "a period index below " + std::to_string(periods) +
                              " (the number of periods)");
 }

@@ -194,4 +194,40 @@ std::optional<double> findGrowthRoot(const Curve& curve, double guessGrowth) {
     return std::nullopt;
 }
 
+/// For a curve with a single root (periodic flows with one sign change: Descartes' rule of signs on
+/// the NPV as a polynomial in 1 / u), a bracket of it found from guessGrowth by Newton steps, which
+/// land close to the root from a guess near it, widened to grid steps when a step overshoots the
+/// range or makes no progress. `negativeAbove`: the value's sign above the root (that of the first
+/// non-zero flow). Polished by polishRoot, this is findGrowthRoot's root from any guess, to
+/// kRateTolerance. Empty when no sign change is met in the range or the curve overflows on the way
+/// (the caller then runs findGrowthRoot).
+template <class Curve>
+std::optional<Bracket> bracketOnlyRoot(const Curve& curve, double guessGrowth, bool negativeAbove) {
+    Sample last = sampleAt(curve, guessGrowth);
+    if (last.value == 0.0) return Bracket{last, last, true};
+    if (!usable(last)) return std::nullopt;
+    const bool rootBelow = (last.value < 0.0) == negativeAbove;
+    const double gridFactor = std::exp(rootBelow ? -kGridStepLog : kGridStepLog);
+    const double limit = rootBelow ? kLowestGrowth : kHighestGrowth;
+    for (int step = 0; step < 400; ++step) {
+        if (rootBelow ? last.growth <= limit : last.growth >= limit) return std::nullopt;
+        // A Newton step a little past the root (2% further), so that it lands beyond it; at least a
+        // thousandth of the grid step, at most one grid step (past a far root, the grid's pace).
+        const double newton = last.growth - 1.02 * last.value / last.slope;
+        const double gridNext = last.growth * gridFactor;
+        double next = gridNext;
+        if (std::isfinite(newton) && (rootBelow ? newton < last.growth : newton > last.growth)) {
+            const double minimum = last.growth * (1.0 + (gridFactor - 1.0) * 1e-3);
+            next = rootBelow ? std::clamp(newton, gridNext, minimum) : std::clamp(newton, minimum, gridNext);
+        }
+        if (rootBelow ? next < limit : next > limit) next = limit;
+        const Sample s = sampleAt(curve, next);
+        if (s.value == 0.0) return Bracket{s, s, true};
+        if (!usable(s)) return std::nullopt;
+        if (signsDiffer(last, s)) return ordered(last, s);
+        last = s;
+    }
+    return std::nullopt;
+}
+
 } // namespace cityfin::finance::detail

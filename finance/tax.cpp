@@ -7,6 +7,8 @@
 #include <cmath>
 #include <deque>
 #include <string>
+#include <tuple>
+#include <utility>
 
 namespace cityfin::finance {
 
@@ -16,6 +18,13 @@ using detail::describeCount;
 
 void requireCosts(std::span<const double> capex) {
     if (capex.empty()) throw InputError("capex", describeCount(0), "at least one period");
+    // Branch-free first pass (x * 0 is NaN for an infinity or a NaN); the loop below names the period.
+    double zero = 0.0, lowest = 0.0;
+    for (double x : capex) {
+        zero += x * 0.0;
+        lowest = std::min(lowest, x);
+    }
+    if (zero == 0.0 && lowest >= 0.0) return;
     for (std::size_t k = 0; k < capex.size(); ++k)
         if (!std::isfinite(capex[k]) || capex[k] < 0.0)
             throw InputError(indexedField("capex", k), formatValue(capex[k]),
@@ -136,29 +145,41 @@ TaxSchedule emptySchedule(std::span<const double> profit) {
 
 } // namespace
 
-DepreciationSchedule straightLineDepreciation(std::span<const double> capex,
-                                              const DepreciationTerms& terms) {
-    requireCosts(capex);
-    requireDepreciationTerms(terms, capex.size());
+namespace {
+
+// The charges of straightLineDepreciation into `charges` (sized to capex); returns the salvage value
+// and the cost left undepreciated at the end. Checks done by the caller.
+std::pair<double, double> depreciationCharges(std::span<const double> capex, const DepreciationTerms& terms,
+                                              std::vector<double>& charges) {
     const std::size_t n = capex.size();
     double lifePeriods = terms.usefulLifeYears * terms.periodsPerYear;
     // 0.3 years x 10 must be 3 periods, not 3.0000000000000004 (which would add a fourth period).
     if (std::abs(lifePeriods - std::round(lifePeriods)) < 1e-9 * lifePeriods)
         lifePeriods = std::round(lifePeriods);
-
-    DepreciationSchedule schedule;
-    schedule.depreciation.assign(n, 0.0);
-    schedule.netBookValue.assign(n, 0.0);
+    charges.assign(n, 0.0);
+    double salvageValue = 0.0, undepreciated = 0.0;
     for (std::size_t c = 0; c < n; ++c) {
         if (capex[c] == 0.0) continue;
         const double salvage = capex[c] * terms.salvageFraction;
         const std::size_t first = terms.start == DepreciationStart::StartOfOperation
                                       ? std::max(c, terms.operationStartPeriod)
                                       : c;
-        schedule.salvageValue += salvage;
-        schedule.undepreciatedAtEnd +=
-            depreciateVintage(capex[c] - salvage, first, lifePeriods, schedule.depreciation);
+        salvageValue += salvage;
+        undepreciated += depreciateVintage(capex[c] - salvage, first, lifePeriods, charges);
     }
+    return {salvageValue, undepreciated};
+}
+
+} // namespace
+
+DepreciationSchedule straightLineDepreciation(std::span<const double> capex,
+                                              const DepreciationTerms& terms) {
+    requireCosts(capex);
+    requireDepreciationTerms(terms, capex.size());
+    const std::size_t n = capex.size();
+    DepreciationSchedule schedule;
+    std::tie(schedule.salvageValue, schedule.undepreciatedAtEnd) = depreciationCharges(capex, terms, schedule.depreciation);
+    schedule.netBookValue.assign(n, 0.0);
     double cost = 0.0, depreciated = 0.0;
     for (std::size_t k = 0; k < n; ++k) {
         cost += capex[k];
@@ -166,6 +187,13 @@ DepreciationSchedule straightLineDepreciation(std::span<const double> capex,
         schedule.netBookValue[k] = std::max(0.0, cost - depreciated);
     }
     return schedule;
+}
+
+void straightLineDepreciationInto(std::span<const double> capex, const DepreciationTerms& terms,
+                                  std::vector<double>& depreciation) {
+    requireCosts(capex);
+    requireDepreciationTerms(terms, capex.size());
+    depreciationCharges(capex, terms, depreciation);
 }
 
 TaxHoliday threeYearsExemptThreeYearsHalf(std::size_t firstRevenuePeriod) {
@@ -185,8 +213,11 @@ std::optional<std::size_t> firstPositivePeriod(std::span<const double> amounts) 
 static std::optional<std::size_t> checkedCarryPeriods(std::span<const double> taxableProfit, const CorporateTaxTerms& terms) {
     if (taxableProfit.empty())
         throw InputError("taxableProfit", describeCount(0), "at least one period");
-    for (std::size_t k = 0; k < taxableProfit.size(); ++k)
-        if (!std::isfinite(taxableProfit[k])) requireFinite(indexedField("taxableProfit", k), taxableProfit[k]);
+    double zero = 0.0;  // branch-free first pass: x * 0 is NaN for an infinity or a NaN
+    for (double x : taxableProfit) zero += x * 0.0;
+    if (zero != 0.0)
+        for (std::size_t k = 0; k < taxableProfit.size(); ++k)
+            if (!std::isfinite(taxableProfit[k])) requireFinite(indexedField("taxableProfit", k), taxableProfit[k]);
     requireTaxTerms(terms, taxableProfit.size());
     if (!terms.lossCarryForwardYears) return std::nullopt;
     return static_cast<std::size_t>(*terms.lossCarryForwardYears) * static_cast<std::size_t>(terms.periodsPerYear);

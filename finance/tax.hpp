@@ -40,6 +40,12 @@ struct DepreciationSchedule {
 DepreciationSchedule straightLineDepreciation(std::span<const double> capex,
                                               const DepreciationTerms& terms);
 
+/// The `depreciation` column of straightLineDepreciation alone, written into `depreciation` (resized
+/// to capex; its storage reused): for loops that depreciate once per scenario. Same checks, same
+/// arithmetic.
+void straightLineDepreciationInto(std::span<const double> capex, const DepreciationTerms& terms,
+                                  std::vector<double>& depreciation);
+
 /// A run of tax years at a fraction of the statutory rate (0 exempt, 0.5 half rate).
 struct RateRelief {
     int years = 0;                 ///< at least 1

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <span>
 
@@ -22,11 +23,31 @@ const std::string kAt = "private_finance";
 
 using Span = std::span<const double>;
 
+// Branch-free, on pairs of doubles (this runs on every series of every financing of every
+// scenario): x * 0 is 0 for a finite x and NaN for an infinity or a NaN, so the sums stay 0 only if
+// every value is finite; a comparison mask records any value below 0 (false for a NaN, which the
+// sums catch). GCC's vector extension: two lanes in one SSE2 register.
 bool seriesValid(Span values, std::size_t n, bool nonNegative) {
     if (values.size() != n) return false;
-    for (double x : values)
-        if (!std::isfinite(x) || (nonNegative && x < 0.0)) return false;
-    return true;
+    using Pair = double __attribute__((vector_size(16)));
+    using Mask = long long __attribute__((vector_size(16)));
+    Pair zero{0.0, 0.0};
+    Mask negative{0, 0};
+    const double* x = values.data();
+    std::size_t t = 0;
+    for (; t + 2 <= n; t += 2) {
+        Pair v;
+        std::memcpy(&v, x + t, sizeof v);
+        zero += v * 0.0;
+        negative |= v < 0.0;
+    }
+    double sum = zero[0] + zero[1];
+    bool below = (negative[0] | negative[1]) != 0;
+    for (; t < n; ++t) {
+        sum += x[t] * 0.0;
+        below = below || x[t] < 0.0;
+    }
+    return sum == 0.0 && (!nonNegative || !below);
 }
 
 void requireSeries(const std::string& field, Span values, std::size_t n, bool nonNegative) {
@@ -53,6 +74,16 @@ bool debtFinancingValid(const DebtFinancing& d, int operatingYears) {
            d.floatingShare <= 1.0;
 }
 
+// The forecast series the debt is sized on; checked apart so that a sizing found in the memo (series
+// equal to ones already checked) is not checked again in every scenario.
+void validateSizingSeries(const PrivateFinanceInputs& in) {
+    const std::size_t n = in.operatingCash.size();
+    if (in.sizingCash) requireSeries(".sizing_cash", *in.sizingCash, n, false);
+    if (in.sizingCapex) requireSeries(".sizing_capex", *in.sizingCapex, n, true);
+    if (in.sizingUpfrontSupport) requireSeries(".sizing_upfront_support", *in.sizingUpfrontSupport, n, true);
+}
+
+// Every check but the sizing series' (validateSizingSeries).
 void validateInputs(const PrivateFinanceInputs& in) {
     const std::size_t n = in.operatingCash.size();
     if (in.constructionYears < 1 || in.constructionYears >= static_cast<int>(n))
@@ -61,8 +92,6 @@ void validateInputs(const PrivateFinanceInputs& in) {
     requireSeries(".operating_cash", in.operatingCash, n, false);
     requireSeries(".capex", in.capex, n, true);
     requireSeries(".upfront_support", in.upfrontSupport, n, true);
-    if (in.sizingCash) requireSeries(".sizing_cash", *in.sizingCash, n, false);
-    if (in.sizingCapex) requireSeries(".sizing_capex", *in.sizingCapex, n, true);
 
     if (!(in.taxRate >= 0.0 && in.taxRate <= 1.0))
         throw InputError(kAt + ".tax_rate", formatValue(in.taxRate), "a rate from 0 to 1");
@@ -90,7 +119,8 @@ struct TaxBasis {
 // The depreciation of one unit spent in period 0: a function of the timeline's length, the tax life
 // and the start of operation alone, remembered per thread for the last few (the Monte Carlo asks
 // for the same ones in every scenario).
-std::vector<double> unitDepreciation(Span unit, const finance::DepreciationTerms& dep) {
+// The reference is valid until the next call on this thread.
+const std::vector<double>& unitDepreciation(Span unit, const finance::DepreciationTerms& dep) {
     struct Entry {
         std::size_t periods, start;
         double life;
@@ -102,28 +132,53 @@ std::vector<double> unitDepreciation(Span unit, const finance::DepreciationTerms
             return e.depreciation;
     std::vector<double> d = finance::straightLineDepreciation(unit, dep).depreciation;
     if (entries.size() >= 16) entries.clear();
-    entries.push_back({unit.size(), dep.operationStartPeriod, dep.usefulLifeYears, d});
-    return d;
+    entries.push_back({unit.size(), dep.operationStartPeriod, dep.usefulLifeYears, std::move(d)});
+    return entries.back().depreciation;
 }
 
 // Grants and subsidies are non-taxable capital contributions that reduce the depreciable base;
 // interest capitalised during construction adds to it (IAS 23). Depreciation starts with operation,
 // so every construction-period cost depreciates alike. The 3+3 holiday runs from the first period
 // with positive operating cash (the first revenue year).
-TaxBasis taxBasis(const PrivateFinanceInputs& in, Span capex, Span cash) {
-    std::vector<double> base(capex.size()), unit(capex.size(), 0.0);
-    for (std::size_t t = 0; t < base.size(); ++t) base[t] = std::max(0.0, capex[t] - in.upfrontSupport[t]);
+// Written into `basis`, whose vectors keep their storage (per-thread buffers in the Monte Carlo).
+void taxBasisInto(const PrivateFinanceInputs& in, Span capex, Span support, Span cash, TaxBasis& basis) {
+    thread_local std::vector<double> base, unit;
+    base.resize(capex.size());
+    unit.assign(capex.size(), 0.0);
+    for (std::size_t t = 0; t < base.size(); ++t) base[t] = std::max(0.0, capex[t] - support[t]);
     unit[0] = 1.0;
     finance::DepreciationTerms dep;
     dep.usefulLifeYears = in.depreciationYears;
     dep.start = finance::DepreciationStart::StartOfOperation;
     dep.operationStartPeriod = static_cast<std::size_t>(in.constructionYears);
-    TaxBasis basis{finance::straightLineDepreciation(base, dep).depreciation, unitDepreciation(unit, dep), {}};
+    basis.unitDepreciation = unitDepreciation(unit, dep);
+    // Every cost up to the start of operation starts depreciating then, so their depreciation is
+    // their sum times that of one unit (as the capitalised interest's): the usual case, capex in
+    // construction only. A cost after the start of operation: the schedule vintage by vintage.
+    const std::size_t start = dep.operationStartPeriod;
+    double early = 0.0;
+    bool later = false;
+    for (std::size_t t = 0; t < base.size(); ++t) {
+        if (t <= start) early += base[t];
+        else later = later || base[t] != 0.0;
+    }
+    if (later) {
+        finance::straightLineDepreciationInto(base, dep, basis.depreciation);
+    } else {
+        basis.depreciation.resize(base.size());
+        for (std::size_t t = 0; t < base.size(); ++t) basis.depreciation[t] = early * basis.unitDepreciation[t];
+    }
     basis.terms.rate = in.taxRate;
     if (in.taxIncentive && in.taxIncentive->reducedRate) basis.terms.rate = *in.taxIncentive->reducedRate;
+    basis.terms.holiday.reset();
     if (in.taxIncentive && in.taxIncentive->exemptThreeHalfThree)
         if (auto first = finance::firstPositivePeriod(cash))
             basis.terms.holiday = finance::threeYearsExemptThreeYearsHalf(*first);
+}
+
+TaxBasis taxBasis(const PrivateFinanceInputs& in, Span capex, Span support, Span cash) {
+    TaxBasis basis;
+    taxBasisInto(in, capex, support, cash, basis);
     return basis;
 }
 
@@ -145,9 +200,9 @@ void taxPaid(const TaxBasis& basis, Span cash, Span deductions, double capitalis
 }
 
 // Net funding need of each construction year: capex less upfront support.
-std::vector<double> constructionNeed(const PrivateFinanceInputs& in, Span capex) {
+std::vector<double> constructionNeed(const PrivateFinanceInputs& in, Span capex, Span support) {
     std::vector<double> need(static_cast<std::size_t>(in.constructionYears));
-    for (std::size_t t = 0; t < need.size(); ++t) need[t] = std::max(0.0, capex[t] - in.upfrontSupport[t]);
+    for (std::size_t t = 0; t < need.size(); ++t) need[t] = std::max(0.0, capex[t] - support[t]);
     return need;
 }
 
@@ -214,10 +269,15 @@ struct Sizing {
     bool settled = false;
 };
 
+// The forecast support: what the debt is sized on at close (the actual support is a source of funds).
+Span sizingSupport(const PrivateFinanceInputs& in) {
+    return in.sizingUpfrontSupport ? Span(*in.sizingUpfrontSupport) : Span(in.upfrontSupport);
+}
+
 Sizing sizeOnForecast(const PrivateFinanceInputs& in, Span cash, Span capex) {
     const std::size_t n = cash.size();
-    const TaxBasis basis = taxBasis(in, capex, cash);
-    const std::vector<double> need = constructionNeed(in, capex);
+    const TaxBasis basis = taxBasis(in, capex, sizingSupport(in), cash);
+    const std::vector<double> need = constructionNeed(in, capex, sizingSupport(in));
     double scale = 1.0;
     for (double x : cash) scale = std::max(scale, std::abs(x));
     Sizing s;
@@ -272,7 +332,7 @@ struct SizingKey {
         return constructionYears == in.constructionYears && depreciationYears == in.depreciationYears &&
                taxRate == in.taxRate && guaranteeFeeRate == in.guaranteeFeeRate && rateReduction == in.rateReduction &&
                sameDebt(debt, *in.debt) && sameIncentive(taxIncentive, in.taxIncentive) &&
-               sameSeries(upfrontSupport, in.upfrontSupport) && sameSeries(cash, c) && sameSeries(capex, k);
+               sameSeries(upfrontSupport, sizingSupport(in)) && sameSeries(cash, c) && sameSeries(capex, k);
     }
 };
 
@@ -295,13 +355,21 @@ MemoStore& memoStore() {
 
 // The sizing of these inputs: from the memo when one is alive on this thread and holds it, else
 // solved (and remembered when a memo is alive). `local` holds a sizing solved without a memo.
+// The sizing series are checked here, unless the memo holds equal ones (checked when remembered)
+// of the inputs' length.
 const Sizing& forecastSizing(const PrivateFinanceInputs& in, Span cash, Span capex, Sizing& local) {
-    if (memoDepth == 0) return local = sizeOnForecast(in, cash, capex);
+    if (memoDepth == 0) {
+        validateSizingSeries(in);
+        return local = sizeOnForecast(in, cash, capex);
+    }
     MemoStore& store = memoStore();
-    for (const MemoEntry& e : store.entries)
-        if (e.key.matches(in, cash, capex)) return e.sizing;
+    const std::size_t n = in.operatingCash.size();
+    if (cash.size() == n && capex.size() == n && sizingSupport(in).size() == n)
+        for (const MemoEntry& e : store.entries)
+            if (e.key.matches(in, cash, capex)) return e.sizing;
+    validateSizingSeries(in);
     MemoEntry entry{{std::vector<double>(cash.begin(), cash.end()), std::vector<double>(capex.begin(), capex.end()),
-                     in.upfrontSupport, in.constructionYears, in.depreciationYears, *in.debt, in.taxRate,
+                     std::vector<double>(sizingSupport(in).begin(), sizingSupport(in).end()), in.constructionYears, in.depreciationYears, *in.debt, in.taxRate,
                      in.guaranteeFeeRate, in.rateReduction, in.taxIncentive},
                     sizeOnForecast(in, cash, capex)};
     if (store.entries.size() < kMemoEntries) {
@@ -314,39 +382,53 @@ const Sizing& forecastSizing(const PrivateFinanceInputs& in, Span cash, Span cap
     return slot.sizing;
 }
 
-std::vector<double> padded(const std::vector<double>& v, std::size_t n) {
-    std::vector<double> out(n, 0.0);
-    std::copy(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(std::min(n, v.size())), out.begin());
-    return out;
-}
-
-// The facility as actually drawn: lenders disburse no more than the actual net need of each year.
-finance::DebtSchedule actualSchedule(const PrivateFinanceInputs& in, const Sizing& sizing) {
-    const std::vector<double> need = constructionNeed(in, in.capex);
-    std::vector<double> drawn = sizing.facility.plannedDrawdown;
+// The facility as actually drawn into `out`: lenders disburse no more than the actual net need of
+// each year. Uncapped (the usual case), the schedule sized at close, copied into out's storage.
+void actualScheduleInto(const PrivateFinanceInputs& in, const Sizing& sizing, finance::DebtSchedule& out) {
+    thread_local std::vector<double> drawn;
+    const std::vector<double>& planned = sizing.facility.plannedDrawdown;
+    drawn.assign(planned.begin(), planned.end());
     bool capped = false;
-    for (std::size_t t = 0; t < drawn.size(); ++t)
-        if (drawn[t] > need[t]) {
-            drawn[t] = need[t];
+    for (std::size_t t = 0; t < drawn.size(); ++t) {
+        const double need = std::max(0.0, in.capex[t] - in.upfrontSupport[t]);  // constructionNeed
+        if (drawn[t] > need) {
+            drawn[t] = need;
             capped = true;
         }
-    if (!capped) return sizing.facility.schedule;
-    return finance::constructionLoanSchedule(drawn, debtTerms(in, *in.debt), sizing.cfads);
+    }
+    if (!capped) {
+        out = sizing.facility.schedule;  // vector assignments: out's storage reused
+        return;
+    }
+    out = finance::constructionLoanSchedule(drawn, debtTerms(in, *in.debt), sizing.cfads);
 }
 
+// `v` copied into `out` and padded with zeros to n, in out's storage.
+void paddedInto(const std::vector<double>& v, std::size_t n, std::vector<double>& out) {
+    out.assign(n, 0.0);
+    std::copy(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(std::min(n, v.size())), out.begin());
+}
+
+// Tax, fee and CFADS on the actual cash into f, every vector in f's storage (per-thread scratch for
+// the rest).
 void settleActual(const PrivateFinanceInputs& in, PrivateFinance& f, const finance::DebtSchedule* schedule) {
     const std::size_t n = in.operatingCash.size();
-    const TaxBasis basis = taxBasis(in, in.capex, in.operatingCash);
-    std::vector<double> deductions(n, 0.0), profit(n);
+    thread_local TaxBasis basis;
+    thread_local std::vector<double> deductions, profit;
+    taxBasisInto(in, in.capex, in.upfrontSupport, in.operatingCash, basis);
+    deductions.assign(n, 0.0);
+    profit.resize(n);
     f.guaranteeFee.assign(n, 0.0);
     if (schedule) {
         guaranteeFee(*schedule, in.guaranteeFeeRate, f.guaranteeFee);
-        f.drawdown = padded(schedule->drawdown, n);
-        f.interestPaid = padded(schedule->interestPaid, n);
-        f.principal = padded(schedule->principal, n);
+        paddedInto(schedule->drawdown, n, f.drawdown);
+        paddedInto(schedule->interestPaid, n, f.interestPaid);
+        paddedInto(schedule->principal, n, f.principal);
         for (std::size_t t = 0; t < n; ++t) deductions[t] = f.interestPaid[t] + f.guaranteeFee[t];
     } else {
-        f.drawdown = f.interestPaid = f.principal = std::vector<double>(n, 0.0);
+        f.drawdown.assign(n, 0.0);
+        f.interestPaid.assign(n, 0.0);
+        f.principal.assign(n, 0.0);
     }
     taxPaid(basis, in.operatingCash, deductions, schedule ? constructionInterest(*schedule) : 0.0, profit, f.tax);
     f.cfads.resize(n);
@@ -384,25 +466,34 @@ ForecastSizingMemo::ForecastSizingMemo() { ++memoDepth; }
 ForecastSizingMemo::~ForecastSizingMemo() { --memoDepth; }
 
 PrivateFinance financePrivateParty(const PrivateFinanceInputs& in) {
-    validateInputs(in);
     PrivateFinance f;
+    financePrivatePartyInto(in, f);
+    return f;
+}
+
+void financePrivatePartyInto(const PrivateFinanceInputs& in, PrivateFinance& f, bool withNotes) {
+    validateInputs(in);
+    f.rounds = 0;
+    f.notes.clear();
     if (!in.debt) {
+        validateSizingSeries(in);
+        f.debt.reset();
         settleActual(in, f, nullptr);
         f.sizingCfads = f.cfads;
-
-        return f;
+        return;
     }
     const Span cash = in.sizingCash ? Span(*in.sizingCash) : Span(in.operatingCash);
     const Span capex = in.sizingCapex ? Span(*in.sizingCapex) : Span(in.capex);
     Sizing local;
     const Sizing& sizing = forecastSizing(in, cash, capex, local);
     f.rounds = sizing.rounds;
-    if (!sizing.settled)
+    if (!sizing.settled && withNotes)
         f.notes.push_back("tax and debt sizing had not settled after " + std::to_string(kMaxRounds) +
                           " rounds; the last round is used");
-    DebtOutcome debt;
+    if (!f.debt) f.debt.emplace();
+    DebtOutcome& debt = *f.debt;
     debt.borrower = "private";
-    debt.schedule = actualSchedule(in, sizing);
+    actualScheduleInto(in, sizing, debt.schedule);
     // The floating share of the debt moves with the scenario's rates after close (the sizing stays
     // on the forecast rate); the interest it adds is paid, deducted from tax and in the DSCR.
     finance::addFloatingInterest(debt.schedule, in.rateShift * in.debt->floatingShare);
@@ -410,20 +501,25 @@ PrivateFinance financePrivateParty(const PrivateFinanceInputs& in) {
     debt.sizingConstraint = sizing.facility.gearingBound ? "gearing" : "dscr";
     debt.targetDscr = in.debt->targetDscr;
     settleActual(in, f, &debt.schedule);
-    debt.cover = finance::coverRatios(debt.schedule, f.cfads);  // the DSCR actually achieved
+    if (!debt.cover) debt.cover.emplace();
+    finance::coverRatiosInto(debt.schedule, f.cfads, *debt.cover);  // the DSCR actually achieved
     f.sizingCfads = sizing.cfads;
+    if (!withNotes) return;
     f.notes.insert(f.notes.end(), sizing.facility.warnings.begin(), sizing.facility.warnings.end());
     f.notes.insert(f.notes.end(), debt.schedule.warnings.begin(), debt.schedule.warnings.end());
-    f.debt = std::move(debt);
     noteActualCover(f, in.debt->targetDscr);
-    return f;
 }
 
 std::vector<double> equityFlows(const PrivateFinanceInputs& in, const PrivateFinance& f) {
-    std::vector<double> equity(in.operatingCash.size());
+    std::vector<double> equity;
+    equityFlowsInto(in, f, equity);
+    return equity;
+}
+
+void equityFlowsInto(const PrivateFinanceInputs& in, const PrivateFinance& f, std::vector<double>& equity) {
+    equity.resize(in.operatingCash.size());
     for (std::size_t t = 0; t < equity.size(); ++t)
         equity[t] = in.upfrontSupport[t] + f.drawdown[t] - in.capex[t] + f.cfads[t] - f.interestPaid[t] - f.principal[t];
-    return equity;
 }
 
 } // namespace cityfin::models

@@ -28,6 +28,11 @@ struct PrivateFinanceInputs {
     std::optional<std::vector<double>> sizingCash;
     /// Forecast capex at financial close: sets the gearing limit and the planned drawdowns. Absent: capex.
     std::optional<std::vector<double>> sizingCapex;
+    /// Forecast upfront support at financial close (the base case's grants and subsidy, e.g. a share
+    /// of the forecast capex): what the debt is sized on. The actual support (upfrontSupport) changes
+    /// the sources of funds (equity fills a gap or takes a surplus), never the debt sized at close.
+    /// Absent: upfrontSupport.
+    std::optional<std::vector<double>> sizingUpfrontSupport;
     int constructionYears = 1;           ///< repayment starts after these periods
     std::optional<DebtFinancing> debt;   ///< none: financed by equity alone
     double taxRate = 0.0;
@@ -53,7 +58,7 @@ struct PrivateFinance {
 
 /// While one of these is alive on a thread, financePrivateParty on that thread reuses the forecast
 /// sizing (the tax/debt fixed point of 10-15 rounds) of earlier inputs equal to the new ones in
-/// every field the sizing reads (sizing cash and capex, upfront support, construction years, debt
+/// every field the sizing reads (sizing cash, capex and upfront support, construction years, debt
 /// terms, tax terms, credit guarantee), instead of solving it again. The sizing is a function of
 /// those fields alone, so results are identical; the Monte Carlo's scenarios share their forecast.
 /// Keeps the last few sizings per thread (bounded memory); nests.
@@ -69,9 +74,18 @@ public:
 /// through validateDebtFinancing, "private_finance.debt.<field>".
 PrivateFinance financePrivateParty(const PrivateFinanceInputs& inputs);
 
+/// financePrivateParty written into `out`, every field replaced and its vectors' storage reused, so
+/// that a per-thread `out` makes a scenario's financing allocation-free once warm (the Monte Carlo's
+/// kernels). withNotes false: out.notes left empty (the kernels read no notes); every figure is
+/// the same either way.
+void financePrivatePartyInto(const PrivateFinanceInputs& inputs, PrivateFinance& out, bool withNotes = true);
+
 /// Net flow to the private party's equity per period implied by a financing: support and drawdowns
 /// in, capex, debt service, tax and fees out, plus operating cash (all actual).
 std::vector<double> equityFlows(const PrivateFinanceInputs& inputs, const PrivateFinance& finance);
+
+/// equityFlows into `equity` (resized, storage reused).
+void equityFlowsInto(const PrivateFinanceInputs& inputs, const PrivateFinance& finance, std::vector<double>& equity);
 
 /// Checks senior-debt terms against the operating years, naming fields under `at` (e.g.
 /// "terms.debt"): gearing_cap 0-1, rate >= 0, tenor_years 1 to the operating years, target_dscr > 0,

@@ -166,10 +166,15 @@ void validateProject(const Project& p) {
 }
 
 ProjectFlows projectFlows(const Project& p, const Scenario& s) {
+    ProjectFlows f;
+    projectFlowsInto(p, s, f);
+    return f;
+}
+
+void projectFlowsInto(const Project& p, const Scenario& s, ProjectFlows& f) {
     validateProject(p);
     if (!scenarioIsValid(s, p)) validateScenario(s, p);
     const std::size_t n = static_cast<std::size_t>(p.periods());
-    ProjectFlows f;
     f.constructionYears = p.constructionYears;
     f.operatingYears = p.operatingYears;
     for (auto* v : {&f.priceIndex, &f.forecastPriceIndex, &f.capex, &f.opex, &f.lifecycle, &f.userCharges, &f.marketRevenue,
@@ -236,7 +241,6 @@ ProjectFlows projectFlows(const Project& p, const Scenario& s) {
             if (c.operatingYear == actualYear) f.lifecycle[t] += c.amount * f.priceIndex[t] * s.opexFactor;
     }
     f.residualValue[n - 1] = p.residualValue * f.priceIndex[n - 1];
-    return f;
 }
 
 std::shared_ptr<const ProjectFlows> forecastFlows(const Project& project, const ProjectFlows& flows) {

@@ -141,6 +141,10 @@ struct ProjectFlows {
 /// Validates the project (InputError naming the field, e.g. "project.capex[1]") and builds its flows.
 ProjectFlows projectFlows(const Project& project, const Scenario& scenario = {});
 
+/// projectFlows into `flows`, its vectors' storage reused (the Monte Carlo's per-thread flows): every
+/// field replaced but `forecast`, which the caller sets.
+void projectFlowsInto(const Project& project, const Scenario& scenario, ProjectFlows& flows);
+
 /// The project's forecast flows: flows.forecast when set, else projectFlows(project).
 std::shared_ptr<const ProjectFlows> forecastFlows(const Project& project, const ProjectFlows& flows);
 

@@ -22,15 +22,26 @@ std::vector<double> grantsPerPeriod(const SupportTerms& s, std::size_t periods, 
 
 std::vector<double> privateUpfrontSupport(const SupportTerms& s, std::span<const double> privateCapex,
                                           std::size_t periods) {
-    std::vector<double> support = grantsPerPeriod(s, periods, true);
+    std::vector<double> support;
+    privateUpfrontSupportInto(s, privateCapex, periods, support);
+    return support;
+}
+
+void privateUpfrontSupportInto(const SupportTerms& s, std::span<const double> privateCapex, std::size_t periods,
+                               std::vector<double>& support) {
+    support.assign(periods, 0.0);
+    for (const Grant& g : s.grants)  // grantsPerPeriod(s, periods, true)
+        if (g.toPrivate) support.at(static_cast<std::size_t>(g.year)) += g.amount;
     for (std::size_t t = 0; t < periods && t < privateCapex.size(); ++t)
         support[t] += s.constructionSubsidyShare * privateCapex[t];
-    return support;
 }
 
 GuaranteeFlows revenueGuarantee(const MinimumRevenueGuarantee& m, const ProjectFlows& f, int lastOperatingPeriod) {
     const std::size_t n = f.periods();
     GuaranteeFlows g{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+    // Clawback bands are cumulative steps: each band's city share applies to revenue above it.
+    std::vector<ClawbackBand> bands = m.clawback;  // sorted once, not per period
+    std::sort(bands.begin(), bands.end(), [](const auto& a, const auto& b) { return a.above < b.above; });
     for (std::size_t t = static_cast<std::size_t>(f.constructionYears); t < n; ++t) {
         if (static_cast<int>(t) > lastOperatingPeriod) break;
         const int year = static_cast<int>(t) - f.constructionYears + 1;  // contractual operating year
@@ -39,9 +50,6 @@ GuaranteeFlows revenueGuarantee(const MinimumRevenueGuarantee& m, const ProjectF
         for (const GuaranteeBand& b : m.bands)
             if (year >= b.fromYear && year <= b.toYear && actual >= m.noPaymentBelow * forecast)
                 g.payment[t] = std::max(0.0, b.guaranteedShare * forecast - actual);
-        // Clawback bands are cumulative steps: each band's city share applies to revenue above it.
-        std::vector<ClawbackBand> bands = m.clawback;
-        std::sort(bands.begin(), bands.end(), [](const auto& a, const auto& b) { return a.above < b.above; });
         for (std::size_t i = 0; i < bands.size(); ++i) {
             const double upper = i + 1 < bands.size() ? bands[i + 1].above * forecast : actual;
             const double slice = std::min(actual, upper) - bands[i].above * forecast;

@@ -19,6 +19,9 @@ void validateSupport(const SupportTerms& support, const Project& project);
 /// party's own funding of its capex. privateCapex is the capex the private party pays.
 std::vector<double> privateUpfrontSupport(const SupportTerms& support, std::span<const double> privateCapex,
                                           std::size_t periods);
+/// privateUpfrontSupport into `out` (resized, storage reused).
+void privateUpfrontSupportInto(const SupportTerms& support, std::span<const double> privateCapex, std::size_t periods,
+                               std::vector<double>& out);
 
 /// Minimum revenue guarantee and clawback per period, from actual and forecast user charges.
 /// payment: city -> private; clawback: private -> city. Both >= 0.

@@ -56,6 +56,20 @@ std::vector<double> cityLoan(const ProjectFlows& forecast, double share, double 
     return loan;
 }
 
+// The terms of a per-thread PrivateFinanceInputs back to their defaults; its vectors keep their
+// storage. Each kernel part has its own and assigns, in every scenario, every vector it uses (the
+// same ones each time), then the terms it uses.
+void resetTerms(PrivateFinanceInputs& in) {
+    in.constructionYears = 1;
+    in.debt.reset();
+    in.taxRate = 0.0;
+    in.depreciationYears = 1;
+    in.taxIncentive.reset();
+    in.guaranteeFeeRate = 0.0;
+    in.rateReduction = 0.0;
+    in.rateShift = 0.0;
+}
+
 } // namespace
 
 std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const Structure& structure) {
@@ -105,6 +119,7 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     if (k.kind_ == Kind::PppAvailability || k.kind_ == Kind::Concession) {
         // What the lenders size on: the structures' own sizing cash on the forecast.
         k.sizingCapex_ = forecast.capex;
+        k.sizingSupport_ = privateUpfrontSupport(structure.support, forecast.capex, forecast.periods());
         thread_local std::vector<double> guarantee;
         k.sizingCash_ = k.spvOperatingCash(forecast, guarantee);
     }
@@ -126,6 +141,8 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
             return cityLoan(forecast, t.ownerLoanShare, t.ownerLoanRate, t.termYears, balance, year);
         });
     }
+    if (const auto equity = outcome.ledger.partyFlows(Party::Private); detail::hasFlows(equity))
+        k.irrSeed_ = finance::irr(equity).value.value_or(0.1);
     for (Party p : kParties) {
         k.fixed_.push_back(outcome.ledger.partyFlows(p));
         k.rates_.push_back(p == Party::Private ? outcome.privateRate
@@ -256,9 +273,10 @@ void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
     thread_local std::vector<double> inContract, fees;
     inContract.assign(n, 0.0);
     fees.assign(n, 0.0);
-    PrivateFinanceInputs in;
+    thread_local PrivateFinanceInputs in;  // per-thread: its vectors keep their storage
+    resetTerms(in);
     in.capex = f.capex;
-    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    privateUpfrontSupportInto(s, f.capex, n, in.upfrontSupport);
     in.operatingCash.assign(n, 0.0);
     for (std::size_t t = first; t < first + static_cast<std::size_t>(years); ++t) {
         inContract[t] = 1.0;
@@ -274,9 +292,11 @@ void ScenarioKernel::servicePart(const Project& project, const ProjectFlows& f,
     const int lifeYears = project.depreciationYears > 0 ? project.depreciationYears : project.operatingYears;
     in.depreciationYears = std::min(lifeYears, years);
     in.taxIncentive = s.taxIncentive;
-    const PrivateFinance provider = financePrivateParty(in);
+    thread_local PrivateFinance provider;
+    financePrivatePartyInto(in, provider, false);
     const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
-    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, provider) : std::vector<double>{};
+    thread_local std::vector<double> equity;
+    if (coShare > 0.0) equityFlowsInto(in, provider, equity);
     const double wLast = inContract.back(), aLast = 1.0 - wLast;
     for (std::size_t t = 0; t < n; ++t) {
         const double w = inContract[t], a = 1.0 - w;
@@ -301,16 +321,18 @@ void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlow
     const SupportTerms& s = structure_.support;
     const std::size_t n = f.periods();
     const int c = f.constructionYears;
-    PrivateFinanceInputs in;
+    thread_local PrivateFinanceInputs in;  // per-thread: its vectors keep their storage
+    resetTerms(in);
     in.capex = f.capex;
-    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    privateUpfrontSupportInto(s, f.capex, n, in.upfrontSupport);
     // purchasePrice and instalments, as the structure computes them.
     const auto carry = [&](int period) { return std::pow(1.0 + terms.contractorFinanceRate, c - 1 - period); };
     double gross = 0.0, credit = 0.0;
     for (int i = 0; i < c; ++i)
         gross += project.capex[static_cast<std::size_t>(i)] * f.forecastPriceIndex[static_cast<std::size_t>(i)] * carry(i);
     gross *= 1.0 + terms.contractorMargin;
-    for (std::size_t i = 0; i < n; ++i) credit += in.upfrontSupport[i] * carry(static_cast<int>(i));
+    for (std::size_t i = 0; i < n; ++i)  // periods without support add nothing: their pow is skipped
+        if (in.upfrontSupport[i] != 0.0) credit += in.upfrontSupport[i] * carry(static_cast<int>(i));
     const double level = -finance::pmt(terms.instalmentRate, terms.instalmentYears, std::max(0.0, gross - credit));
     in.operatingCash.assign(n, 0.0);
     const double arrears = f.paymentShortfall;  // share of the instalments the city does not pay
@@ -320,9 +342,11 @@ void ScenarioKernel::buildTransferPart(const Project& project, const ProjectFlow
     in.taxRate = project.taxRate;
     in.depreciationYears = terms.instalmentYears;
     in.taxIncentive = s.taxIncentive;
-    const PrivateFinance contractor = financePrivateParty(in);
+    thread_local PrivateFinance contractor;
+    financePrivatePartyInto(in, contractor, false);
     const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
-    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, contractor) : std::vector<double>{};
+    thread_local std::vector<double> equity;
+    if (coShare > 0.0) equityFlowsInto(in, contractor, equity);
     for (std::size_t t = 0; t < n; ++t) {
         const double subsidy = s.constructionSubsidyShare * f.capex[t], paid = in.operatingCash[t];  // net of arrears
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
@@ -353,7 +377,8 @@ void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlo
         guarantee = g.payment;
         clawback = g.clawback;
     }
-    PrivateFinanceInputs in;
+    thread_local PrivateFinanceInputs in;  // per-thread: its vectors keep their storage
+    resetTerms(in);
     in.capex.resize(n);
     in.operatingCash.assign(n, 0.0);
     opex.assign(n, 0.0);
@@ -370,16 +395,18 @@ void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlo
     }
     const double arrears = f.paymentShortfall;  // share of the guarantee payments the city does not pay
     for (std::size_t t = 0; t < n; ++t) in.operatingCash[t] -= arrears * guarantee[t];
-    in.upfrontSupport = privateUpfrontSupport(s, in.capex, n);
+    privateUpfrontSupportInto(s, in.capex, n, in.upfrontSupport);
     in.constructionYears = f.constructionYears;
     in.taxRate = project.taxRate;
     in.depreciationYears = depreciationLife(project, termYears);
     in.taxIncentive = s.taxIncentive;
-    const PrivateFinance finance = financePrivateParty(in);
+    thread_local PrivateFinance finance;
+    financePrivatePartyInto(in, finance, false);
     const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
     // The co-investment's share of the operator's equity flows; the share of its crowdfunding
     // flows, fixed, is in the base.
-    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, finance) : std::vector<double>{};
+    thread_local std::vector<double> equity;
+    if (coShare > 0.0) equityFlowsInto(in, finance, equity);
     for (std::size_t t = 0; t < n; ++t) {
         const bool inTerm = t >= from && t < to, after = t >= to;
         const double subsidy = s.constructionSubsidyShare * in.capex[t];
@@ -446,10 +473,12 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
     thread_local std::vector<double> clawback;
     clawback.assign(n, 0.0);
     // spvFinanceInputs
-    PrivateFinanceInputs in;
+    thread_local PrivateFinanceInputs in;  // per-thread: its vectors keep their storage
+    resetTerms(in);
     in.capex = f.capex;
     in.sizingCapex = sizingCapex_;
-    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    in.sizingUpfrontSupport = sizingSupport_;
+    privateUpfrontSupportInto(s, f.capex, n, in.upfrontSupport);
     in.constructionYears = project.constructionYears;
     in.debt = ppp ? ppp->debt : con->debt;
     in.taxRate = project.taxRate;
@@ -462,7 +491,8 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
     }
     in.operatingCash = spvOperatingCash(f, guarantee, &clawback);
     in.sizingCash = sizingCash_;
-    const PrivateFinance fin = financePrivateParty(in);
+    thread_local PrivateFinance fin;
+    financePrivatePartyInto(in, fin, false);
     if (fin.debt && fin.debt->cover) minDscr = fin.debt->cover->minDscr;
 
     const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
@@ -513,9 +543,10 @@ void ScenarioKernel::guaranteedSavingsPart(const Project& project, const Project
     const std::size_t to = from + static_cast<std::size_t>(terms.termYears);
     thread_local std::vector<double> shortfall;
     shortfall.assign(n, 0.0);
-    PrivateFinanceInputs in;
+    thread_local PrivateFinanceInputs in;  // per-thread: its vectors keep their storage
+    resetTerms(in);
     in.capex.assign(n, 0.0);
-    in.upfrontSupport = privateUpfrontSupport(s, in.capex, n);
+    privateUpfrontSupportInto(s, in.capex, n, in.upfrontSupport);
     in.operatingCash.assign(n, 0.0);
     for (std::size_t t = from; t < to && t < n; ++t) {
         const double fee = terms.annualFee * f.priceIndex[t];
@@ -525,9 +556,11 @@ void ScenarioKernel::guaranteedSavingsPart(const Project& project, const Project
     in.constructionYears = f.constructionYears;
     in.taxRate = project.taxRate;
     in.taxIncentive = s.taxIncentive;
-    const PrivateFinance fin = financePrivateParty(in);
+    thread_local PrivateFinance fin;
+    financePrivatePartyInto(in, fin, false);
     const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
-    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, fin) : std::vector<double>{};
+    thread_local std::vector<double> equity;
+    if (coShare > 0.0) equityFlowsInto(in, fin, equity);
     for (std::size_t t = 0; t < n; ++t) {
         const bool inTerm = t >= from && t < to;
         const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
@@ -556,9 +589,10 @@ void ScenarioKernel::sharedSavingsPart(const Project& project, const ProjectFlow
     const std::size_t n = f.periods(), from = static_cast<std::size_t>(f.constructionYears);
     const std::size_t to = from + static_cast<std::size_t>(terms.termYears);
     const double share = *terms.escoShare;
-    PrivateFinanceInputs in;
+    thread_local PrivateFinanceInputs in;  // per-thread: its vectors keep their storage
+    resetTerms(in);
     in.capex = f.capex;
-    in.upfrontSupport = privateUpfrontSupport(s, f.capex, n);
+    privateUpfrontSupportInto(s, f.capex, n, in.upfrontSupport);
     in.operatingCash.assign(n, 0.0);
     for (std::size_t t = from; t < to && t < n; ++t)
         in.operatingCash[t] = (-1.0 * f.opex[t] - f.lifecycle[t]) + share * f.energySavings[t] -
@@ -573,10 +607,12 @@ void ScenarioKernel::sharedSavingsPart(const Project& project, const ProjectFlow
         in.guaranteeFeeRate = s.creditGuarantee->feeRate;
         in.rateReduction = s.creditGuarantee->spreadReduction;
     }
-    const PrivateFinance fin = financePrivateParty(in);
+    thread_local PrivateFinance fin;
+    financePrivatePartyInto(in, fin, false);
     if (fin.debt && fin.debt->cover) minDscr = fin.debt->cover->minDscr;
     const double coShare = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
-    const std::vector<double> equity = coShare > 0.0 ? equityFlows(in, fin) : std::vector<double>{};
+    thread_local std::vector<double> equity;
+    if (coShare > 0.0) equityFlowsInto(in, fin, equity);
     for (std::size_t t = 0; t < n; ++t) {
         const bool inTerm = t >= from && t < to;
         const double escoOpex = inTerm ? f.opex[t] : 0.0, escoLifecycle = inTerm ? f.lifecycle[t] : 0.0;
@@ -616,17 +652,21 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
         std::vector<double>& x = v[i];
         for (std::size_t t = 0; t < x.size(); ++t) x[t] += fixed_[i][t];
         p.flows[i] = x;
-        p.npv[i] = finance::npv(i == kLenders && noOwnerLoan ? project.rates.publicRate : rates_[i], x);
+        p.npvRate[i] = i == kLenders && noOwnerLoan ? project.rates.publicRate : rates_[i];
+        p.npv[i] = finance::npv(*p.npvRate[i], x);
     }
     // The private party's equity IRR and the DSCR achieved when it has flows; the PV of the
     // revenue guarantee at the public rate.
     if (detail::hasFlows(p.flows[kPrivate])) {
-        if (finance::startsWithOutlay(p.flows[kPrivate])) p.equityIrr = finance::irr(p.flows[kPrivate]).value;
+        if (finance::startsWithOutlay(p.flows[kPrivate]))  // irr's value, found faster from the forecast's
+            p.equityIrr = finance::irrSeeded(p.flows[kPrivate], irrSeed_, false).value;
         p.minDscr = minDscr;
     }
     if (!guarantee.empty()) p.guaranteePv = finance::npv(project.rates.publicRate, guarantee);
     p.cityPresentCost = -p.npv[kGov];
-    for (double x : v[kGov]) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
+    double peak = p.cityPeakOutlay;  // a local: the loop keeps it in a register
+    for (double x : v[kGov]) peak = std::max(peak, -x);
+    p.cityPeakOutlay = peak;
     if (social && social->outcomes && !social->outcomes->empty()) {
         // socialReturn reads the structure's outcome only for its service share and its real lines;
         // the real lines' PV is that of the parties' summed flows (transfers cancel), and what users

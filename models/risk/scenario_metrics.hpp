@@ -19,6 +19,9 @@ namespace cityfin::models::detail {
 struct ScenarioFigures {
     std::array<std::span<const double>, kParties.size()> flows;  ///< kParties order
     std::array<double, kParties.size()> npv{};                   ///< each at the party's own rate
+    /// The rate each npv is at, when the caller gives it: an NPV at the public rate is then the PV
+    /// metric too (the same finance::npv call, so the same value), not computed twice.
+    std::array<std::optional<double>, kParties.size()> npvRate{};
     std::optional<double> equityIrr, minDscr;
     double cityPresentCost = 0.0, cityPeakOutlay = 0.0, guaranteePv = 0.0;
     std::optional<double> socialValue, economicNpv;

@@ -154,6 +154,7 @@ StructureOutcome buildPppAvailability(const Project& project, const ProjectFlows
                           terms.bidEquityIrr.value_or(hurdle), forecast};
         if (terms.bidEquityIrr) solve.target = "bid return";
         solve.inputs.sizingCapex.reset();  // on the forecast, sizing and actual coincide
+        solve.inputs.sizingUpfrontSupport.reset();
         uc1 = solveUnitaryCharge(solve, project.taxRate, project, out);
     }
 

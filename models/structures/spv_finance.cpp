@@ -44,6 +44,9 @@ PrivateFinanceInputs spvFinanceInputs(const Project& project, const ProjectFlows
     in.capex = actual.capex;
     in.sizingCapex = forecast.capex;
     in.upfrontSupport = privateUpfrontSupport(support, actual.capex, n);
+    // Lenders size on the base case at financial close, its support included [Y ch. 13]; the actual
+    // support only changes the sources of funds (docs/methodology/private-finance.md, section 1).
+    in.sizingUpfrontSupport = privateUpfrontSupport(support, forecast.capex, n);
     in.constructionYears = project.constructionYears;
     in.debt = debt;
     in.taxRate = project.taxRate;

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -154,6 +155,98 @@ TEST(Irr, LongAlternatingVectorEndsWithAFiniteRootOrAReason) {
         EXPECT_FALSE(a.reason.empty());
     }
     EXPECT_EQ(a.warnings.size(), 1u);
+}
+
+// ---- irrSeeded: irr() from a seed ---------------------------------------------------------------
+
+// One sign change: a unique IRR, so the seeded search finds irr()'s root from any seed, to the
+// polishing tolerance (1e-12 in the rate): deep losses, the 8.66% spreadsheet case, the 30-year
+// project, a fast payback, a root beyond +1000%; leading and trailing zeros; seeds on either side.
+TEST(IrrSeeded, EqualsIrrFromAnySeedWhenTheFlowsChangeSignOnce) {
+    std::vector<std::vector<double>> cases{kSpreadsheetFlows, projectFlows(),
+                                           {0, 0, -1000, 100, 100, 100, 0},  // -63.5%
+                                           {-1000, -200, 900, 900, 900},     // with two outlays
+                                           {-10, 200},                       // 1900%
+                                           {1000, -50, -50, -1200}};         // inflow first
+    std::uint64_t state = 42;  // a fixed LCG: 200 equity-like profiles, losses to rich returns
+    for (int k = 0; k < 200; ++k) {
+        std::vector<double> flows;
+        const int outlays = 1 + k % 4, years = 10 + k % 25;
+        for (int i = 0; i < years; ++i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            const double u = static_cast<double>(state >> 11) / 9007199254740992.0;
+            flows.push_back(i < outlays ? -(100.0 + 900.0 * u) : (5.0 + 300.0 * u) * (0.2 + k / 100.0));
+        }
+        cases.push_back(flows);
+    }
+    std::size_t compared = 0;
+    for (const auto& flows : cases) {
+        const Answer plain = irr(flows);
+        ASSERT_TRUE(plain);
+        for (double seed : {-0.95, -0.4, -0.05, 0.0, 0.07, 0.1, 0.13, 0.6, 5.0, 500.0}) {
+            const Answer seeded = irrSeeded(flows, seed);
+            ASSERT_TRUE(seeded) << "seed " << seed;
+            EXPECT_NEAR(*seeded.value, *plain.value, 2e-12 * std::max(1.0, std::abs(*plain.value))) << "seed " << seed;
+            EXPECT_TRUE(seeded.warnings.empty());
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, 2060u);
+}
+
+// Equity flows that dip below zero in operation (a lifecycle replacement, a bad year) change sign
+// several times: irr()'s answer is then the root nearest its guess, and irrSeeded is irr() itself,
+// value, reason and warning.
+TEST(IrrSeeded, EqualsIrrOnFlowsThatChangeSignSeveralTimes) {
+    std::vector<std::vector<double>> cases{{-1000, 300, 300, -100, 400, 400}, {-100, 230, -132},
+                                           {-100, 222, -123.2}, {-500, 100, -50, 200, -80, 300, 250, -20}};
+    std::uint64_t state = 7;
+    for (int k = 0; k < 300; ++k) {
+        std::vector<double> flows;
+        const int years = 8 + k % 27;
+        for (int i = 0; i < years; ++i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            const double u = static_cast<double>(state >> 11) / 9007199254740992.0;
+            // Outlays first, then mostly inflows with a dip about every fifth year.
+            flows.push_back(i < 1 + k % 3 ? -(200.0 + 800.0 * u) : (u < 0.2 ? -150.0 * u : 40.0 + 200.0 * u));
+        }
+        cases.push_back(flows);
+    }
+    std::size_t withRoot = 0;
+    for (const auto& flows : cases) {
+        const Answer plain = irr(flows);
+        for (double seed : {-0.5, 0.0, 0.1, 0.3, 2.0}) {
+            const Answer seeded = irrSeeded(flows, seed);
+            ASSERT_EQ(seeded.value.has_value(), plain.value.has_value()) << "seed " << seed;
+            if (plain) {
+                EXPECT_NEAR(*seeded.value, *plain.value, 2e-12 * std::max(1.0, std::abs(*plain.value))) << "seed " << seed;
+            }
+            EXPECT_EQ(seeded.reason, plain.reason);
+            EXPECT_EQ(seeded.warnings, plain.warnings);
+            const Answer quiet = irrSeeded(flows, seed, false);  // the value alone: no warning written
+            EXPECT_EQ(quiet.value, seeded.value);
+            EXPECT_EQ(quiet.reason, plain.reason);
+            EXPECT_TRUE(quiet.warnings.empty());
+        }
+        if (plain) ++withRoot;
+    }
+    EXPECT_GT(withRoot, 250u);
+}
+
+// Several sign changes (the root nearest 10% is irr()'s answer), no sign change, no root in the
+// range, or a seed that is not a rate: irrSeeded is irr(flows) itself, reasons and warnings included.
+TEST(IrrSeeded, IsIrrWhenTheIrrIsNotUniqueOrAbsentOrTheSeedIsNoRate) {
+    const std::vector<std::vector<double>> cases{{-100, 230, -132}, {-100, 222, -123.2}, {-100, 200, -150},
+                                                 {100, 50, 20}, {0, 0, 0}};
+    for (const auto& flows : cases)
+        for (double seed : {0.16, -0.03, 0.5}) {
+            const Answer plain = irr(flows), seeded = irrSeeded(flows, seed);
+            EXPECT_EQ(seeded.value, plain.value);
+            EXPECT_EQ(seeded.reason, plain.reason);
+            EXPECT_EQ(seeded.warnings, plain.warnings);
+        }
+    for (double seed : {kNaN, -1.0, -2.0, 1e5}) EXPECT_EQ(irrSeeded(projectFlows(), seed).value, irr(projectFlows()).value);
+    EXPECT_INPUT_ERROR(irrSeeded(std::vector<double>{-1.0, kNaN}, 0.1), "flows[1]: got NaN, expected a finite number");
 }
 
 TEST(Irr, RejectsBadInput) {

@@ -222,6 +222,28 @@ TEST(Concession, EverySupportInstrumentWithEveryVariant) {
     }
 }
 
+// Lenders size at financial close on the base case, its construction subsidy included (Yescombe,
+// ch. 13): with a 30% subsidy, an overrun of 20% brings 20% more subsidy but the same debt; the
+// equity funds the rest of the overrun (0.7 x 200 = 140 at t0), and an underspend of 10% the
+// other way (equity pays 0.7 x 100 = 70 less), the debt still as sized on the forecast.
+TEST(Concession, ActualSubsidyChangesTheSourcesOfFundsNotTheDebtSizedAtClose) {
+    const Project p = smallProject(10);
+    const ConcessionTerms t = concessionTerms(Variant::Bot, 10);
+    SupportTerms subsidy;
+    subsidy.constructionSubsidyShare = 0.3;
+    const StructureOutcome base = build(p, t, subsidy);
+    for (double factor : {1.2, 0.9}) {
+        SCOPED_TRACE(factor);
+        Scenario s;
+        s.capexFactor = factor;
+        const StructureOutcome o = build(p, t, subsidy, s);
+        EXPECT_NEAR(o.ledger.lineTotal(Party::Private, LineKind::ConstructionSubsidy)[0], 300.0 * factor, 1e-9);
+        EXPECT_NEAR(o.debt->amount, base.debt->amount, 1e-9);
+        EXPECT_NEAR(o.ledger.partyFlows(Party::Private)[0] - base.ledger.partyFlows(Party::Private)[0],
+                    -0.7 * 1000.0 * (factor - 1.0), 1e-9);
+    }
+}
+
 // The 3+3 incentive and a credit guarantee on their own raise the equity's value.
 TEST(Concession, TaxIncentiveAndCreditGuaranteeRaiseEquityValue) {
     const Project p = smallProject(10);

@@ -153,6 +153,28 @@ TEST(PrivateFinance, SculptedDebtAndTaxReachTheirFixedPoint) {
 
 // China's 3+3 (EIT art. 27): equity only, capex 800, cash 300 a year for 8 years, depreciation 100 a
 // year: profit 200. Years 1-3 exempt, 4-6 at half of 25% (25 each), 7-8 at 25% (50 each).
+// Straight-line depreciation from the start of operation, whatever the construction year of the
+// cost: 600 + 400 over two construction years depreciate as 1000 over 3 years from period 2 (net of
+// a 100 grant: 900, 300 a year); a cost after the start of operation (200 in period 3) depreciates
+// from its own period, 200 / 3 a year. No debt, tax 25% on cash 500.
+TEST(PrivateFinance, DepreciationStartsWithOperationForEveryConstructionYearAndLaterCostsOnTheirOwn) {
+    PrivateFinanceInputs in;
+    in.capex = {600.0, 400.0, 0.0, 0.0, 0.0, 0.0};
+    in.upfrontSupport = {100.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    in.operatingCash = {0.0, 0.0, 500.0, 500.0, 500.0, 500.0};
+    in.constructionYears = 2;
+    in.taxRate = 0.25;
+    in.depreciationYears = 3;
+    const PrivateFinance f = financePrivateParty(in);
+    const std::vector<double> depreciation{0.0, 0.0, 300.0, 300.0, 300.0, 0.0};
+    for (std::size_t t = 0; t < 6; ++t) EXPECT_NEAR(f.tax[t], 0.25 * (in.operatingCash[t] - depreciation[t]), 1e-9) << t;
+    in.capex[3] = 200.0;
+    const PrivateFinance later = financePrivateParty(in);
+    const std::vector<double> withLater{0.0, 0.0, 300.0, 300.0 + 200.0 / 3.0, 300.0 + 200.0 / 3.0, 200.0 / 3.0};
+    for (std::size_t t = 0; t < 6; ++t)
+        EXPECT_NEAR(later.tax[t], 0.25 * (in.operatingCash[t] - withLater[t]), 1e-9) << t;
+}
+
 TEST(PrivateFinance, ThreeYearsExemptThreeYearsHalf) {
     PrivateFinanceInputs in;
     in.capex.assign(9, 0.0);
@@ -306,6 +328,41 @@ TEST(PrivateFinance, LendersDisburseNoMoreThanTheActualNeed) {
     EXPECT_EQ(f.debt->schedule.closingBalance.back(), 0.0);
 }
 
+// Lenders size at close on the base case, its support included: a 30% subsidy of the forecast 1000
+// leaves a need of 700, 60% of it = 420 drawn at t0. The actual capex of 1200 brings an actual subsidy
+// of 360, but the debt stays 420 (the actual need, 840, does not cap it) and equity fills the gap:
+// 360 + 420 - 1200 = -420 at t0. Sized on the actual support instead it would be 0.6 x (1000 - 360)
+// = 384. An underspend (capex 900, subsidy 270): still 420 drawn (need 630), equity 270 + 420 - 900
+// = -210. The tax base is the actual capex less the actual support: (1200 - 360) / 3 = 280 a year.
+TEST(PrivateFinance, DebtIsSizedOnTheForecastSupportWhateverTheActualSupport) {
+    PrivateFinanceInputs in = threeYearProject({0.0, 500.0, 500.0, 500.0}, 0.6);
+    in.debt->profile = cityfin::finance::RepaymentProfile::Annuity;
+    in.sizingCapex = in.capex;
+    in.sizingUpfrontSupport = std::vector<double>{300.0, 0.0, 0.0, 0.0};
+    in.taxRate = 0.25;
+    in.capex[0] = 1200.0;
+    in.upfrontSupport[0] = 360.0;
+    const PrivateFinance over = financePrivateParty(in);
+    EXPECT_NEAR(over.debt->amount, 420.0, 1e-9);
+    EXPECT_NEAR(equityFlows(in, over)[0], -420.0, 1e-9);
+    // Tax in year 1: 0.25 x (500 - 280 - 10% x 420) = 44.5.
+    EXPECT_NEAR(over.tax[1], 0.25 * (500.0 - 280.0 - 42.0), 1e-9);
+    in.capex[0] = 900.0;
+    in.upfrontSupport[0] = 270.0;
+    const PrivateFinance under = financePrivateParty(in);
+    EXPECT_NEAR(under.debt->amount, 420.0, 1e-9);
+    EXPECT_NEAR(equityFlows(in, under)[0], -210.0, 1e-9);
+    in.sizingUpfrontSupport.reset();  // absent: sized on the forecast capex less the actual support
+    EXPECT_NEAR(financePrivateParty(in).debt->amount, 0.6 * (1000.0 - 270.0), 1e-9);
+    // The memo keys on the sizing support: the same actual support with another forecast support
+    // is sized again, not reused.
+    const ForecastSizingMemo memo;
+    in.sizingUpfrontSupport = std::vector<double>{300.0, 0.0, 0.0, 0.0};
+    EXPECT_NEAR(financePrivateParty(in).debt->amount, 420.0, 1e-9);
+    in.sizingUpfrontSupport = std::vector<double>{500.0, 0.0, 0.0, 0.0};
+    EXPECT_NEAR(financePrivateParty(in).debt->amount, 300.0, 1e-9);
+}
+
 TEST(PrivateFinance, RejectsBadInputsNamingTheField) {
     PrivateFinanceInputs in = threeYearProject({0.0, 500.0, 500.0, 500.0}, 0.6);
     in.capex.pop_back();
@@ -325,8 +382,40 @@ TEST(PrivateFinance, RejectsBadInputsNamingTheField) {
     in.upfrontSupport[1] = -1.0;
     EXPECT_INPUT_ERROR(financePrivateParty(in), "private_finance.upfront_support[1]: got -1, expected a finite amount >= 0");
     in.upfrontSupport[1] = 0.0;
+    in.sizingUpfrontSupport = std::vector<double>{0.0, 0.0, std::nan(""), 0.0};
+    EXPECT_INPUT_ERROR(financePrivateParty(in),
+                       "private_finance.sizing_upfront_support[2]: got NaN, expected a finite amount >= 0");
+    in.sizingUpfrontSupport.reset();
     in.depreciationYears = 0;
     EXPECT_INPUT_ERROR(financePrivateParty(in), "private_finance.depreciation_years: got 0, expected 1 to 100 years");
+}
+
+// The forecast series are checked whether or not a memo is alive: a memo reuses a sizing only for
+// series equal to ones already checked, of the inputs' length.
+TEST(PrivateFinance, SizingSeriesAreCheckedWithAndWithoutAMemo) {
+    const PrivateFinanceInputs valid = [] {
+        PrivateFinanceInputs in = threeYearProject({0.0, 500.0, 500.0, 500.0}, 0.6);
+        in.sizingCash = in.operatingCash;
+        return in;
+    }();
+    PrivateFinanceInputs nan = valid;
+    (*nan.sizingCash)[2] = std::nan("");
+    PrivateFinanceInputs shorter = valid;
+    shorter.sizingCash->pop_back();
+    PrivateFinanceInputs noDebt = nan;
+    noDebt.debt.reset();
+    const std::string nanError = "private_finance.sizing_cash[2]: got NaN, expected a finite amount";
+    const std::string lengthError =
+        "private_finance.sizing_cash: got 3 values, expected 4, one per period (as operating_cash)";
+    EXPECT_INPUT_ERROR(financePrivateParty(nan), nanError);
+    EXPECT_INPUT_ERROR(financePrivateParty(shorter), lengthError);
+    EXPECT_INPUT_ERROR(financePrivateParty(noDebt), nanError);
+    const ForecastSizingMemo memo;
+    EXPECT_NEAR(financePrivateParty(valid).debt->amount, 600.0, 1e-9);  // remembered
+    EXPECT_INPUT_ERROR(financePrivateParty(nan), nanError);
+    EXPECT_INPUT_ERROR(financePrivateParty(shorter), lengthError);
+    EXPECT_INPUT_ERROR(financePrivateParty(noDebt), nanError);
+    EXPECT_NEAR(financePrivateParty(valid).debt->amount, 600.0, 1e-9);
 }
 
 TEST(PrivateFinance, ValidatesDebtTermsUnderTheGivenPath) {

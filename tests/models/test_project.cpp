@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <memory>
 
 using namespace cityfin::models;
 
@@ -64,6 +65,37 @@ TEST(ProjectFlows, ScenarioScalesAndDelaysButForecastStays) {
     EXPECT_DOUBLE_EQ(f.forecastUserCharges[3], 1100.0 * 0.2);
     EXPECT_FALSE(f.operating[2]);
     EXPECT_TRUE(f.operating[3]);
+}
+
+// The Monte Carlo reuses one ProjectFlows per block: flows written over another scenario's (a delay,
+// another lifecycle year, a longer project before) are exactly projectFlows' for the new scenario.
+TEST(ProjectFlows, WrittenIntoFlowsOfAnotherScenarioEqualsFreshFlows) {
+    Project longer = parking();
+    longer.operatingYears = 6;
+    longer.lifecycle = {{2, 40.0}};
+    Scenario delayed;
+    delayed.delayYears = 2;
+    delayed.opexFactor = 1.3;
+    Scenario s;
+    s.demandFactor = 0.7;
+    s.savingsFactor = 1.1;
+    ProjectFlows reused = projectFlows(longer, delayed);
+    const auto forecast = std::make_shared<const ProjectFlows>(projectFlows(parking()));
+    reused.forecast = forecast;
+    for (const Project& p : {parking(), longer}) {
+        projectFlowsInto(p, s, reused);
+        const ProjectFlows fresh = projectFlows(p, s);
+        EXPECT_EQ(reused.constructionYears, fresh.constructionYears);
+        EXPECT_EQ(reused.operatingYears, fresh.operatingYears);
+        EXPECT_EQ(reused.calendarYears, fresh.calendarYears);
+        for (auto member : {&ProjectFlows::priceIndex, &ProjectFlows::capex, &ProjectFlows::opex, &ProjectFlows::lifecycle,
+                            &ProjectFlows::userCharges, &ProjectFlows::marketRevenue, &ProjectFlows::energySavings,
+                            &ProjectFlows::residualValue, &ProjectFlows::forecastUserCharges,
+                            &ProjectFlows::forecastEnergySavings})
+            EXPECT_EQ(reused.*member, fresh.*member);
+        EXPECT_EQ(reused.operating, fresh.operating);
+        EXPECT_EQ(reused.forecast, forecast);  // left as the caller set it
+    }
 }
 
 TEST(ProjectValidation, NamesTheJsonPathOfTheBadField) {
