@@ -5,6 +5,7 @@
 #include "cli/command_arguments.hpp"
 #include "cli/csv_number.hpp"
 #include "cli/risk_progress.hpp"
+#include "cli/text_table.hpp"
 #include "models/number_format.hpp"
 #include "models/risk/case_risk.hpp"
 #include "models/risk/risk_json.hpp"
@@ -46,17 +47,16 @@ void writeTable(const models::Case& c, const models::CaseRisk& r, std::ostream& 
     for (const auto& s : r.run.structures) {
         out << "\n" << s.structureId << " (" << s.kind << "): P(all rules hold) "
             << models::formatPercent(s.allRulesProbability, 1) << "\n";
-        out << "  " << std::left << std::setw(24) << "metric" << std::right;
-        for (const char* h : {"base", "mean", "stdev", "P5", "P50", "P95"}) out << std::setw(16) << h;
-        out << "\n";
+        TextTable table;
+        table.addRow({"metric", "base", "mean", "stdev", "P5", "P50", "P95"});
         for (const auto& [m, label] : shownMetrics()) {
             const auto& sm = s.summary(m);
             if (sm.defined == 0 && std::isnan(s.baseValue(m))) continue;
-            out << "  " << std::left << std::setw(24) << label << std::right << std::setw(16) << shown(m, s.baseValue(m));
-            for (double x : {sm.mean, sm.stdev, sm.p5, sm.p50, sm.p95})
-                out << std::setw(16) << (sm.defined ? shown(m, x) : "-");
-            out << "\n";
+            std::vector<std::string> row{label, shown(m, s.baseValue(m))};
+            for (double x : {sm.mean, sm.stdev, sm.p5, sm.p50, sm.p95}) row.push_back(sm.defined ? shown(m, x) : "-");
+            table.addRow(std::move(row));
         }
+        table.write(out);
         for (const auto& rule : s.rules)
             out << "  rule " << rule.id << " (threshold " << models::formatFixed(rule.threshold, 4)
                 << "): holds in " << models::formatPercent(rule.probability, 1) << " of scenarios\n";
@@ -66,36 +66,38 @@ void writeTable(const models::Case& c, const models::CaseRisk& r, std::ostream& 
     if (r.borne) {
         out << "\nRisk borne: expected cost to each party (PV at the public rate; > 0 is a loss), spread in brackets\n";
         for (const auto& s : r.borne->structures) {
-            out << "\n" << s.structureId << "\n  " << std::left << std::setw(24) << "risk" << std::right;
-            for (auto p : models::kParties) out << std::setw(26) << models::partyId(p);
-            out << "\n";
+            out << "\n" << s.structureId << "\n";
+            TextTable table;
+            std::vector<std::string> header{"risk"};
+            for (auto p : models::kParties) header.emplace_back(models::partyId(p));
+            table.addRow(std::move(header));
             const auto row = [&](const std::string& name, const std::vector<models::RiskEffect>& e, bool spread) {
-                out << "  " << std::left << std::setw(24) << name << std::right;
+                std::vector<std::string> cells{name};
                 for (const auto& x : e)
-                    out << std::setw(26)
-                        << (models::formatFixed(x.expectedCost, 0) + (spread ? " (" + models::formatFixed(x.spread, 0) + ")" : ""));
-                out << "\n";
+                    cells.push_back(models::formatFixed(x.expectedCost, 0) + (spread ? " (" + models::formatFixed(x.spread, 0) + ")" : ""));
+                table.addRow(std::move(cells));
             };
             for (std::size_t k = 0; k < r.borne->riskIds.size(); ++k) row(r.borne->riskIds[k], s.byRisk[k], true);
             row("interaction", s.interaction, false);
             row("all risks together", s.total, true);
+            table.write(out);
         }
     }
     if (r.vfm) {
         if (r.vfm->pscStructureId.empty()) {
             out << "\nValue for money: the case has no traditional structure to serve as the public sector comparator.\n";
         } else {
-            out << "\nValue for money against the public sector comparator (" << r.vfm->pscStructureId << ")\n  "
-                << std::left << std::setw(20) << "structure" << std::right;
-            for (const char* h : {"raw PSC", "transferable", "retained", "risk-adj. PSC", "private cost", "+ retained", "VfM", "VfM %"})
-                out << std::setw(15) << h;
-            out << "\n";
+            out << "\nValue for money against the public sector comparator (" << r.vfm->pscStructureId << ")\n";
+            TextTable table;
+            table.addRow({"structure", "raw PSC", "transferable", "retained", "risk-adj. PSC", "private cost", "+ retained", "VfM", "VfM %"});
             for (const auto& v : r.vfm->structures) {
-                out << "  " << std::left << std::setw(20) << v.structureId << std::right;
+                std::vector<std::string> cells{v.structureId};
                 for (double x : {v.rawPsc, v.transferableRisk, v.retainedRisk, v.riskAdjustedPsc, v.privateCityCost, v.privateTotal, v.vfmAmount})
-                    out << std::setw(15) << models::formatFixed(x, 0);
-                out << std::setw(15) << (v.vfmPercent ? models::formatPercent(*v.vfmPercent, 1) : "-") << "\n";
+                    cells.push_back(models::formatFixed(x, 0));
+                cells.push_back(v.vfmPercent ? models::formatPercent(*v.vfmPercent, 1) : "-");
+                table.addRow(std::move(cells));
             }
+            table.write(out);
         }
     }
 }

@@ -172,6 +172,64 @@ TEST(PlanChain, BinhaiPhasesItsBuildBecauseOfTheBudgetCap) {
     }
 }
 
+namespace {
+
+// The chain as `cityfin planb` runs it: the case's risk register wired in, 5,000 paths, seed 1.
+PlanChain chainUnderRisk(const models::Case& c) {
+    models::RiskOptions options;
+    options.paths = 5000;
+    options.seed = 1;
+    ChainOptions chainOptions;
+    chainOptions.risk = riskProbabilityFor(c, options);
+    return runPlanChain(c, chainOptions);
+}
+
+} // namespace
+
+TEST(PlanChain, BusanTurnsToTheMunicipalBuildWhenTheLeaseSizedToItsCovenantHasNoHeadroomUnderRisk) {
+    const auto chain = chainUnderRisk(models::loadCaseFile(test::caseDir() + "busan-wifi-bto/case.json"));
+    ASSERT_TRUE(chain.chosen);
+    EXPECT_EQ(*chain.chosen, 2u);
+    // Plan B, the BTL lease, meets every rule on the forecast: its debt is sculpted to the 1.20x the
+    // lenders ask, so any shortfall of cash under risk takes the cover below it.
+    const PlanStep& b = chain.steps[1];
+    for (const RuleResult& r : b.rules) EXPECT_EQ(r.holds, r.id != "risk_confidence") << r.id;
+    const RuleResult* risk = ruleOf(b, "risk_confidence");
+    ASSERT_NE(risk, nullptr);
+    const RuleUnderRisk* weakest = weakestUnderRisk(*risk);
+    ASSERT_NE(weakest, nullptr);
+    EXPECT_EQ(weakest->id, "min_dscr");
+    EXPECT_LT(weakest->probability, 0.5);
+    EXPECT_NE(b.memo.find("meets every rule on the forecast but fails under risk"), std::string::npos) << b.memo;
+    EXPECT_TRUE(chain.steps[2].feasible);
+}
+
+TEST(PlanChain, BinhaiBuildsTheCorePlatformFirstWhenTheRefreshYearCanBreakTheCeilingUnderRisk) {
+    const auto chain = chainUnderRisk(models::loadCaseFile(test::caseDir() + "binhai-data-platform/case.json"));
+    ASSERT_TRUE(chain.chosen);
+    EXPECT_EQ(*chain.chosen, 3u);
+    // Plans A and B breach the budget cap on the forecast; Plan C keeps within every limit there but
+    // under risk the 10% PPP ceiling gives way first.
+    for (std::size_t i = 0; i < 2; ++i) {
+        const RuleResult* cap = ruleOf(chain.steps[i], "budget_cap");
+        ASSERT_NE(cap, nullptr);
+        EXPECT_FALSE(cap->holds);
+    }
+    const PlanStep& c = chain.steps[2];
+    for (const RuleResult& r : c.rules) EXPECT_EQ(r.holds, r.id != "risk_confidence") << r.id;
+    const RuleUnderRisk* weakest = weakestUnderRisk(*ruleOf(c, "risk_confidence"));
+    ASSERT_NE(weakest, nullptr);
+    EXPECT_EQ(weakest->id, "ppp_budget_share");
+    EXPECT_LT(weakest->probability, 0.90);
+    // Plan D, 85% of the scope, holds under risk with the same funds.
+    const PlanStep& d = chain.steps[3];
+    EXPECT_TRUE(d.feasible);
+    EXPECT_DOUBLE_EQ(d.plan.scope.scale, 0.85);
+    const RuleResult* dRisk = ruleOf(d, "risk_confidence");
+    ASSERT_NE(dRisk, nullptr);
+    EXPECT_TRUE(dRisk->holds);
+}
+
 TEST(PlanRisk, TheWiredRiskModelGivesAnEstimateOnlyWithARegisterAndARuleToTest) {
     models::RiskOptions options;
     options.paths = 400;
@@ -196,7 +254,9 @@ TEST(PlanRisk, TheWiredRiskModelGivesAnEstimateOnlyWithARegisterAndARuleToTest) 
     equityOnly.minDscr.reset();
     EXPECT_FALSE(riskProbabilityFor(c, options)(bot, equityOnly));
     // No register, no estimate.
-    const auto none = riskProbabilityFor(models::loadCaseFile(test::caseDir() + "binhai-data-platform/case.json"), options);
+    auto withoutRegister = models::loadCaseFile(test::caseDir() + "binhai-data-platform/case.json");
+    withoutRegister.risks = nlohmann::json::array();
+    const auto none = riskProbabilityFor(withoutRegister, options);
     EXPECT_FALSE(none(Plan{"A", "budget", {}, {}}, rules));
 }
 

@@ -76,7 +76,8 @@ TEST_P(RiskGolden, StatisticsAtAFixedSeedMatchTheRecordedOnes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, RiskGolden,
-                         ::testing::Values("haeundae-smart-parking", "nansha-hvac-retrofit", "qianhai-parking", "zhangzhou-city-wifi"),
+                         ::testing::Values("binhai-data-platform", "busan-wifi-bto", "haeundae-smart-parking", "nansha-hvac-retrofit",
+                                           "qianhai-parking", "zhangzhou-city-wifi"),
                          [](const auto& info) {
                              std::string n = info.param;
                              std::replace(n.begin(), n.end(), '-', '_');

@@ -102,8 +102,8 @@ TEST(Workbook, SheetsAreInputsLedgersMetricsRiskSensitivityAndSocialReturn) {
 }
 
 TEST(Workbook, WithoutARiskRegisterTheRiskSheetsAreLeftOutAndSaidSo) {
-    const auto c = models::loadCaseFile(casePath("binhai-data-platform"));
-    ASSERT_TRUE(c.risks.empty());
+    auto c = models::loadCaseFile(casePath("binhai-data-platform"));
+    c.risks = nlohmann::json::array();  // the case with its register taken out
     const auto evaluations = models::evaluateCase(c);
     const auto comparison = models::compareStructures(c.project, evaluations, models::Perspective::City);
     const auto analyses = analyseCase(c, {});
