@@ -73,9 +73,14 @@ void notePhasing(StructureOutcome& outcome, const Project& project, const Projec
         "Capital phasing at " + formatFixed(budget, 0) + " per year (base-year prices) completes the capex in " +
         std::to_string(p.yearsToComplete) + " years instead of " + std::to_string(flows.constructionYears) +
         ". At the public rate of " + formatValue(project.rates.publicRate * 100.0) +
-        "%, the net operating benefits delayed or lost are worth " + formatFixed(cost.benefitsDelayed, 0) +
-        " (PV) and spending the capex later saves " + formatFixed(cost.capexDeferred, 0) +
-        " (PV): phasing costs the city " + formatFixed(net, 0) + " net against building on the project's schedule.");
+        // Operations that run at a net cost (opex above revenue) make their delay a saving, and the
+        // net a gain: said in words rather than as a negative cost.
+        (cost.benefitsDelayed >= 0.0
+             ? "%, the net operating benefits delayed or lost are worth " + formatFixed(cost.benefitsDelayed, 0)
+             : "%, the operations run at a net cost, so delaying them saves " + formatFixed(-cost.benefitsDelayed, 0)) +
+        " (PV) and spending the capex later saves " + formatFixed(cost.capexDeferred, 0) + " (PV): phasing " +
+        (net >= 0.0 ? "costs" : "saves") + " the city " + formatFixed(std::abs(net), 0) +
+        " net against building on the project's schedule.");
     outcome.solved.push_back({"capex_years", "Years to complete the capex within the budget",
                               static_cast<double>(p.yearsToComplete), "years"});
     outcome.solved.push_back({"phasing_cost_pv", "Net cost of phasing to the city (PV at the public rate)", net,

@@ -272,6 +272,21 @@ TEST(CapitalPhasing, NoteAndSolvedTermPriceTheDelay) {
                              "city 107 net against building on the project's schedule."}));
 }
 
+TEST(CapitalPhasing, OperationsAtANetCostMakeTheDelayASavingAndTheNoteSaysSoInWords) {
+    // Opex 400 higher: operating cash 180 - 400 = -220 a year, so delaying operations saves money.
+    Project p = onePlusFour();
+    p.annualOpex += 400.0;
+    const StructureOutcome out = build(p, phasing(400.0));
+    const double delayed = 0.6 * -220.0 / 1.04 + 0.2 * -220.0 / (1.04 * 1.04);
+    const double deferred = 1000.0 - (400.0 + 400.0 / 1.04 + 200.0 / (1.04 * 1.04));
+    EXPECT_NEAR(solvedTerm(out, "phasing_cost_pv")->value, delayed - deferred, 1e-9);  // the term keeps its sign
+    EXPECT_EQ(out.notes, (std::vector<std::string>{
+                             "Capital phasing at 400 per year (base-year prices) completes the capex in 3 years "
+                             "instead of 1. At the public rate of 4%, the operations run at a net cost, so delaying "
+                             "them saves 168 (PV) and spending the capex later saves 30 (PV): phasing saves the "
+                             "city 198 net against building on the project's schedule."}));
+}
+
 TEST(CapitalPhasing, ConservationIsLedgerInternalWhenPhasingChangesTheRealFlows) {
     // On purpose: phasing changes when capex is spent and benefits arrive, so the ledger's real flows
     // are not the project's; money between the parties is still conserved.
