@@ -1,11 +1,36 @@
 #include "models/structures/build.hpp"
 
+#include <cctype>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 namespace cityfin::models {
 
+namespace {
+
+// The finance layer counts periods ("period 9: CFADS ... is negative"); the case has calendar years,
+// and period t is the year start_year + t (annual periods from the start of construction). Each
+// note's "period N: " becomes "in YYYY, ", its "that period" "that year".
+void dateFinanceNotes(std::vector<std::string>& notes, int startYear) {
+    static const std::string kPeriod = "period ";
+    for (std::string& note : notes) {
+        const std::size_t at = note.find(kPeriod);
+        if (at == std::string::npos) continue;
+        std::size_t end = at + kPeriod.size();
+        while (end < note.size() && std::isdigit(static_cast<unsigned char>(note[end]))) ++end;
+        if (end == at + kPeriod.size() || note.compare(end, 2, ": ") != 0) continue;
+        const int period = std::stoi(note.substr(at + kPeriod.size(), end - at - kPeriod.size()));
+        note.replace(at, end + 2 - at, "in " + std::to_string(startYear + period) + ", ");
+        if (const std::size_t that = note.find("that period"); that != std::string::npos)
+            note.replace(that, 11, "that year");
+    }
+}
+
+} // namespace
+
 StructureOutcome buildOutcome(const Project& project, const ProjectFlows& flows, const Structure& structure) {
-    return std::visit(
+    StructureOutcome outcome = std::visit(
         [&](const auto& terms) -> StructureOutcome {
             using T = std::decay_t<decltype(terms)>;
             const SupportTerms& s = structure.support;
@@ -19,6 +44,8 @@ StructureOutcome buildOutcome(const Project& project, const ProjectFlows& flows,
             else return buildRevenueSharing(project, flows, terms, s);
         },
         structure.terms);
+    dateFinanceNotes(outcome.notes, project.startYear);
+    return outcome;
 }
 
 std::string structureKind(const StructureTerms& terms) {

@@ -4,12 +4,14 @@
 #include "../finance/expect_input_error.hpp"
 #include "finance/metrics.hpp"
 #include "fixtures_spv.hpp"
+#include "plan_cases.hpp"
 #include "models/evaluation.hpp"
 #include "models/private_finance.hpp"
 #include "models/structures/build.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
 
 using namespace cityfin::models;
@@ -321,4 +323,17 @@ TEST(Concession, LendersEarnExactlyTheSeniorDebtRateOnTheLedger) {
                         << p.constructionYears << " construction years, grace " << t.debt.graceYears << ", demand x"
                         << factor << (s.crowdfunding ? ", all support" : "");
                 }
+}
+
+TEST(Concession, DebtNotesNameTheCalendarYearNotTheFinanceLayersPeriod) {
+    // Qianhai's BOT (start 2027, two years' construction): CFADS is negative in the ramp-up year 2029
+    // (period 2) and in 2036, the lifecycle replacement (period 9).
+    const auto c = cityfin::test::qianhai();
+    const auto bot = std::find_if(c.structures.begin(), c.structures.end(), [](const Structure& s) { return s.id == "bot"; });
+    ASSERT_NE(bot, c.structures.end());
+    const Evaluation e = evaluate(c.project, *bot);
+    EXPECT_TRUE(hasNote(e.outcome, "senior debt: in 2029, CFADS -2,260,323 is negative and adds nothing to the debt capacity"));
+    EXPECT_TRUE(hasNote(e.outcome, "senior debt: in 2036, CFADS -15,890,351 is negative; no debt service that year, its "
+                                   "interest is capitalised"));
+    for (const std::string& note : e.outcome.notes) EXPECT_EQ(note.find("period "), std::string::npos) << note;
 }
