@@ -87,6 +87,10 @@ const RuleUnderRisk* weakestUnderRisk(const RuleResult& r) {
 
 bool privateEquityAtStake(const Evaluation& e) { return finance::startsWithOutlay(e.party(Party::Private).flows); }
 
+bool countsAgainstPppCeiling(const std::string& kind) {
+    return kind == "ppp_availability" || kind == "concession" || kind == "revenue_sharing";
+}
+
 FeasibilityRules resolveRules(const RuleOverrides& o, const Evaluation& e) {
     FeasibilityRules r;
     if (privateEquityAtStake(e)) r.equityIrrHurdle = o.equityIrrHurdle ? *o.equityIrrHurdle : e.outcome.privateRate;
@@ -95,7 +99,7 @@ FeasibilityRules resolveRules(const RuleOverrides& o, const Evaluation& e) {
         else if (e.outcome.debt->targetDscr) r.minDscr = e.outcome.debt->targetDscr;
     }
     r.budgetCap = o.budgetCap;
-    r.generalPublicBudget = o.generalPublicBudget;
+    if (countsAgainstPppCeiling(e.kind)) r.generalPublicBudget = o.generalPublicBudget;
     r.pppBudgetShare = o.pppBudgetShare.value_or(0.10);
     r.otherPppSpending = o.otherPppSpending.value_or(0.0);
     r.fundsSecured = o.fundsSecured;

@@ -148,6 +148,10 @@ PlanChain runPlanChain(const Case& c, const ChainOptions& options) {
             if (!r.holds && options.solveMends) step.mends.push_back(mendFor(r, pc, plans[i], chain.currency));
         }
         step.memo = memoFor(step);
+        if (inheritedRules(plans, i).generalPublicBudget && !step.thresholds.generalPublicBudget)
+            step.memo += " The 10% PPP ceiling does not apply to this plan: its payments are not PPP spending "
+                         "(the ceiling counts the government's payments, subsidies and guarantees under PPP "
+                         "contracts).";
         if (!step.feasible && i + 1 < plans.size()) step.memo += " We therefore turn to " + plans[i + 1].label + ".";
         chain.steps.push_back(std::move(step));
         if (chain.steps.back().feasible) {

@@ -119,7 +119,7 @@ private:
     }
 
     // The Plan B chain as `cityfin planb CASE` runs it (5,000 paths, seed 1), under the structure of each
-    // plan evaluated (and plan.<n>): planb.risk_confidence (P(all counted rules) under risk), planb.under_risk.<rule>
+    // plan evaluated: planb.risk_confidence (P(all counted rules) under risk), planb.under_risk.<rule>
     // (each rule's share of scenarios) and planb.at_confidence.<rule> (its figure at the confidence level).
     static void addPlanFigures(const models::Case& c, nlohmann::ordered_json& figures) {
         models::RiskOptions options;
@@ -129,23 +129,16 @@ private:
         models::plans::ChainOptions chainOptions;
         chainOptions.solveMends = false;
         chainOptions.risk = models::plans::riskProbabilityFor(c, options);
-        const auto steps = models::plans::runPlanChain(c, chainOptions).steps;
-        for (std::size_t i = 0; i < steps.size(); ++i) {
-            // Under the plan's structure (the first plan that uses it) and under plan.<n> (n = 1 for Plan A),
-            // for plans that share a structure.
-            nlohmann::ordered_json planFigures;
-            for (const auto& r : steps[i].rules) {
+        for (const auto& step : models::plans::runPlanChain(c, chainOptions).steps) {
+            auto& s = figures["structures"][step.plan.structureId];
+            for (const auto& r : step.rules) {
                 if (r.id != "risk_confidence") continue;
-                planFigures["planb.risk_confidence"] = *r.value;
+                s["planb.risk_confidence"] = *r.value;
                 for (const auto& u : r.underRisk) {
-                    planFigures["planb.under_risk." + u.id] = u.probability;
-                    planFigures["planb.at_confidence." + u.id] = u.atConfidence ? nlohmann::ordered_json(*u.atConfidence) : nlohmann::ordered_json(nullptr);
+                    s["planb.under_risk." + u.id] = u.probability;
+                    s["planb.at_confidence." + u.id] = u.atConfidence ? nlohmann::ordered_json(*u.atConfidence) : nlohmann::ordered_json(nullptr);
                 }
             }
-            auto& byStructure = figures["structures"][steps[i].plan.structureId];
-            if (!byStructure.contains("planb.risk_confidence"))
-                for (const auto& [k, v] : planFigures.items()) byStructure[k] = v;
-            figures["structures"]["plan." + std::to_string(i + 1)] = planFigures;
         }
     }
 

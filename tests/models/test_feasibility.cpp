@@ -80,15 +80,35 @@ TEST(Feasibility, BudgetCapFailsWhenThePeakOutlayIsAboveIt) {
 }
 
 TEST(Feasibility, PppSpendingAboveTenPercentOfTheGeneralBudgetFails) {
-    // 55 m peak + 10 m of other PPPs = 65 m against 10% of 600 m = 60 m.
-    const auto fail = check("psc", RuleOverrides{.generalPublicBudget = 600e6, .otherPppSpending = 10e6});
+    // Qianhai's availability PPP: its peak payment + 10 m of other PPPs against 10% of the budget.
+    const auto probe = check("ppp", RuleOverrides{.generalPublicBudget = 1e12});
+    const double peak = probe.e.cityPeakOutlay;
+    ASSERT_GT(peak, 0.0);
+    const double budget = 10.0 * (peak + 10e6) - 1e6;  // the ceiling 0.1 m short of the spending
+    const auto fail = check("ppp", RuleOverrides{.generalPublicBudget = budget, .otherPppSpending = 10e6});
     const RuleResult* r = find(fail.results, "ppp_budget_share");
     ASSERT_NE(r, nullptr);
     EXPECT_FALSE(r->holds);
-    EXPECT_NEAR(r->value.value(), 65e6, 1e-3);
-    EXPECT_NEAR(r->threshold, 60e6, 1e-3);
-    const auto pass = check("psc", RuleOverrides{.generalPublicBudget = 700e6, .otherPppSpending = 10e6});
-    EXPECT_TRUE(find(pass.results, "ppp_budget_share")->holds);  // 65 m <= 70 m
+    EXPECT_NEAR(r->value.value(), peak + 10e6, 1e-3);
+    EXPECT_NEAR(r->threshold, 0.1 * budget, 1e-3);
+    EXPECT_NEAR(r->margin, -0.1e6, 1e-3);
+    const auto pass = check("ppp", RuleOverrides{.generalPublicBudget = budget + 2e6, .otherPppSpending = 10e6});
+    EXPECT_TRUE(find(pass.results, "ppp_budget_share")->holds);  // 0.1 m to spare
+}
+
+TEST(Feasibility, ThePppCeilingCountsOnlyPppSpending) {
+    // 财金〔2015〕21号 counts PPP payments: availability PPPs, concessions, revenue sharing; a city's own
+    // build, a build-transfer or a service purchase are not PPP spending, and the ceiling is not tested.
+    for (const char* kind : {"ppp_availability", "concession", "revenue_sharing"}) EXPECT_TRUE(countsAgainstPppCeiling(kind)) << kind;
+    for (const char* kind : {"traditional", "build_transfer", "green_bond", "espc", "pay_as_you_go"})
+        EXPECT_FALSE(countsAgainstPppCeiling(kind)) << kind;
+    for (const char* structure : {"psc", "bt", "service"}) {
+        const auto c = check(structure, RuleOverrides{.generalPublicBudget = 1e6, .otherPppSpending = 10e6});
+        EXPECT_EQ(find(c.results, "ppp_budget_share"), nullptr) << structure;
+        EXPECT_FALSE(c.rules.generalPublicBudget) << structure;
+    }
+    const auto bot = check("bot", RuleOverrides{.generalPublicBudget = 1e6});
+    EXPECT_NE(find(bot.results, "ppp_budget_share"), nullptr);
 }
 
 TEST(Feasibility, FundsSecuredBelowTheCapexFail) {

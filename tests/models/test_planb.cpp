@@ -204,30 +204,26 @@ TEST(PlanChain, BusanTurnsToTheMunicipalBuildWhenTheLeaseSizedToItsCovenantHasNo
     EXPECT_TRUE(chain.steps[2].feasible);
 }
 
-TEST(PlanChain, BinhaiBuildsTheCorePlatformFirstWhenTheRefreshYearCanBreakTheCeilingUnderRisk) {
+TEST(PlanChain, BinhaiPhasingKeepsWithinTheCapUnderRiskAndNoPlanIsTestedAgainstThePppCeiling) {
     const auto chain = chainUnderRisk(models::loadCaseFile(test::caseDir() + "binhai-data-platform/case.json"));
     ASSERT_TRUE(chain.chosen);
-    EXPECT_EQ(*chain.chosen, 3u);
-    // Plans A and B breach the budget cap on the forecast; Plan C keeps within every limit there but
-    // under risk the 10% PPP ceiling gives way first.
-    for (std::size_t i = 0; i < 2; ++i) {
-        const RuleResult* cap = ruleOf(chain.steps[i], "budget_cap");
-        ASSERT_NE(cap, nullptr);
-        EXPECT_FALSE(cap->holds);
+    EXPECT_EQ(*chain.chosen, 2u);
+    for (const PlanStep& step : chain.steps) {
+        // A budget build, a BT and a phased build are not PPP spending: the district's general budget
+        // is given, but the 10% ceiling is not tested, and the memo says why.
+        EXPECT_EQ(ruleOf(step, "ppp_budget_share"), nullptr) << step.plan.label;
+        EXPECT_FALSE(step.thresholds.generalPublicBudget) << step.plan.label;
+        EXPECT_NE(step.memo.find("The 10% PPP ceiling does not apply to this plan"), std::string::npos) << step.memo;
     }
-    const PlanStep& c = chain.steps[2];
-    for (const RuleResult& r : c.rules) EXPECT_EQ(r.holds, r.id != "risk_confidence") << r.id;
-    const RuleUnderRisk* weakest = weakestUnderRisk(*ruleOf(c, "risk_confidence"));
+    // Phasing: the cap holds in most scenarios (it gives way only in the refresh year of long builds).
+    const RuleResult* risk = ruleOf(chain.steps[2], "risk_confidence");
+    ASSERT_NE(risk, nullptr);
+    EXPECT_TRUE(risk->holds);
+    const RuleUnderRisk* weakest = weakestUnderRisk(*risk);
     ASSERT_NE(weakest, nullptr);
-    EXPECT_EQ(weakest->id, "ppp_budget_share");
-    EXPECT_LT(weakest->probability, 0.90);
-    // Plan D, 85% of the scope, holds under risk with the same funds.
-    const PlanStep& d = chain.steps[3];
-    EXPECT_TRUE(d.feasible);
-    EXPECT_DOUBLE_EQ(d.plan.scope.scale, 0.85);
-    const RuleResult* dRisk = ruleOf(d, "risk_confidence");
-    ASSERT_NE(dRisk, nullptr);
-    EXPECT_TRUE(dRisk->holds);
+    EXPECT_EQ(weakest->id, "budget_cap");
+    EXPECT_GT(weakest->probability, 0.90);
+    EXPECT_LT(weakest->probability, 1.0);
 }
 
 TEST(PlanRisk, TheWiredRiskModelGivesAnEstimateOnlyWithARegisterAndARuleToTest) {
