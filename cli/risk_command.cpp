@@ -45,8 +45,12 @@ void writeTable(const models::Case& c, const models::CaseRisk& r, std::ostream& 
         << r.run.seed << (r.run.sobol ? ", Sobol" : ", Mersenne Twister") << "\n";
     out << "Terms fixed at financial close; each scenario plays out through each structure's mechanics.\n";
     for (const auto& s : r.run.structures) {
-        out << "\n" << s.structureId << " (" << s.kind << "): P(all rules hold) "
-            << models::formatPercent(s.allRulesProbability, 1) << "\n";
+        // The rules are the structure's own (equity hurdle, lenders' covenant), listed below the table;
+        // `cityfin planb` tests a plan's rules, the city's caps included.
+        out << "\n" << s.structureId << " (" << s.kind << "): "
+            << (s.rules.empty() ? "no equity or debt rule applies"
+                                : "P(the rules below all hold) " + models::formatPercent(s.allRulesProbability, 1))
+            << "\n";
         TextTable table;
         table.addRow({"metric", "base", "mean", "stdev", "P5", "P50", "P95"});
         for (const auto& [m, label] : shownMetrics()) {

@@ -52,7 +52,8 @@ TEST(RiskCommand, JsonCarriesDistributionsRulesRiskBorneAndValueForMoney) {
 TEST(RiskCommand, TableAndCsv) {
     const auto table = runCli({"risk", caseFile("nansha-hvac-retrofit"), "--paths", "300"});
     ASSERT_EQ(table.exitCode, 0) << table.err;
-    EXPECT_NE(table.out.find("P(all rules hold)"), std::string::npos);
+    EXPECT_NE(table.out.find("P(the rules below all hold)"), std::string::npos);
+    EXPECT_NE(table.out.find("psc (traditional): no equity or debt rule applies"), std::string::npos);
     EXPECT_NE(table.out.find("Risk borne"), std::string::npos);
     EXPECT_NE(table.out.find("Value for money against the public sector comparator (psc)"), std::string::npos);
     const auto csv = runCli({"risk", caseFile("nansha-hvac-retrofit"), "--paths", "300", "--no-risk-borne", "--format", "csv"});
