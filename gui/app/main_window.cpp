@@ -33,6 +33,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace cityfin::gui {
 namespace {
 
@@ -148,7 +150,7 @@ QWidget* MainWindow::buildResultsPanel()
     perspectiveBox_->addItem(tr("City"), QStringLiteral("city"));
     perspectiveBox_->addItem(tr("Investor"), QStringLiteral("investor"));
     perspectiveBox_->addItem(tr("Society"), QStringLiteral("society"));
-    connect(perspectiveBox_, &QComboBox::currentIndexChanged, this, &MainWindow::requestRecompute);
+    connect(perspectiveBox_, &QComboBox::currentIndexChanged, this, &MainWindow::changePerspective);
     top->addWidget(new QLabel(tr("Perspective:"), comparison));
     top->addWidget(perspectiveBox_);
     top->addStretch(1);
@@ -397,8 +399,16 @@ bool MainWindow::removeListItem(const std::string& pointer)
 void MainWindow::requestRecompute()
 {
     if (!doc_.lastGoodCase()) return;
-    risk_->job()->cancel();   // its case is no longer the one on screen; the engine is needed now
-    dropPendingReport(tr("the case changed while its Monte Carlo ran"));
+    // Said with the new results: a message now would be replaced at once by "Recomputing...".
+    if (!std::exchange(pendingReport_, QString()).isEmpty())
+        reportDropped_ = tr("Report not written: the case changed while its Monte Carlo ran.");
+    changePerspective();
+}
+
+void MainWindow::changePerspective()
+{
+    if (!doc_.lastGoodCase()) return;
+    risk_->job()->cancel();   // its results are no longer the ones on screen; the engine is needed now
     statusBar()->showMessage(tr("Recomputing..."));
     const auto perspective = models::perspectiveFromId(perspectiveBox_->currentData().toString().toStdString());
     recompute_.request(*doc_.lastGoodCase(), perspective);
@@ -408,7 +418,9 @@ void MainWindow::showResults()
 {
     const auto results = recompute_.latest();
     shown_ = results;
-    statusBar()->showMessage(results->error.isEmpty() ? tr("Results up to date") : results->error);
+    const QString status = results->error.isEmpty() ? tr("Results up to date") : results->error;
+    statusBar()->showMessage(reportDropped_.isEmpty() ? status
+                                                      : std::exchange(reportDropped_, QString()) + QLatin1Char(' ') + status);
     comparisonModel_->setResults(results);
     const int keep = structureBox_->currentIndex();
     {
@@ -422,6 +434,12 @@ void MainWindow::showResults()
     plans_->setResults(*results);
     maturity_->setSuggestions(results->suggestions);
     risk_->setBase(results);
+    // A report still waiting (the perspective changed during its Monte Carlo): run it on these results
+    // if the Risk tab does not already.
+    if (!pendingReport_.isEmpty() && !risk_->job()->running()) {
+        risk_->run();
+        if (!risk_->job()->running()) dropPendingReport(tr("the Monte Carlo could not start"));
+    }
 
     // The engine's reasons (in English: models/ writes them) name the recommendation first.
     const auto& c = results->comparison;

@@ -46,6 +46,7 @@ public:
     RiskPanel* risk() { return risk_; }
     PlanPanel* plans() { return plans_; }
     MaturityPanel* maturity() { return maturity_; }
+    QComboBox* perspectiveBox() { return perspectiveBox_; }
 
     bool openFile(const QString& path);
     /// Asks whether to restore a recovery file left by a session that did not end cleanly.
@@ -77,7 +78,11 @@ private:
     void updateError();
     void showResults();
     void showAnalysed(std::shared_ptr<const Results> results);
+    /// After an edit: recomputes, cancels the Monte Carlo of the old case and drops a waiting report.
     void requestRecompute();
+    /// After a change of perspective: recomputes the comparison; a waiting report (which does not
+    /// depend on the perspective) still waits, for the Monte Carlo run on the new results.
+    void changePerspective();
     bool maybeSave();
     bool save();
     bool saveAs();
@@ -110,6 +115,7 @@ private:
     RiskPanel* risk_ = nullptr;
     std::shared_ptr<const Results> shown_;   ///< the results on screen (with the Monte Carlo's, once run)
     QString pendingReport_;                  ///< a report waiting for its Monte Carlo, into this folder
+    QString reportDropped_;                  ///< why a waiting report was dropped by an edit, said with the next results
     PlanPanel* plans_ = nullptr;
     MaturityPanel* maturity_ = nullptr;
 };

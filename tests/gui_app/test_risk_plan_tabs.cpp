@@ -10,6 +10,7 @@
 #include "tests/gui_app/gui_test_support.hpp"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -128,6 +129,36 @@ TEST_F(RiskTabTest, ExportWithoutAMonteCarloOnScreenRunsItOnTheWorkerThenWritesT
     EXPECT_TRUE(window.exportReportTo(again.path()));
     EXPECT_EQ(readFile(again.filePath(QStringLiteral("qianhai-parking.html"))),
               readFile(out.filePath(QStringLiteral("qianhai-parking.html"))));
+}
+
+TEST_F(RiskTabTest, ChangingThePerspectiveKeepsAWaitingReportWhileAnEditDropsItAndSaysSo)
+{
+    open("qianhai-parking", false);  // nothing run yet, no automatic runs
+    QTemporaryDir out;
+    EXPECT_FALSE(window.exportReportTo(out.path()));
+    ASSERT_TRUE(window.risk()->job()->running());
+    // The report does not depend on the comparison's perspective: it still waits, for the run on the
+    // recomputed results, and is written when that finishes.
+    QSignalSpy ready(window.recompute(), &Recompute::resultsReady);
+    QSignalSpy analysed(window.risk(), &RiskPanel::analysed);
+    window.perspectiveBox()->setCurrentIndex(1);
+    EXPECT_EQ(window.pendingReport(), out.path());
+    ASSERT_TRUE(ready.wait(20'000));
+    EXPECT_EQ(window.pendingReport(), out.path());
+    ASSERT_TRUE(analysed.wait(60'000));
+    EXPECT_TRUE(window.pendingReport().isEmpty());
+    EXPECT_TRUE(QFileInfo::exists(out.filePath(QStringLiteral("qianhai-parking.xlsx"))));
+    // An edit of the case, by contrast, drops a waiting report and says why.
+    edit(window, "/project/annual_opex", QStringLiteral("5000000"));
+    ASSERT_TRUE(ready.wait(20'000));
+    QTemporaryDir again;
+    EXPECT_FALSE(window.exportReportTo(again.path()));
+    ASSERT_EQ(window.pendingReport(), again.path());
+    edit(window, "/project/annual_opex", QStringLiteral("6000000"));
+    EXPECT_TRUE(window.pendingReport().isEmpty());
+    ASSERT_TRUE(ready.wait(20'000));
+    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("Report not written: the case changed")))
+        << window.statusBar()->currentMessage().toStdString();
 }
 
 TEST_F(RiskTabTest, CancellingTheExportsMonteCarloWritesNothingAndSaysSo)

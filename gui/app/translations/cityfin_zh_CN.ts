@@ -255,297 +255,298 @@
 <context>
     <name>cityfin::gui::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="114"/>
+        <location filename="../main_window.cpp" line="116"/>
         <source>Copy item</source>
         <translation>复制条目</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="115"/>
+        <location filename="../main_window.cpp" line="117"/>
         <source>Remove item</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="116"/>
+        <location filename="../main_window.cpp" line="118"/>
         <source>Add a copy of the list item (structure, revenue, grant, outcome, risk, plan...) the selected field belongs to</source>
         <translation>复制所选字段所属的列表条目（融资结构、收入、补助、社会效益、风险、方案等）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="118"/>
+        <location filename="../main_window.cpp" line="120"/>
         <source>Remove the list item the selected field belongs to</source>
         <translation>删除所选字段所属的列表条目</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="124"/>
-        <location filename="../main_window.cpp" line="127"/>
+        <location filename="../main_window.cpp" line="126"/>
+        <location filename="../main_window.cpp" line="129"/>
         <source>Select a field of a list item first</source>
         <translation>请先选择某个列表条目中的字段</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="132"/>
+        <location filename="../main_window.cpp" line="134"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="148"/>
+        <location filename="../main_window.cpp" line="150"/>
         <source>City</source>
         <translation>政府</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="149"/>
+        <location filename="../main_window.cpp" line="151"/>
         <source>Investor</source>
         <translation>投资者</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="150"/>
+        <location filename="../main_window.cpp" line="152"/>
         <source>Society</source>
         <translation>社会</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="152"/>
+        <location filename="../main_window.cpp" line="154"/>
         <source>Perspective:</source>
         <translation>视角：</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="155"/>
-        <location filename="../main_window.cpp" line="181"/>
+        <location filename="../main_window.cpp" line="157"/>
+        <location filename="../main_window.cpp" line="183"/>
         <source>Copy table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="170"/>
+        <location filename="../main_window.cpp" line="172"/>
         <source>Comparison</source>
         <translation>方案比较</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="179"/>
+        <location filename="../main_window.cpp" line="181"/>
         <source>Structure:</source>
         <translation>融资结构：</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="186"/>
+        <location filename="../main_window.cpp" line="188"/>
         <source>Parties and cash flows</source>
         <translation>各方现金流</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="189"/>
+        <location filename="../main_window.cpp" line="191"/>
         <source>Plan B</source>
         <translation>备选方案</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="195"/>
+        <location filename="../main_window.cpp" line="197"/>
         <source>its Monte Carlo was cancelled</source>
         <translation>其蒙特卡洛模拟已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="197"/>
+        <location filename="../main_window.cpp" line="199"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="201"/>
+        <location filename="../main_window.cpp" line="203"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="203"/>
+        <location filename="../main_window.cpp" line="205"/>
         <source>Maturity</source>
         <translation>成熟度</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="209"/>
+        <location filename="../main_window.cpp" line="211"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="210"/>
+        <location filename="../main_window.cpp" line="212"/>
         <source>&amp;New from template...</source>
         <translation>从模板新建(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="211"/>
+        <location filename="../main_window.cpp" line="213"/>
         <source>&amp;Open...</source>
         <translation>打开(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="212"/>
+        <location filename="../main_window.cpp" line="214"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="214"/>
+        <location filename="../main_window.cpp" line="216"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="215"/>
+        <location filename="../main_window.cpp" line="217"/>
         <source>Save &amp;as...</source>
         <translation>另存为(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="217"/>
+        <location filename="../main_window.cpp" line="219"/>
         <source>&amp;Export report (workbook, charts, summary)...</source>
         <translation>导出报告（工作簿、图表、摘要）(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="219"/>
+        <location filename="../main_window.cpp" line="221"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="221"/>
+        <location filename="../main_window.cpp" line="223"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="222"/>
+        <location filename="../main_window.cpp" line="224"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="224"/>
+        <location filename="../main_window.cpp" line="226"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="235"/>
+        <location filename="../main_window.cpp" line="237"/>
         <source>Cannot open the case</source>
         <translation>无法打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="245"/>
+        <location filename="../main_window.cpp" line="247"/>
         <source>Open a case</source>
         <translation>打开案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="245"/>
-        <location filename="../main_window.cpp" line="253"/>
-        <location filename="../main_window.cpp" line="278"/>
+        <location filename="../main_window.cpp" line="247"/>
+        <location filename="../main_window.cpp" line="255"/>
+        <location filename="../main_window.cpp" line="280"/>
         <source>Case files (*.json)</source>
         <translation>案例文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="252"/>
+        <location filename="../main_window.cpp" line="254"/>
         <source>New case from a template</source>
         <translation>从模板新建案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="258"/>
+        <location filename="../main_window.cpp" line="260"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="268"/>
-        <location filename="../main_window.cpp" line="283"/>
+        <location filename="../main_window.cpp" line="270"/>
+        <location filename="../main_window.cpp" line="285"/>
         <source>Cannot save the case</source>
         <translation>无法保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="278"/>
+        <location filename="../main_window.cpp" line="280"/>
         <source>Save the case</source>
         <translation>保存案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="294"/>
+        <location filename="../main_window.cpp" line="296"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="295"/>
+        <location filename="../main_window.cpp" line="297"/>
         <source>The case has unsaved changes. Save them?</source>
         <translation>案例有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="317"/>
+        <location filename="../main_window.cpp" line="319"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="326"/>
+        <location filename="../main_window.cpp" line="328"/>
         <source>Recover unsaved changes</source>
         <translation>恢复未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="327"/>
+        <location filename="../main_window.cpp" line="329"/>
         <source>cityfin did not close cleanly last time. Restore the unsaved case &quot;%1&quot;?</source>
         <translation>cityfin 上次未正常关闭。是否恢复未保存的案例“%1”？</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="350"/>
+        <location filename="../main_window.cpp" line="352"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="355"/>
+        <location filename="../main_window.cpp" line="357"/>
         <source>untitled case</source>
         <translation>未命名案例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="356"/>
+        <location filename="../main_window.cpp" line="358"/>
         <source>%1[*] - cityfin</source>
         <translation>%1[*] - cityfin</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="364"/>
+        <location filename="../main_window.cpp" line="366"/>
         <source>Not recomputed, the last good results stay on screen: %1</source>
         <translation>未重新计算，屏幕上保留上一次有效的结果：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="401"/>
-        <source>the case changed while its Monte Carlo ran</source>
-        <translation>蒙特卡洛模拟运行期间案例已更改</translation>
-    </message>
-    <message>
-        <location filename="../main_window.cpp" line="402"/>
+        <location filename="../main_window.cpp" line="412"/>
         <source>Recomputing...</source>
         <translation>正在重新计算...</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="411"/>
+        <location filename="../main_window.cpp" line="421"/>
         <source>Results up to date</source>
         <translation>结果已更新</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="429"/>
+        <location filename="../main_window.cpp" line="447"/>
         <source>No structure is feasible.</source>
         <translation>没有可行的融资结构。</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="439"/>
+        <location filename="../main_window.cpp" line="457"/>
         <source>Monte Carlo done</source>
         <translation>蒙特卡洛模拟完成</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="446"/>
+        <location filename="../main_window.cpp" line="464"/>
         <source>Export the report into a folder</source>
         <translation>将报告导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="463"/>
+        <location filename="../main_window.cpp" line="441"/>
+        <location filename="../main_window.cpp" line="481"/>
         <source>the Monte Carlo could not start</source>
         <translation>蒙特卡洛模拟无法启动</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="466"/>
+        <location filename="../main_window.cpp" line="404"/>
+        <source>Report not written: the case changed while its Monte Carlo ran.</source>
+        <translation>报告未写入：蒙特卡洛模拟运行期间案例已被修改。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="484"/>
         <source>Running the Monte Carlo for the report...</source>
         <translation>正在为报告运行蒙特卡洛模拟……</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="483"/>
+        <location filename="../main_window.cpp" line="501"/>
         <source>Report written: %1</source>
         <translation>报告已写入：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="486"/>
+        <location filename="../main_window.cpp" line="504"/>
         <source>Cannot export the report</source>
         <translation>无法导出报告</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="495"/>
+        <location filename="../main_window.cpp" line="513"/>
         <source>Report not written: %1</source>
         <translation>报告未写入：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="501"/>
+        <location filename="../main_window.cpp" line="519"/>
         <source>Table copied as tab-separated values</source>
         <translation>表格已按制表符分隔复制</translation>
     </message>
