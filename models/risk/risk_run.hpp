@@ -202,7 +202,7 @@ private:
                            std::array<std::vector<double>, kPartyCount>& v, std::optional<double>& minDscr) const;
     void revenueSharingPart(const Project& project, const ProjectFlows& flows,
                             std::array<std::vector<double>, kPartyCount>& v, std::vector<double>& guarantee) const;
-    std::vector<double> sizingCash_, sizingCapex_, sizingSupport_;  // PPP, concession: the forecast the debt is sized on
+    std::vector<double> sizingCash_, sizingCapex_, sizingSupport_;  // PPP, concession, shared-savings ESPC: the forecast the debt is sized on
     double irrSeed_ = 0.1;  // the forecast's equity IRR: where a scenario's equity IRR is searched from
     std::vector<double> spvOperatingCash(const ProjectFlows& flows, std::vector<double>& guarantee,
                                          std::vector<double>* clawback = nullptr) const;

@@ -123,6 +123,17 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
         thread_local std::vector<double> guarantee;
         k.sizingCash_ = k.spvOperatingCash(forecast, guarantee);
     }
+    if (k.kind_ == Kind::SharedSavings && std::get<EspcTerms>(structure.terms).escoDebt) {
+        // The ESCO's lenders size on the forecast too: its costs and its share of the savings in the term.
+        const auto& t = std::get<EspcTerms>(structure.terms);
+        const std::size_t n = forecast.periods(), from = static_cast<std::size_t>(forecast.constructionYears);
+        const std::size_t to = from + static_cast<std::size_t>(t.termYears);
+        k.sizingCapex_ = forecast.capex;
+        k.sizingSupport_ = privateUpfrontSupport(structure.support, forecast.capex, n);
+        k.sizingCash_.assign(n, 0.0);
+        for (std::size_t i = from; i < to && i < n; ++i)
+            k.sizingCash_[i] = (-1.0 * forecast.opex[i] - forecast.lifecycle[i]) + *t.escoShare * forecast.energySavings[i];
+    }
     if (k.kind_ == Kind::Traditional) {
         const auto& t = std::get<TraditionalTerms>(structure.terms);
         k.loan_ = cityLoan(forecast, t.loanShare, t.loanRate, t.loanTenorYears, k.loanBalance_);
@@ -599,6 +610,15 @@ void ScenarioKernel::sharedSavingsPart(const Project& project, const ProjectFlow
                               f.paymentShortfall * (share * f.energySavings[t]);
     in.constructionYears = f.constructionYears;
     in.debt = terms.escoDebt;
+    if (terms.escoDebt) {  // sized at close on the forecast (make())
+        in.sizingCash = sizingCash_;
+        in.sizingCapex = sizingCapex_;
+        in.sizingUpfrontSupport = sizingSupport_;
+    } else {
+        in.sizingCash.reset();
+        in.sizingCapex.reset();
+        in.sizingUpfrontSupport.reset();
+    }
     in.taxRate = project.taxRate;
     in.depreciationYears = depreciationLife(project, terms.termYears);
     in.taxIncentive = s.taxIncentive;

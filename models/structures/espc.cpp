@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace cityfin::models {
@@ -160,13 +161,25 @@ struct EscoPosition {
     Amounts equity;
 };
 
+// What the ESCO's lenders size its debt on at financial close: the forecast's ESCO costs in the term
+// and forecast savings (docs/methodology/private-finance.md, section 1). Empty without ESCO debt.
+struct EscoSizing {
+    Amounts baseCash;       ///< -(opex + lifecycle) in the term, on the forecast
+    Amounts savingsInTerm;  ///< the forecast's savings in the term
+};
+
 // unpaid: the share of what the city owes the ESCO that it does not pay (the payment shortfall).
 EscoPosition escoAt(double share, const PrivateFinanceInputs& base, const Amounts& savingsInTerm,
-                    const Amounts& crowdfunding, double unpaid) {
+                    const Amounts& crowdfunding, double unpaid, const std::optional<EscoSizing>& sizing) {
     EscoPosition p{base, {}, {}};
     for (std::size_t i = 0; i < savingsInTerm.size(); ++i) {
         const double owed = share * savingsInTerm[i];
         p.inputs.operatingCash[i] += owed - (unpaid == 0.0 ? 0.0 : unpaid * owed);
+    }
+    if (sizing) {
+        Amounts cash = sizing->baseCash;
+        for (std::size_t i = 0; i < cash.size(); ++i) cash[i] += share * sizing->savingsInTerm[i];
+        p.inputs.sizingCash = std::move(cash);
     }
     p.finance = financePrivateParty(p.inputs);
     p.equity = equityFlows(p.inputs, p.finance);
@@ -201,38 +214,62 @@ double solveEscoShare(StructureOutcome& outcome, const std::function<Amounts(dou
     return 0.0;
 }
 
+// The ESCO's financing inputs on these flows, before its share of the savings: its capex, support,
+// and its costs in the term.
+PrivateFinanceInputs escoInputs(const Project& project, const ProjectFlows& flows, const EspcTerms& t,
+                                const SupportTerms& s, const Term& term) {
+    PrivateFinanceInputs in;
+    in.capex = flows.capex;
+    in.upfrontSupport = privateUpfrontSupport(s, flows.capex, flows.periods());
+    in.operatingCash = scaled(window(flows.opex, term.from, term.to), -1.0);
+    const Amounts lifecycle = window(flows.lifecycle, term.from, term.to);
+    for (std::size_t i = 0; i < lifecycle.size(); ++i) in.operatingCash[i] -= lifecycle[i];
+    in.constructionYears = flows.constructionYears;
+    in.debt = t.escoDebt;
+    in.taxRate = project.taxRate;
+    in.depreciationYears = depreciationLife(project, term.years);
+    in.taxIncentive = s.taxIncentive;
+    in.rateShift = flows.interestRateShift;
+    if (t.escoDebt && s.creditGuarantee) {
+        in.guaranteeFeeRate = s.creditGuarantee->feeRate;
+        in.rateReduction = s.creditGuarantee->spreadReduction;
+    }
+    return in;
+}
+
 StructureOutcome buildSharedSavings(const Project& project, const ProjectFlows& flows, const EspcTerms& t,
                                     const SupportTerms& s, const Term& term) {
     StructureOutcome outcome = cityOwnedBase(project, flows, t, term);
     Ledger& ledger = outcome.ledger;
     bookCostIfAny(ledger, Party::Private, LineKind::Capex, flows.capex);
-    const EscoCosts esco = bookOperations(ledger, flows, term);
+    bookOperations(ledger, flows, term);
 
-    PrivateFinanceInputs base;
-    base.capex = flows.capex;
-    base.upfrontSupport = privateUpfrontSupport(s, flows.capex, flows.periods());
-    base.operatingCash = scaled(esco.opex, -1.0);  // before its share of the savings
-    for (std::size_t i = 0; i < esco.lifecycle.size(); ++i) base.operatingCash[i] -= esco.lifecycle[i];
-    base.constructionYears = flows.constructionYears;
-    base.debt = t.escoDebt;
-    base.taxRate = project.taxRate;
-    base.depreciationYears = depreciationLife(project, term.years);
-    base.taxIncentive = s.taxIncentive;
-    base.rateShift = flows.interestRateShift;
-    if (t.escoDebt && s.creditGuarantee) {
-        base.guaranteeFeeRate = s.creditGuarantee->feeRate;
-        base.rateReduction = s.creditGuarantee->spreadReduction;
+    // The contract is signed on the forecast: the ESCO prices its share of the savings on it, and its
+    // lenders size the debt on it (capex, support, costs and savings), as an SPV's bidders and lenders
+    // do (docs/methodology/private-finance.md, section 1). A scenario's overrun or savings shortfall
+    // then falls on the ESCO's return and its cover, not on the share it bid.
+    const auto forecastHandle = forecastFlows(project, flows);
+    const ProjectFlows& forecast = *forecastHandle;
+    PrivateFinanceInputs base = escoInputs(project, flows, t, s, term);
+    const PrivateFinanceInputs forecastBase = escoInputs(project, forecast, t, s, term);
+    std::optional<EscoSizing> sizing;
+    if (t.escoDebt) {
+        base.sizingCapex = forecast.capex;
+        base.sizingUpfrontSupport = forecastBase.upfrontSupport;
+        sizing = EscoSizing{forecastBase.operatingCash, window(forecast.energySavings, term.from, term.to)};
     }
     const Amounts savingsInTerm = window(flows.energySavings, term.from, term.to);
     const Amounts crowd = crowdfundingFlows(s, flows, Party::Private);
-    const auto equityAt = [&](double share) {
-        return escoAt(share, base, savingsInTerm, crowd, flows.paymentShortfall).equity;
+    const Amounts forecastSavingsInTerm = window(forecast.energySavings, term.from, term.to);
+    const Amounts forecastCrowd = crowdfundingFlows(s, forecast, Party::Private);
+    const auto bidEquityAt = [&](double share) {  // on the forecast: no shortfall, no arrears, no rate shift
+        return escoAt(share, forecastBase, forecastSavingsInTerm, forecastCrowd, 0.0, sizing).equity;
     };
     // Priced at the bid's return when the terms give one, else at the hurdle.
     const double share =
-        t.escoShare ? *t.escoShare : solveEscoShare(outcome, equityAt, t.bidEquityIrr.value_or(outcome.privateRate), term,
+        t.escoShare ? *t.escoShare : solveEscoShare(outcome, bidEquityAt, t.bidEquityIrr.value_or(outcome.privateRate), term,
                                                          t.bidEquityIrr ? "bid return" : "hurdle");
-    const EscoPosition position = escoAt(share, base, savingsInTerm, crowd, flows.paymentShortfall);
+    const EscoPosition position = escoAt(share, base, savingsInTerm, crowd, flows.paymentShortfall, sizing);
 
     bookTransferIfAny(ledger, Party::Government, Party::Private, LineKind::SavingsShare, scaled(savingsInTerm, share));
     bookArrears(ledger, unpaidPart(flows, scaled(savingsInTerm, share)));

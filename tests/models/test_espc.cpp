@@ -379,3 +379,29 @@ TEST(EspcSharedSavings, LendersEarnExactlyTheEscoDebtRateOnTheLedger) {
                 << "grace " << debt.graceYears << (guaranteed ? ", guaranteed" : "");
         }
 }
+
+TEST(EspcSharedSavings, TheShareIsBidOnTheForecastSoAShortfallFallsOnTheEscosReturn) {
+    // The contract is signed on the forecast: savings at 70% do not re-price the share.
+    const Project p = nanshaRetrofit();
+    const Evaluation base = evaluate(p, structureOf(shared(8)));
+    const Evaluation low = evaluate(p, structureOf(shared(8)), savingsAt(0.7));
+    ASSERT_EQ(base.outcome.solved.size(), 1u);
+    ASSERT_EQ(low.outcome.solved.size(), 1u);
+    EXPECT_DOUBLE_EQ(low.outcome.solved[0].value, base.outcome.solved[0].value);
+    ASSERT_TRUE(base.equityIrr.value && low.equityIrr.value);
+    EXPECT_NEAR(*base.equityIrr.value, 0.10, 1e-6);
+    EXPECT_LT(*low.equityIrr.value, 0.10 - 0.01);
+}
+
+TEST(EspcSharedSavings, TheEscosDebtIsSizedAtCloseSoAShortfallShowsInItsCover) {
+    const Project p = twoYearNansha();
+    EspcTerms t = shared(8);
+    t.escoDebt = escoLoan(6);
+    const Evaluation base = evaluate(p, structureOf(t));
+    const Evaluation low = evaluate(p, structureOf(t), savingsAt(0.7));
+    ASSERT_TRUE(base.outcome.debt && low.outcome.debt);
+    EXPECT_NEAR(low.outcome.debt->amount, base.outcome.debt->amount, 1e-6 * base.outcome.debt->amount);
+    ASSERT_TRUE(base.minDscr && low.minDscr);
+    EXPECT_GE(*base.minDscr, t.escoDebt->targetDscr - 1e-6);  // met on the forecast it was sized on
+    EXPECT_LT(*low.minDscr, *base.minDscr - 0.1);
+}
