@@ -155,8 +155,12 @@ StructureOutcome buildServicePurchase(const Project& project, const ProjectFlows
     validateServiceTerms(terms, project);
     const ServiceContract contract = serviceContract(project, flows, terms);
     std::vector<std::string> notes;
-    const double fee = terms.annualServiceFee ? *terms.annualServiceFee
-                                              : solveServiceFee(project, flows, support, contract, notes);
+    // The provider bids its fee on the forecast, when the contract is signed (as a PPP's unitary
+    // charge): a scenario's overrun, delay or downtime then falls on its return, not on the fee.
+    const auto forecast = forecastFlows(project, flows);
+    const double fee = terms.annualServiceFee
+                           ? *terms.annualServiceFee
+                           : solveServiceFee(project, *forecast, support, serviceContract(project, *forecast, terms), notes);
     StructureOutcome outcome = serviceLedger(project, flows, support, contract, fee);
     outcome.notes = std::move(notes);
     noteServiceSupport(outcome, support, contract, flows.operatingYears);

@@ -149,13 +149,17 @@ TEST(ServicePurchase, ShortContractWithTaxStillMeetsTheHurdle) {
     EXPECT_NEAR(privateIrr(out), 0.10, 1e-6);
 }
 
-TEST(ServicePurchase, NoServiceNoFeeWhenOperationIsDelayed) {
+TEST(ServicePurchase, NoServiceNoFeeWhenOperationIsDelayedAndTheDelayCostsTheProvider) {
     Scenario late;
     late.delayYears = 1;
     const StructureOutcome given = build(onePlusFour(), service(300.0), {}, late);
     expectFlowsNear(given.ledger.lineTotal(Party::Private, LineKind::ServiceFee), {0, 0, 300, 300, 300});
+    // The fee is bid on the forecast, when the contract is signed: the delay does not re-price it.
+    const StructureOutcome onTime = build(onePlusFour(), service());
     const StructureOutcome solved = build(onePlusFour(), service(), {}, late);
-    EXPECT_NEAR(privateIrr(solved), 0.10, 1e-6);
+    EXPECT_NEAR(solvedFee(solved), solvedFee(onTime), 1e-9);
+    EXPECT_NEAR(privateIrr(onTime), 0.10, 1e-6);
+    EXPECT_LT(privateIrr(solved), 0.10 - 0.01);
 }
 
 TEST(ServicePurchase, ProviderThatEarnsItsHurdleWithoutAFeeGetsNone) {
@@ -169,10 +173,10 @@ TEST(ServicePurchase, ProviderThatEarnsItsHurdleWithoutAFeeGetsNone) {
 }
 
 TEST(ServicePurchase, NoFeeCanMeetTheHurdleGivesAZeroFeeAndSaysWhy) {
-    // A one-year contract whose only year is lost to a delay: no fee is ever paid.
-    Scenario late;
-    late.delayYears = 1;
-    const StructureOutcome out = build(onePlusFour(), service(std::nullopt, 1), {}, late);
+    // Tax takes every extra unit of fee (a 100% rate): no fee lifts the provider's return.
+    Project p = onePlusFour();
+    p.taxRate = 1.0;
+    const StructureOutcome out = build(p, service(std::nullopt, 1));
     EXPECT_EQ(solvedFee(out), 0.0);
     EXPECT_TRUE(hasNote(out, "No service fee gives the provider its hurdle of 10%: no fee up to "));
     EXPECT_TRUE(hasNote(out, "give terms.annual_service_fee to evaluate a fee of your own."));
