@@ -71,6 +71,8 @@ const std::vector<NamedInput>& namedInputs() {
         {"unitary_charge_factor", "multiplies the PPP's first-year unitary charge (as solved or given)", 0.1, 5.0},
         {"scale", "the plan's scope: capex, opex, volumes and baselines together", 0.01, 1.0},
         {"opex_factor", "multiplies operating costs (on top of the case's scenario)", 0.1, 5.0},
+        {"capex_overrun", "multiplies capex after financial close (the scenario's capex factor): bids and debt stay as signed",
+         0.1, 5.0},
         // The scenario's shifts and shortfalls, set (not multiplied): their neutral value is 0.
         {"interest_rate_shift", "rise of floating rates after close on each debt's floating share (0.02 = +2 points)", -0.05, 0.15},
         {"inflation_shift", "inflation above the case's (nominal cases only)", -0.05, 0.15},
@@ -120,6 +122,7 @@ Case withInput(const Case& c, const std::string& structureId, const std::string&
     else if (input == "construction_subsidy_share") s.support.constructionSubsidyShare = x;
     else if (input == "scale") out.project = applyScope(out.project, PlanScope{x, 1.0, std::nullopt});
     else if (input == "opex_factor") out.scenario.opexFactor = c.scenario.opexFactor * x;
+    else if (input == "capex_overrun") out.scenario.capexFactor = c.scenario.capexFactor * x;
     else if (input == "interest_rate_shift") out.scenario.interestRateShift = x;
     else if (input == "inflation_shift") {
         if (c.project.basis == PriceBasis::Real)  // said at once, not as "no root" after a scan

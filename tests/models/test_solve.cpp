@@ -66,6 +66,21 @@ TEST(Solve, TheScenariosShiftsAndShortfallsAreInputsToo) {
     EXPECT_THROW(solveCase(qianhai, "bot", "min_dscr", 1.3, "inflation_shift"), InputError);  // a real-terms case
 }
 
+TEST(Solve, AnOverrunAfterCloseFallsOnTheEquityWhileARevisedCapexIsRepricedIntoTheBid) {
+    // Qianhai's PPP: with the capex itself revised (capex_factor) the unitary charge is solved again,
+    // so the equity keeps its 9% hurdle and no overrun takes it to 5%; after close (capex_overrun) the
+    // charge and the debt stay as signed and the equity pays the overrun.
+    const models::Case c = test::qianhai();
+    const BreakEven revised = solveCase(c, "ppp", "equity_irr", 0.05, "capex_factor", 1.0, 3.0);
+    EXPECT_FALSE(revised.answer.value);
+    const BreakEven overrun = solveCase(c, "ppp", "equity_irr", 0.05, "capex_overrun", 1.0, 3.0);
+    ASSERT_TRUE(overrun.answer.value) << overrun.answer.reason;
+    EXPECT_GT(*overrun.answer.value, 1.0);
+    const auto back = metricValue(evaluateStructure(withInput(c, "ppp", "capex_overrun", *overrun.answer.value), "ppp"), "equity_irr");
+    ASSERT_TRUE(back);
+    EXPECT_NEAR(*back, 0.05, 1e-7);
+}
+
 TEST(Solve, TariffPathAndFactorAgree) {
     const models::Case c = test::qianhai();
     const auto factor = solveCase(c, "bot", "equity_irr", 0.11, "tariff_factor");
