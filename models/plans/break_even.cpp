@@ -73,6 +73,11 @@ const std::vector<NamedInput>& namedInputs() {
         {"opex_factor", "multiplies operating costs (on top of the case's scenario)", 0.1, 5.0},
         {"capex_overrun", "multiplies capex after financial close (the scenario's capex factor): bids and debt stay as signed",
          0.1, 5.0},
+        // The same after close for the revenue side: what the bids and the debt were priced on stays.
+        {"demand_outturn", "multiplies revenue volumes after financial close (the scenario's demand factor): bids and debt stay as signed",
+         0.1, 5.0},
+        {"price_outturn", "multiplies tariffs and energy prices after financial close (the scenario's price factor)", 0.1, 5.0},
+        {"savings_outturn", "multiplies energy savings after financial close (the scenario's savings factor)", 0.0, 2.0},
         // The scenario's shifts and shortfalls, set (not multiplied): their neutral value is 0.
         {"interest_rate_shift", "rise of floating rates after close on each debt's floating share (0.02 = +2 points)", -0.05, 0.15},
         {"inflation_shift", "inflation above the case's (nominal cases only)", -0.05, 0.15},
@@ -123,6 +128,9 @@ Case withInput(const Case& c, const std::string& structureId, const std::string&
     else if (input == "scale") out.project = applyScope(out.project, PlanScope{x, 1.0, std::nullopt});
     else if (input == "opex_factor") out.scenario.opexFactor = c.scenario.opexFactor * x;
     else if (input == "capex_overrun") out.scenario.capexFactor = c.scenario.capexFactor * x;
+    else if (input == "demand_outturn") out.scenario.demandFactor = c.scenario.demandFactor * x;
+    else if (input == "price_outturn") out.scenario.priceFactor = c.scenario.priceFactor * x;
+    else if (input == "savings_outturn") out.scenario.savingsFactor = c.scenario.savingsFactor * x;
     else if (input == "interest_rate_shift") out.scenario.interestRateShift = x;
     else if (input == "inflation_shift") {
         if (c.project.basis == PriceBasis::Real)  // said at once, not as "no root" after a scan
