@@ -29,6 +29,7 @@ const std::vector<std::pair<RiskMetric, std::string>>& shownMetrics() {
         {RiskMetric::NpvFunders, "NPV funders"},       {RiskMetric::EquityIrr, "equity IRR"},
         {RiskMetric::MinDscr, "min DSCR"},             {RiskMetric::CityPresentCost, "city present cost"},
         {RiskMetric::CityPeakOutlay, "city peak outlay"}, {RiskMetric::GuaranteePv, "guarantee payments PV"},
+        {RiskMetric::PppSpendingPeak, "PPP payments, peak"},
         {RiskMetric::SocialValue, "social value (PV)"},  {RiskMetric::EconomicNpv, "economic NPV"}};
     return m;
 }

@@ -1,6 +1,7 @@
 #include "models/evaluation.hpp"
 
 #include "finance/metrics.hpp"
+#include "models/ppp_spending.hpp"
 #include "models/structures/build.hpp"
 
 #include <algorithm>
@@ -31,6 +32,16 @@ void fillCityFigures(Evaluation& e, const Project& project) {
             e.cityPeakOutlay = -city[t];
             e.cityPeakYear = e.project.calendarYears[t];
         }
+    if (isPppKind(e.kind)) {
+        const std::vector<double> paid = pppPayments(e.outcome.ledger);
+        e.pppSpendingPeak = 0.0;
+        e.pppSpendingYear = e.project.calendarYears.front();
+        for (std::size_t t = 0; t < paid.size(); ++t)
+            if (paid[t] > *e.pppSpendingPeak) {
+                e.pppSpendingPeak = paid[t];
+                e.pppSpendingYear = e.project.calendarYears[t];
+            }
+    }
     const auto guarantee = e.outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee);
     e.guaranteePayments = std::accumulate(guarantee.begin(), guarantee.end(), 0.0);
     e.guaranteePaymentsPv = finance::npv(project.rates.publicRate, guarantee);

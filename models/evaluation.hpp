@@ -42,6 +42,10 @@ struct Evaluation {
     double cityPresentCost = 0.0;     ///< -NPV of the city's flows at the public rate
     double cityPeakOutlay = 0.0;      ///< largest net annual outflow of the city (>= 0)
     int cityPeakYear = 0;             ///< calendar year of that outlay
+    /// A PPP's (isPppKind) largest annual PPP spending, the city's gross payments to the private
+    /// party under the contract (ppp_spending.hpp), and its year; empty for other structures.
+    std::optional<double> pppSpendingPeak;
+    int pppSpendingYear = 0;
     double guaranteePayments = 0.0;   ///< total paid by the city under revenue guarantees
     double guaranteePaymentsPv = 0.0; ///< at the public rate
 

@@ -47,6 +47,10 @@ Json metricsJson(const Evaluation& e) {
     m["city_present_cost"] = e.cityPresentCost;
     m["city_peak_outlay"] = e.cityPeakOutlay;
     m["city_peak_year"] = e.cityPeakYear;
+    if (e.pppSpendingPeak) {  // a PPP's gross payments, what the 10% ceiling counts
+        m["ppp_spending_peak"] = *e.pppSpendingPeak;
+        m["ppp_spending_year"] = e.pppSpendingYear;
+    }
     m["guarantee_payments"] = e.guaranteePayments;
     m["guarantee_payments_pv"] = e.guaranteePaymentsPv;
     return m;

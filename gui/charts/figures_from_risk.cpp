@@ -60,7 +60,8 @@ MetricDisplay metricDisplay(RiskMetric metric, double largestMagnitude, const st
         {RiskMetric::PvLenders, "Lenders' PV at the public rate"}, {RiskMetric::PvUsers, "Users' PV at the public rate"},
         {RiskMetric::PvFunders, "Funders' PV at the public rate"}, {RiskMetric::CityPresentCost, "City present cost"},
         {RiskMetric::CityPeakOutlay, "City peak annual outlay"},    {RiskMetric::GuaranteePv, "Guarantee payments (PV)"},
-        {RiskMetric::SocialValue, "Social value (PV)"},            {RiskMetric::EconomicNpv, "Economic NPV"}};
+        {RiskMetric::SocialValue, "Social value (PV)"},            {RiskMetric::EconomicNpv, "Economic NPV"},
+        {RiskMetric::PppSpendingPeak, "City's PPP payments, peak year"}};
     const auto it = std::find_if(names.begin(), names.end(), [&](const auto& n) { return n.first == metric; });
     const auto scale = moneyScale(largestMagnitude, currency);
     return {it == names.end() ? std::string(models::riskMetricId(metric)) : it->second, scale.label, scale.divisor};

@@ -89,7 +89,7 @@ const std::vector<NamedInput>& namedInputs() {
 
 const std::vector<std::string_view>& metricNames() {
     static const std::vector<std::string_view> names = {"equity_irr", "project_irr", "min_dscr", "llcr", "city_present_cost",
-                                                        "city_peak_outlay", "npv.government", "npv.private", "npv.lenders",
+                                                        "city_peak_outlay", "ppp_spending_peak", "npv.government", "npv.private", "npv.lenders",
                                                         "npv.users", "npv.funders"};
     return names;
 }
@@ -101,6 +101,7 @@ std::optional<double> metricValue(const Evaluation& e, const std::string& metric
     if (metric == "llcr") return e.llcr;
     if (metric == "city_present_cost") return e.cityPresentCost;
     if (metric == "city_peak_outlay") return e.cityPeakOutlay;
+    if (metric == "ppp_spending_peak") return e.pppSpendingPeak;  // a PPP's only
     if (metric.rfind("npv.", 0) == 0)
         for (Party p : kParties)
             if (metric.substr(4) == partyId(p)) return e.party(p).npv;

@@ -2,6 +2,7 @@
 
 #include "finance/metrics.hpp"
 #include "models/number_format.hpp"
+#include "models/ppp_spending.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -87,10 +88,6 @@ const RuleUnderRisk* weakestUnderRisk(const RuleResult& r) {
 
 bool privateEquityAtStake(const Evaluation& e) { return finance::startsWithOutlay(e.party(Party::Private).flows); }
 
-bool countsAgainstPppCeiling(const std::string& kind) {
-    return kind == "ppp_availability" || kind == "concession" || kind == "revenue_sharing";
-}
-
 FeasibilityRules resolveRules(const RuleOverrides& o, const Evaluation& e) {
     FeasibilityRules r;
     if (privateEquityAtStake(e)) r.equityIrrHurdle = o.equityIrrHurdle ? *o.equityIrrHurdle : e.outcome.privateRate;
@@ -99,7 +96,7 @@ FeasibilityRules resolveRules(const RuleOverrides& o, const Evaluation& e) {
         else if (e.outcome.debt->targetDscr) r.minDscr = e.outcome.debt->targetDscr;
     }
     r.budgetCap = o.budgetCap;
-    if (countsAgainstPppCeiling(e.kind)) r.generalPublicBudget = o.generalPublicBudget;
+    if (isPppKind(e.kind)) r.generalPublicBudget = o.generalPublicBudget;
     r.pppBudgetShare = o.pppBudgetShare.value_or(0.10);
     r.otherPppSpending = o.otherPppSpending.value_or(0.0);
     r.fundsSecured = o.fundsSecured;
@@ -141,9 +138,12 @@ std::vector<RuleResult> checkFeasibility(const Evaluation& e, const Plan& plan, 
     if (rules.generalPublicBudget) {
         // 财金〔2015〕21号, art. 25: PPP spending from the general public budget at most 10% of it per year.
         const double limit = rules.pppBudgetShare * *rules.generalPublicBudget;
-        const double spending = e.cityPeakOutlay + rules.otherPppSpending;
+        // It counts the city's gross payments under the contract, not its net outlay (ppp_spending.hpp).
+        const double payments = e.pppSpendingPeak.value_or(0.0);
+        const double spending = payments + rules.otherPppSpending;
         RuleResult r = capRule("ppp_budget_share", spending, limit);
-        r.text = "With the city's other PPP commitments, its PPP spending peaks at " + money(spending) + ", " +
+        r.text = "The city's payments under this PPP peak at " + money(payments) + " in " + std::to_string(e.pppSpendingYear) +
+                 "; with its other PPP commitments its PPP spending is " + money(spending) + ", " +
                  formatPercent(spending / *rules.generalPublicBudget, 1) + " of the general public budget" +
                  (r.holds ? ", within" : ", above") + " the " + formatPercent(rules.pppBudgetShare, 0) + " ceiling.";
         out.push_back(r);

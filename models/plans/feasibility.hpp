@@ -72,15 +72,8 @@ const RuleUnderRisk* weakestUnderRisk(const RuleResult& r);
 /// Whether the private side invests before it is paid (the equity rule applies).
 bool privateEquityAtStake(const Evaluation& e);
 
-/// Whether the city's payments under a structure of this kind (structureKind()) are PPP spending, which
-/// the 10% ceiling counts (财金〔2015〕21号 art. 25: the expenditure responsibilities of PPP projects,
-/// i.e. availability payments, viability-gap subsidies, guarantees): a PPP with availability payments,
-/// a concession, revenue sharing with an operator. A build from the budget or loans, a build-transfer,
-/// a bond, an ESPC, a service purchase or a phased build are not PPP.
-bool countsAgainstPppCeiling(const std::string& kind);
-
 /// Resolves the thresholds for the evaluation of a plan. The 10% ceiling (generalPublicBudget) only
-/// for a structure whose payments are PPP spending.
+/// for a PPP (models::isPppKind), on its gross payments (Evaluation::pppSpendingPeak).
 FeasibilityRules resolveRules(const RuleOverrides& overrides, const Evaluation& e);
 
 /// Checks every applicable rule. funds to raise = the plan's total capex (sum of its capex per period,

@@ -24,8 +24,10 @@ std::vector<Driver> driversFor(const RuleResult& r, const Case& pc) {
         if (revenues) d.push_back({"tariff_factor", metric});
         if (savings) d.push_back({"saving_fraction", metric});
         d.push_back({"capex_factor", metric});
-    } else if (r.id == "budget_cap" || r.id == "ppp_budget_share") {
+    } else if (r.id == "budget_cap") {
         d.push_back({"scale", "city_peak_outlay"});
+    } else if (r.id == "ppp_budget_share") {
+        d.push_back({"scale", "ppp_spending_peak"});
     }
     return d;
 }
@@ -75,8 +77,9 @@ Mend mendFor(const RuleResult& r, const Case& pc, const Plan& plan, const std::s
                      "not only on the forecast: more subsidy or equity, or less debt, sized so that the cover in the worst " +
                      formatPercent(1.0 - r.threshold, 0) + " of the scenarios still reaches " + formatFixed(w->threshold, 2) + "x.";
         else if (w && (w->id == "budget_cap" || w->id == "ppp_budget_share"))
-            m.text = "To hold with " + formatPercent(r.threshold, 0) + " confidence the city's peak outlay needs room under " +
-                     (w->id == "budget_cap" ? "the cap" : "the 10% ceiling") + " in the downside: a smaller or later-phased scope.";
+            m.text = "To hold with " + formatPercent(r.threshold, 0) + " confidence the city's " +
+                     (w->id == "budget_cap" ? "peak outlay needs room under the cap" : "PPP payments need room under the 10% ceiling") +
+                     " in the downside: a smaller or later-phased scope.";
         return m;
     }
     // The figure the driver must bring the metric to.
@@ -84,9 +87,9 @@ Mend mendFor(const RuleResult& r, const Case& pc, const Plan& plan, const std::s
     std::string tried;
     for (const Driver& d : driversFor(r, pc)) {
         if (r.id == "ppp_budget_share") {
-            // city_peak_outlay + other PPP spending <= limit: the outlay target excludes the other PPPs.
+            // this PPP's payments + other PPP spending <= limit: the target excludes the other PPPs.
             const Evaluation e = evaluateStructure(pc, plan.structureId);
-            target = r.threshold - (r.value.value_or(0.0) - e.cityPeakOutlay);
+            target = r.threshold - (r.value.value_or(0.0) - e.pppSpendingPeak.value_or(0.0));
         }
         const BreakEven b = solveCase(pc, plan.structureId, d.metric, target, d.input);
         if (b.answer.value) {

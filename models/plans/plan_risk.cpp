@@ -48,13 +48,14 @@ RiskProbability riskProbabilityFor(const Case& c, const RiskOptions& options) {
         const auto& irr = s.metric(RiskMetric::EquityIrr);
         const auto& dscr = s.metric(RiskMetric::MinDscr);
         const auto& peak = s.metric(RiskMetric::CityPeakOutlay);
+        const auto& pppPaid = s.metric(RiskMetric::PppSpendingPeak);  // the ceiling counts gross PPP payments
         const std::size_t n = run.paths;
         // Each rule on one path; NaN compares false, so an undefined metric fails its rule.
         const auto dscrHolds = [&](std::size_t p) { return dscr[p] >= *rules.minDscr - kTolerance * std::max(1.0, *rules.minDscr); };
         const auto capHolds = [&](std::size_t p) { return peak[p] <= *rules.budgetCap + kTolerance * std::max(1.0, *rules.budgetCap); };
         const double limit = rules.generalPublicBudget ? rules.pppBudgetShare * *rules.generalPublicBudget : 0.0;
         const auto shareHolds = [&](std::size_t p) {
-            return peak[p] + rules.otherPppSpending <= limit + kTolerance * std::max(1.0, limit);
+            return pppPaid[p] + rules.otherPppSpending <= limit + kTolerance * std::max(1.0, limit);
         };
         RiskEstimate est;
         est.paths = n;
@@ -65,7 +66,7 @@ RiskProbability riskProbabilityFor(const Case& c, const RiskOptions& options) {
             est.rules.push_back({"budget_cap", *rules.budgetCap, probabilityOfPaths(n, capHolds),
                                  atConfidence(peak, rules.confidence, false), true});
         if (rules.generalPublicBudget) {
-            std::vector<double> spending(peak);
+            std::vector<double> spending(pppPaid);
             for (double& x : spending) x += rules.otherPppSpending;
             est.rules.push_back({"ppp_budget_share", limit, probabilityOfPaths(n, shareHolds),
                                  atConfidence(spending, rules.confidence, false), true});

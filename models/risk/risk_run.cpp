@@ -6,6 +6,7 @@
 #include "finance/metrics.hpp"
 #include "finance/scenario_runner.hpp"
 #include "models/compare.hpp"
+#include "models/ppp_spending.hpp"
 #include "models/private_finance.hpp"
 #include "models/structures/booking.hpp"
 #include "models/structures/build.hpp"
@@ -31,7 +32,7 @@ constexpr std::array<std::string_view, kRiskMetricCount> metricIds{
     "npv_government", "npv_private", "npv_lenders", "npv_users", "npv_funders",
     "pv_government", "pv_private", "pv_lenders", "pv_users", "pv_funders",
     "equity_irr", "min_dscr", "city_present_cost", "city_peak_outlay", "guarantee_pv", "rules_hold",
-    "social_value", "economic_npv"};
+    "social_value", "economic_npv", "ppp_spending_peak"};
 
 using detail::quantLibMutex;
 
@@ -62,6 +63,12 @@ bool hasFlows(std::span<const double> flows) {
     return std::any_of(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
 }
 
+double peakOf(std::span<const double> payments) {
+    double peak = 0.0;
+    for (double x : payments) peak = std::max(peak, x);
+    return peak;
+}
+
 void metricsInto(const Project& project, const ScenarioFigures& p, const std::vector<RuleProbability>& rules,
                  std::span<double> m) {
     std::fill(m.begin(), m.end(), kNaN);
@@ -78,6 +85,7 @@ void metricsInto(const Project& project, const ScenarioFigures& p, const std::ve
     at(RiskMetric::GuaranteePv) = p.guaranteePv;
     if (p.socialValue) at(RiskMetric::SocialValue) = *p.socialValue;
     if (p.economicNpv) at(RiskMetric::EconomicNpv) = *p.economicNpv;
+    if (p.pppSpendingPeak) at(RiskMetric::PppSpendingPeak) = *p.pppSpendingPeak;
     bool all = true;
     for (const RuleProbability& r : rules) {
         // No equity IRR fails the hurdle (as basicRules); a DSCR left undefined is not a breach.
@@ -90,7 +98,7 @@ void metricsInto(const Project& project, const ScenarioFigures& p, const std::ve
     // of the capex no figure means anything, so it is zero, and its distribution is a point.
     const double residue = 1e-12 * std::max(1.0, project.totalCapex());
     for (RiskMetric k : {RiskMetric::CityPresentCost, RiskMetric::CityPeakOutlay, RiskMetric::GuaranteePv,
-                         RiskMetric::SocialValue, RiskMetric::EconomicNpv})
+                         RiskMetric::SocialValue, RiskMetric::EconomicNpv, RiskMetric::PppSpendingPeak})
         if (std::abs(at(k)) <= residue) at(k) = 0.0;
     for (std::size_t i = 0; i < 2 * kParties.size(); ++i)
         if (std::abs(m[i]) <= residue) m[i] = 0.0;
@@ -162,6 +170,7 @@ std::vector<double> riskMetrics(const Project& project, const Evaluation& e, con
     p.cityPresentCost = e.cityPresentCost;
     p.cityPeakOutlay = e.cityPeakOutlay;
     p.guaranteePv = e.guaranteePaymentsPv;
+    p.pppSpendingPeak = e.pppSpendingPeak;
     if (e.social) {
         p.socialValue = e.social->presentValue;
         p.economicNpv = e.social->economicNpv;
@@ -202,6 +211,7 @@ void scenarioMetricsInto(const Project& project, const ProjectFlows& flows, cons
     p.cityPresentCost = -p.npv[partyIndex(Party::Government)];
     for (double x : city) p.cityPeakOutlay = std::max(p.cityPeakOutlay, -x);
     p.guaranteePv = finance::npv(project.rates.publicRate, outcome.ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee));
+    if (isPppKind(structureKind(structure.terms))) p.pppSpendingPeak = detail::peakOf(pppPayments(outcome.ledger));
     if (social && social->outcomes && !social->outcomes->empty()) {
         const SocialReturn s = socialReturn(project, flows, outcome, *social->outcomes, *social->carbonPrice, social->factors);
         p.socialValue = s.presentValue;

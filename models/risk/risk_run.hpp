@@ -52,12 +52,14 @@ enum class RiskMetric : std::size_t {
     PvGovernment, PvPrivate, PvLenders, PvUsers, PvFunders,
     EquityIrr, MinDscr, CityPresentCost, CityPeakOutlay, GuaranteePv,
     RulesHold,  ///< 1 when every basic rule holds, else 0
-    SocialValue, EconomicNpv  ///< models/social, when RiskOptions carries outcomes (else NaN)
+    SocialValue, EconomicNpv, ///< models/social, when RiskOptions carries outcomes (else NaN)
+    PppSpendingPeak           ///< a PPP's largest annual gross payments (models/ppp_spending.hpp; else NaN)
 };
-inline constexpr std::size_t kRiskMetricCount = 18;
+inline constexpr std::size_t kRiskMetricCount = 19;
 
 /// "npv_government", ..., "pv_government", ..., "equity_irr", "min_dscr", "city_present_cost",
-/// "city_peak_outlay", "guarantee_pv", "rules_hold", "social_value", "economic_npv".
+/// "city_peak_outlay", "guarantee_pv", "rules_hold", "social_value", "economic_npv",
+/// "ppp_spending_peak".
 std::string_view riskMetricId(RiskMetric m);
 /// Throws InputError("--metric") for an unknown id.
 RiskMetric riskMetricFromId(const std::string& id);
@@ -179,6 +181,13 @@ private:
     // (finance::addFloatingInterest).
     double cityLoanFlow(std::size_t t, const ProjectFlows& flows, double capexFactor) const;
     double budget_ = 0.0;                     // capital phasing: the annual capex budget
+    // A PPP's payments (ppp_spending.hpp) as base + V(scenario) - V(forecast), like the parties'
+    // flows; the equity injection, the negative part of the co-investment's share of the private
+    // equity, is not linear in it, so that share is kept apart: coShare_ x V + coFixedShare_.
+    bool pppPayments_ = false;
+    double coShare_ = 0.0;
+    std::vector<double> pppFixed_, coFixedShare_;
+    double pppSpendingPeak(std::size_t periods) const;
 
     static constexpr std::size_t kPartyCount = kParties.size();
     // V: the part of each party's flows that moves with the scenario (kParties order), into v.

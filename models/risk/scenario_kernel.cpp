@@ -13,6 +13,7 @@
 #include "models/structures/booking.hpp"
 #include "models/structures/build.hpp"
 #include "models/structures/capital_phasing.hpp"
+#include "models/ppp_spending.hpp"
 #include "models/private_finance.hpp"
 #include "models/social/social_return.hpp"
 #include "models/support.hpp"
@@ -33,6 +34,11 @@ using Flows = std::array<std::vector<double>, kParties.size()>;  // one series p
 // Capital phasing's share of the works in service in the scenario this thread evaluates last
 // (variablePart writes it, metricsInto reads it for the social value, on the same thread).
 thread_local std::vector<double> phasingInService;
+
+// The PPP kernels' V of the city's contract payments to the private party (ppp_spending.hpp)
+// without the equity injection, and of the private equity the co-investment takes its share of;
+// written by spvPart and revenueSharingPart, read by metricsInto, on the same thread.
+thread_local std::vector<double> pppPaidPart, coEquityPart;
 
 // The city's flows from a loan of `share` of each construction year's capex (drawdowns in, interest
 // and principal out) at the forecast capex, on the project timeline: the schedule of the
@@ -167,7 +173,31 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     k.variablePart(project, forecast, 1.0, v, guarantee, minDscr);
     for (std::size_t i = 0; i < kParties.size(); ++i)
         for (std::size_t t = 0; t < k.fixed_[i].size(); ++t) k.fixed_[i][t] -= v[i][t];
+    if (k.kind_ == Kind::PppAvailability || k.kind_ == Kind::Concession || k.kind_ == Kind::RevenueSharing) {
+        const SupportTerms& s = structure.support;
+        k.pppPayments_ = true;
+        k.coShare_ = s.coInvestment && s.coInvestment->publicEquityShare > 0.0 ? s.coInvestment->publicEquityShare : 0.0;
+        const std::size_t n = forecast.periods();
+        k.pppFixed_ = pppPayments(outcome.ledger);
+        k.coFixedShare_.assign(n, 0.0);
+        const auto injected = outcome.ledger.lineTotal(Party::Government, LineKind::EquityInjection);  // <= 0
+        const auto dividend = outcome.ledger.lineTotal(Party::Government, LineKind::Dividend);
+        for (std::size_t t = 0; t < n; ++t) {
+            const double share = injected[t] + dividend[t];  // the co-investment's share of the equity
+            if (k.coShare_ > 0.0) k.coFixedShare_[t] = share - k.coShare_ * coEquityPart[t];
+            k.pppFixed_[t] -= pppPaidPart[t] + std::max(0.0, -share);
+        }
+    }
     return k;
+}
+
+double ScenarioKernel::pppSpendingPeak(std::size_t periods) const {
+    double peak = 0.0;
+    for (std::size_t t = 0; t < periods; ++t) {
+        const double share = coShare_ > 0.0 ? coShare_ * coEquityPart[t] + coFixedShare_[t] : 0.0;
+        peak = std::max(peak, pppPaidPart[t] + std::max(0.0, -share) + pppFixed_[t]);
+    }
+    return peak;
 }
 
 template <class LoanOfYear>
@@ -241,6 +271,10 @@ void ScenarioKernel::kindPart(const Project& project, const ProjectFlows& f, dou
     for (auto& x : v) x.assign(n, 0.0);
     guarantee.clear();
     minDscr.reset();
+    if (kind_ == Kind::PppAvailability || kind_ == Kind::Concession || kind_ == Kind::RevenueSharing) {
+        pppPaidPart.assign(n, 0.0);
+        coEquityPart.assign(n, 0.0);
+    }
     if (kind_ == Kind::PppAvailability || kind_ == Kind::Concession) return spvPart(project, f, v, guarantee, minDscr);
     if (kind_ == Kind::SharedSavings) return sharedSavingsPart(project, f, v, minDscr);
     if (kind_ == Kind::GuaranteedSavings) return guaranteedSavingsPart(project, f, capexFactor, v);
@@ -423,6 +457,8 @@ void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlo
         const double subsidy = s.constructionSubsidyShare * in.capex[t];
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
         const double revenue = f.userCharges[t] + f.marketRevenue[t];
+        pppPaidPart[t] = subsidy + guarantee[t] - arrears * guarantee[t];
+        if (coShare > 0.0) coEquityPart[t] = equity[t];
         v[kPrivate][t] = -in.capex[t] - opex[t] - lifecycle[t] + (inTerm ? revenue : 0.0) - share[t] + guarantee[t] -
                          clawback[t] - finance.tax[t] + subsidy - co - arrears * guarantee[t];
         v[kGov][t] = -(f.capex[t] - in.capex[t]) - (f.opex[t] - opex[t]) - (f.lifecycle[t] - lifecycle[t]) +
@@ -520,6 +556,7 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
                 std::min(1.0, ppp->expectedDeductions + ppp->deductionMultiplier * f.availabilityShortfall);
             const double charge = *ppp->unitaryCharge * profile, deduction = deducted * charge;
             const double unpaid = f.paymentShortfall * (charge - deduction);
+            pppPaidPart[t] = charge - deduction - unpaid + subsidy;
             spv += charge - deduction - unpaid;
             city += -charge + deduction + unpaid + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t];
         } else {
@@ -527,6 +564,7 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
             const double residual = f.residualValue[t];
             const bool boo = con->variant == ConcessionTerms::Variant::Boo;
             const double unpaid = f.paymentShortfall * guarantee[t];
+            pppPaidPart[t] = guarantee[t] - unpaid + subsidy;
             spv += f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] - fee + guarantee[t] - clawback[t] +
                    (boo ? residual : 0.0) - unpaid;
             city += fee - guarantee[t] + clawback[t] + (boo ? 0.0 : residual) + unpaid;
@@ -534,6 +572,7 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
         // bookCoInvestment on the SPV's flows; the share of its fixed flows (grants to it,
         // crowdfunding) is in the base.
         const double co = coShare > 0.0 ? coShare * spv : 0.0;
+        coEquityPart[t] = spv;
         v[kPrivate][t] = spv - co;
         v[kGov][t] = city + co;
         v[kUsers][t] = -f.userCharges[t];
@@ -687,6 +726,7 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
     double peak = p.cityPeakOutlay;  // a local: the loop keeps it in a register
     for (double x : v[kGov]) peak = std::max(peak, -x);
     p.cityPeakOutlay = peak;
+    if (pppPayments_) p.pppSpendingPeak = pppSpendingPeak(flows.periods());
     if (social && social->outcomes && !social->outcomes->empty()) {
         // socialReturn reads the structure's outcome only for its service share and its real lines;
         // the real lines' PV is that of the parties' summed flows (transfers cancel), and what users

@@ -25,6 +25,7 @@ struct ScenarioFigures {
     std::optional<double> equityIrr, minDscr;
     double cityPresentCost = 0.0, cityPeakOutlay = 0.0, guaranteePv = 0.0;
     std::optional<double> socialValue, economicNpv;
+    std::optional<double> pppSpendingPeak;  ///< a PPP's only (models/ppp_spending.hpp)
 };
 
 /// Writes the kRiskMetricCount metrics into out (NaN where undefined): the PVs at the public rate,
@@ -41,5 +42,8 @@ std::size_t partyIndex(Party p);
 
 /// True when some flow is not zero.
 bool hasFlows(std::span<const double> flows);
+
+/// The largest payment of a series, 0 when it has none (as Evaluation::pppSpendingPeak).
+double peakOf(std::span<const double> payments);
 
 } // namespace cityfin::models::detail

@@ -4,6 +4,7 @@
 #include "models/compare.hpp"
 #include "models/plans/break_even.hpp"
 #include "models/plans/feasibility.hpp"
+#include "models/ppp_spending.hpp"
 #include "case_samples.hpp"
 #include "plan_cases.hpp"
 
@@ -82,7 +83,8 @@ TEST(Feasibility, BudgetCapFailsWhenThePeakOutlayIsAboveIt) {
 TEST(Feasibility, PppSpendingAboveTenPercentOfTheGeneralBudgetFails) {
     // Qianhai's availability PPP: its peak payment + 10 m of other PPPs against 10% of the budget.
     const auto probe = check("ppp", RuleOverrides{.generalPublicBudget = 1e12});
-    const double peak = probe.e.cityPeakOutlay;
+    ASSERT_TRUE(probe.e.pppSpendingPeak);
+    const double peak = *probe.e.pppSpendingPeak;
     ASSERT_GT(peak, 0.0);
     const double budget = 10.0 * (peak + 10e6) - 1e6;  // the ceiling 0.1 m short of the spending
     const auto fail = check("ppp", RuleOverrides{.generalPublicBudget = budget, .otherPppSpending = 10e6});
@@ -99,9 +101,9 @@ TEST(Feasibility, PppSpendingAboveTenPercentOfTheGeneralBudgetFails) {
 TEST(Feasibility, ThePppCeilingCountsOnlyPppSpending) {
     // 财金〔2015〕21号 counts PPP payments: availability PPPs, concessions, revenue sharing; a city's own
     // build, a build-transfer or a service purchase are not PPP spending, and the ceiling is not tested.
-    for (const char* kind : {"ppp_availability", "concession", "revenue_sharing"}) EXPECT_TRUE(countsAgainstPppCeiling(kind)) << kind;
+    for (const char* kind : {"ppp_availability", "concession", "revenue_sharing"}) EXPECT_TRUE(models::isPppKind(kind)) << kind;
     for (const char* kind : {"traditional", "build_transfer", "green_bond", "espc", "pay_as_you_go"})
-        EXPECT_FALSE(countsAgainstPppCeiling(kind)) << kind;
+        EXPECT_FALSE(models::isPppKind(kind)) << kind;
     for (const char* structure : {"psc", "bt", "service"}) {
         const auto c = check(structure, RuleOverrides{.generalPublicBudget = 1e6, .otherPppSpending = 10e6});
         EXPECT_EQ(find(c.results, "ppp_budget_share"), nullptr) << structure;
@@ -109,6 +111,31 @@ TEST(Feasibility, ThePppCeilingCountsOnlyPppSpending) {
     }
     const auto bot = check("bot", RuleOverrides{.generalPublicBudget = 1e6});
     EXPECT_NE(find(bot.results, "ppp_budget_share"), nullptr);
+}
+
+TEST(Feasibility, ThePppCeilingCountsTheCitysGrossPaymentsNotItsNetOutlay) {
+    // Qianhai's availability PPP: the city pays the unitary charge and collects the parking fees
+    // itself, so its net outlay is well below the charge; the ceiling counts the charge, net only of
+    // deductions (财金〔2015〕21号 counts expenditure responsibilities, not what the city earns).
+    const auto c = check("ppp", RuleOverrides{.generalPublicBudget = 1e12});
+    const auto& ledger = c.e.outcome.ledger;
+    const auto charge = ledger.lineTotal(models::Party::Government, models::LineKind::UnitaryCharge);
+    const auto deduction = ledger.lineTotal(models::Party::Government, models::LineKind::AvailabilityDeduction);
+    double largest = 0.0;
+    for (std::size_t t = 0; t < charge.size(); ++t) largest = std::max(largest, -(charge[t] + deduction[t]));
+    ASSERT_GT(largest, 0.0);
+    ASSERT_TRUE(c.e.pppSpendingPeak);
+    EXPECT_NEAR(*c.e.pppSpendingPeak, largest, 1e-6);  // no subsidy, guarantee or co-investment here
+    EXPECT_GT(*c.e.pppSpendingPeak, c.e.cityPeakOutlay + 1e6);
+    EXPECT_NEAR(find(c.results, "ppp_budget_share")->value.value(), largest, 1e-6);
+    // A concession's guarantee and subsidy count, its fee to the city does not reduce them.
+    const auto bot = check("bot", RuleOverrides{.generalPublicBudget = 1e12});
+    const auto paid = models::pppPayments(bot.e.outcome.ledger);
+    const auto subsidy = bot.e.outcome.ledger.lineTotal(models::Party::Government, models::LineKind::ConstructionSubsidy);
+    const auto guarantee = bot.e.outcome.ledger.lineTotal(models::Party::Government, models::LineKind::RevenueGuarantee);
+    for (std::size_t t = 0; t < paid.size(); ++t) EXPECT_NEAR(paid[t], -(subsidy[t] + guarantee[t]), 1e-6) << t;
+    // Not a PPP: no PPP spending.
+    EXPECT_FALSE(check("psc", RuleOverrides{}).e.pppSpendingPeak);
 }
 
 TEST(Feasibility, FundsSecuredBelowTheCapexFail) {
