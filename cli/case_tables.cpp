@@ -60,6 +60,8 @@ void writeHeadline(const models::Case& c, const models::Evaluation& e, std::ostr
     const auto& p = c.project;
     row(out, "City present cost", formatFixed(e.cityPresentCost, 0), "at " + formatPercent(p.rates.publicRate, 2));
     row(out, "City peak annual outlay", formatFixed(e.cityPeakOutlay, 0), "in " + std::to_string(e.cityPeakYear));
+    if (e.pppSpendingPeak)  // gross, what the 10% PPP ceiling counts
+        row(out, "City's PPP payments, peak", formatFixed(*e.pppSpendingPeak, 0), "in " + std::to_string(e.pppSpendingYear));
     if (e.guaranteePayments > 0.0)
         row(out, "Revenue guarantees paid", formatFixed(e.guaranteePayments, 0), "PV " + formatFixed(e.guaranteePaymentsPv, 0));
     row(out, "Project IRR (before financing)", rate(e.projectIrr));

@@ -10,7 +10,6 @@ bool isPppPayment(LineKind kind) {
     switch (kind) {
     case LineKind::UnitaryCharge:
     case LineKind::AvailabilityDeduction:
-    case LineKind::PaymentArrears:
     case LineKind::ConstructionSubsidy:
     case LineKind::RevenueGuarantee:
     case LineKind::EquityInjection: return true;

@@ -22,8 +22,9 @@ namespace cityfin::models {
 bool isPppKind(std::string_view kind);
 
 /// True for the ledger lines the guidance counts: the city's payments to the private party under
-/// the contract (unitary charge net of deductions and of what the city leaves unpaid, construction
-/// subsidy, revenue guarantee, equity injection).
+/// the contract (unitary charge net of deductions, construction subsidy, revenue guarantee, equity
+/// injection). What it owes, not what it pays: arrears (LineKind::PaymentArrears) are a default on
+/// the obligation, not room under the ceiling.
 bool isPppPayment(LineKind kind);
 
 /// Per period, the city's PPP payments to the private party (>= 0 in a period where it pays).

@@ -457,7 +457,7 @@ void ScenarioKernel::revenueSharingPart(const Project& project, const ProjectFlo
         const double subsidy = s.constructionSubsidyShare * in.capex[t];
         const double co = coShare > 0.0 ? coShare * equity[t] : 0.0;
         const double revenue = f.userCharges[t] + f.marketRevenue[t];
-        pppPaidPart[t] = subsidy + guarantee[t] - arrears * guarantee[t];
+        pppPaidPart[t] = subsidy + guarantee[t];
         if (coShare > 0.0) coEquityPart[t] = equity[t];
         v[kPrivate][t] = -in.capex[t] - opex[t] - lifecycle[t] + (inTerm ? revenue : 0.0) - share[t] + guarantee[t] -
                          clawback[t] - finance.tax[t] + subsidy - co - arrears * guarantee[t];
@@ -556,7 +556,7 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
                 std::min(1.0, ppp->expectedDeductions + ppp->deductionMultiplier * f.availabilityShortfall);
             const double charge = *ppp->unitaryCharge * profile, deduction = deducted * charge;
             const double unpaid = f.paymentShortfall * (charge - deduction);
-            pppPaidPart[t] = charge - deduction - unpaid + subsidy;
+            pppPaidPart[t] = charge - deduction + subsidy;  // owed: arrears do not count (ppp_spending.hpp)
             spv += charge - deduction - unpaid;
             city += -charge + deduction + unpaid + f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] + f.residualValue[t];
         } else {
@@ -564,7 +564,7 @@ void ScenarioKernel::spvPart(const Project& project, const ProjectFlows& f,
             const double residual = f.residualValue[t];
             const bool boo = con->variant == ConcessionTerms::Variant::Boo;
             const double unpaid = f.paymentShortfall * guarantee[t];
-            pppPaidPart[t] = guarantee[t] - unpaid + subsidy;
+            pppPaidPart[t] = guarantee[t] + subsidy;
             spv += f.userCharges[t] + f.marketRevenue[t] + f.energySavings[t] - fee + guarantee[t] - clawback[t] +
                    (boo ? residual : 0.0) - unpaid;
             city += fee - guarantee[t] + clawback[t] + (boo ? 0.0 : residual) + unpaid;

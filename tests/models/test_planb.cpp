@@ -226,6 +226,36 @@ TEST(PlanChain, BinhaiPhasingKeepsWithinTheCapUnderRiskAndNoPlanIsTestedAgainstT
     EXPECT_LT(weakest->probability, 1.0);
 }
 
+TEST(PlanChain, YangzhouRulesOutThePppOnItsGrossPaymentsAndFallsBackToGuaranteedSavings) {
+    const auto chain = chainUnderRisk(models::loadCaseFile(test::caseDir() + "yangzhou-smart-streetlights/case.json"));
+    ASSERT_TRUE(chain.chosen);
+    EXPECT_EQ(*chain.chosen, 2u);
+    // Plan A: the LED savings leave the district no net outlay, but the ceiling counts the unitary
+    // charge: it fails on the forecast, and the mend is the scope whose payments fit.
+    const PlanStep& a = chain.steps[0];
+    const RuleResult* ceiling = ruleOf(a, "ppp_budget_share");
+    ASSERT_NE(ceiling, nullptr);
+    EXPECT_FALSE(ceiling->holds);
+    const auto ppp = evaluateStructure(models::loadCaseFile(test::caseDir() + "yangzhou-smart-streetlights/case.json"), "ppp");
+    EXPECT_EQ(ppp.cityPeakOutlay, 0.0);
+    ASSERT_TRUE(ppp.pppSpendingPeak);
+    EXPECT_NEAR(ceiling->value.value(), *ppp.pppSpendingPeak + 590e6, 1e-3);
+    const auto mend = std::find_if(a.mends.begin(), a.mends.end(), [](const Mend& m) { return m.rule == "ppp_budget_share"; });
+    ASSERT_NE(mend, a.mends.end());
+    EXPECT_EQ(mend->input, "scale");
+    ASSERT_TRUE(mend->value.value);
+    EXPECT_NEAR(*mend->value.value, 10e6 / *ppp.pppSpendingPeak, 0.02);  // the payments scale with the scope
+    // Plan B, the shared-savings EMC, is no PPP and meets every rule on the forecast, but its
+    // lenders' cover gives way under the tariff and savings risks.
+    const PlanStep& b = chain.steps[1];
+    EXPECT_EQ(ruleOf(b, "ppp_budget_share"), nullptr);
+    for (const RuleResult& r : b.rules) EXPECT_EQ(r.holds, r.id != "risk_confidence") << r.id;
+    const RuleUnderRisk* weakest = weakestUnderRisk(*ruleOf(b, "risk_confidence"));
+    ASSERT_NE(weakest, nullptr);
+    EXPECT_EQ(weakest->id, "min_dscr");
+    EXPECT_TRUE(chain.steps[2].feasible);
+}
+
 TEST(PlanRisk, TheWiredRiskModelGivesAnEstimateOnlyWithARegisterAndARuleToTest) {
     models::RiskOptions options;
     options.paths = 400;

@@ -29,6 +29,8 @@ nlohmann::ordered_json statistics(const CaseRisk& r) {
             const MetricSummary& x = s.summary(m);
             st[std::string(riskMetricId(m))] = {{"mean", x.mean}, {"stdev", x.stdev}, {"p5", x.p5}, {"p50", x.p50}, {"p95", x.p95}};
         }
+        if (const MetricSummary& x = s.summary(RiskMetric::PppSpendingPeak); x.defined > 0)  // a PPP's payments
+            st["ppp_spending_peak"] = {{"mean", x.mean}, {"stdev", x.stdev}, {"p5", x.p5}, {"p50", x.p50}, {"p95", x.p95}};
         st["probability_all_rules"] = s.allRulesProbability;
         st["expected_contingent"] = s.expectedContingent;
         st["p95_contingent"] = s.p95Contingent;
@@ -77,7 +79,7 @@ TEST_P(RiskGolden, StatisticsAtAFixedSeedMatchTheRecordedOnes) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, RiskGolden,
                          ::testing::Values("binhai-data-platform", "busan-wifi-bto", "haeundae-smart-parking", "nansha-hvac-retrofit",
-                                           "qianhai-parking", "zhangzhou-city-wifi"),
+                                           "qianhai-parking", "yangzhou-smart-streetlights", "zhangzhou-city-wifi"),
                          [](const auto& info) {
                              std::string n = info.param;
                              std::replace(n.begin(), n.end(), '-', '_');
