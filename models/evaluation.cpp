@@ -14,10 +14,10 @@ bool hasFlows(const std::vector<double>& flows) {
     return std::any_of(flows.begin(), flows.end(), [](double x) { return x != 0.0; });
 }
 
-double partyRate(Party party, const Project& project, const StructureOutcome& outcome) {
+double partyRate(Party party, const Project& project, const StructureOutcome& outcome, double rateShift) {
     switch (party) {
     case Party::Private: return outcome.privateRate;
-    case Party::Lenders: return outcome.debt ? outcome.debt->schedule.periodRate : project.rates.publicRate;
+    case Party::Lenders: return outcome.debt ? lendersRate(*outcome.debt, rateShift) : project.rates.publicRate;
     default: return project.rates.publicRate;
     }
 }
@@ -93,7 +93,7 @@ Evaluation evaluate(const Project& project, const Structure& structure, const Sc
     for (Party party : kParties) {
         PartyResult r;
         r.party = party;
-        r.discountRate = partyRate(party, project, e.outcome);
+        r.discountRate = partyRate(party, project, e.outcome, e.project.interestRateShift);
         r.flows = e.outcome.ledger.partyFlows(party);
         r.npv = finance::npv(r.discountRate, r.flows);
         r.irr = hasFlows(r.flows) ? finance::irr(r.flows) : finance::Answer{{}, "no flows", {}};

@@ -30,7 +30,20 @@ struct DebtOutcome {
     std::optional<finance::CoverRatios> cover;  ///< when a CFADS exists (project finance)
     std::optional<std::string> sizingConstraint;  ///< "gearing" or "dscr"
     std::optional<double> targetDscr;             ///< the lenders' covenant, when sized on CFADS
+    double floatingShare = 0.0;                   ///< share whose rate moves with Scenario::interestRateShift
 };
+
+/// The rate the lenders' flows are discounted at in a scenario whose rates moved by `rateShift`
+/// after close: the debt's rate with its floating share moved (floored at 0, as the debt's own), so
+/// that a floating loan is worth par to its lenders whatever the shift (their funding cost moved
+/// alike) and only its fixed share changes value with the rates (docs/methodology/risk.md).
+inline double lendersRate(double rate, double floatingShare, double rateShift) {
+    const double moved = floatingShare * rateShift;
+    return moved < -rate ? 0.0 : rate + moved;
+}
+inline double lendersRate(const DebtOutcome& d, double rateShift) {
+    return lendersRate(d.schedule.periodRate, d.floatingShare, rateShift);
+}
 
 struct BondOutcome {
     double face = 0.0;

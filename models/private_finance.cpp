@@ -493,6 +493,7 @@ void financePrivatePartyInto(const PrivateFinanceInputs& in, PrivateFinance& f, 
     if (!f.debt) f.debt.emplace();
     DebtOutcome& debt = *f.debt;
     debt.borrower = "private";
+    debt.floatingShare = in.debt->floatingShare;
     actualScheduleInto(in, sizing, debt.schedule);
     // The floating share of the debt moves with the scenario's rates after close (the sizing stays
     // on the forecast rate); the interest it adds is paid, deducted from tax and in the DSCR.

@@ -198,7 +198,7 @@ void scenarioMetricsInto(const Project& project, const ProjectFlows& flows, cons
         flowsOf[i] = outcome.ledger.partyFlows(party);
         p.flows[i] = flowsOf[i];
         const double rate = party == Party::Private ? outcome.privateRate
-                            : party == Party::Lenders && outcome.debt ? outcome.debt->schedule.periodRate
+                            : party == Party::Lenders && outcome.debt ? lendersRate(*outcome.debt, flows.interestRateShift)
                                                                       : project.rates.publicRate;
         p.npv[i] = finance::npv(rate, p.flows[i]);
     }

@@ -184,6 +184,7 @@ private:
     // A PPP's payments (ppp_spending.hpp) as base + V(scenario) - V(forecast), like the parties'
     // flows; the equity injection, the negative part of the co-investment's share of the private
     // equity, is not linear in it, so that share is kept apart: coShare_ x V + coFixedShare_.
+    double lendersFloating_ = 0.0;  // the floating share of the debt whose rate the lenders' NPV is at
     bool pppPayments_ = false;
     double coShare_ = 0.0;
     std::vector<double> pppFixed_, coFixedShare_;

@@ -160,6 +160,7 @@ std::optional<ScenarioKernel> ScenarioKernel::make(const Project& project, const
     }
     if (const auto equity = outcome.ledger.partyFlows(Party::Private); detail::hasFlows(equity))
         k.irrSeed_ = finance::irr(equity).value.value_or(0.1);
+    k.lendersFloating_ = outcome.debt ? outcome.debt->floatingShare : 0.0;
     for (Party p : kParties) {
         k.fixed_.push_back(outcome.ledger.partyFlows(p));
         k.rates_.push_back(p == Party::Private ? outcome.privateRate
@@ -711,7 +712,9 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
         std::vector<double>& x = v[i];
         for (std::size_t t = 0; t < x.size(); ++t) x[t] += fixed_[i][t];
         p.flows[i] = x;
-        p.npvRate[i] = i == kLenders && noOwnerLoan ? project.rates.publicRate : rates_[i];
+        p.npvRate[i] = i == kLenders && noOwnerLoan ? project.rates.publicRate
+                       : i == kLenders                ? lendersRate(rates_[i], lendersFloating_, flows.interestRateShift)
+                                                      : rates_[i];
         p.npv[i] = finance::npv(*p.npvRate[i], x);
     }
     // The private party's equity IRR and the DSCR achieved when it has flows; the PV of the

@@ -98,6 +98,7 @@ void bookOwnerLoan(StructureOutcome& outcome, const ProjectFlows& flows, const E
                                    finance::DrawdownTiming::EndOfPeriod};
     DebtOutcome debt;
     debt.borrower = "government";
+    debt.floatingShare = t.ownerLoanFloatingShare;
     debt.schedule = finance::constructionLoanSchedule(draws, terms);
     finance::addFloatingInterest(debt.schedule, flows.interestRateShift * t.ownerLoanFloatingShare);
     for (double d : draws) debt.amount += d;

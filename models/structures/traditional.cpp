@@ -43,6 +43,7 @@ DebtOutcome bookMunicipalLoan(Ledger& ledger, const ProjectFlows& flows, const T
                                    finance::DrawdownTiming::EndOfPeriod};
     DebtOutcome debt;
     debt.borrower = "government";
+    debt.floatingShare = t.loanFloatingShare;
     debt.schedule = finance::constructionLoanSchedule(drawdowns, terms);
     finance::addFloatingInterest(debt.schedule, flows.interestRateShift * t.loanFloatingShare);
     for (double d : drawdowns) debt.amount += d;

@@ -169,6 +169,33 @@ TEST(RiskDrivers, AFloatingMunicipalLoanMovesTheCitysInterestByHand) {
 
 // ---- the SPV borrows: a PPP availability payment ----
 
+TEST(RiskDrivers, TheLendersNpvIsAtTheirMovedRateSoAFloatingLoanStaysNearPar) {
+    // Rates up 1% on an all-floating senior debt: the lenders receive the extra interest, and their
+    // own funding cost moved alike, so their NPV is taken at the debt's rate + 1% and stays near
+    // par (only the interest capitalised during construction, fixed at close, is not moved); at
+    // the close rate it would show the extra interest as a gain. A half-floating debt: + 0.5%.
+    const Project p = spv_fixtures::smallProject();
+    PppAvailabilityTerms t = pppTerms(500.0);
+    t.debt.floatingShare = 1.0;
+    Scenario up;
+    up.interestRateShift = 0.01;
+    const Structure s{"ppp", "PPP", t, {}};
+    const Evaluation base = evaluate(p, s, {}), moved = evaluate(p, s, up);
+    const double closeRate = base.outcome.debt->schedule.periodRate;
+    EXPECT_DOUBLE_EQ(base.party(Party::Lenders).discountRate, closeRate);
+    EXPECT_DOUBLE_EQ(moved.party(Party::Lenders).discountRate, closeRate + 0.01);
+    const auto& lenders = moved.party(Party::Lenders).flows;
+    const double atCloseRate = finance::npv(closeRate, lenders);
+    ASSERT_GT(atCloseRate, 1.0);  // the extra interest, as a gain at the close rate
+    EXPECT_LT(std::abs(moved.party(Party::Lenders).npv), 0.1 * atCloseRate);
+    t.debt.floatingShare = 0.5;
+    EXPECT_DOUBLE_EQ(evaluate(p, Structure{"ppp", "PPP", t, {}}, up).party(Party::Lenders).discountRate, closeRate + 0.005);
+    Scenario down;  // floored with the debt's own rate
+    down.interestRateShift = -1.0;
+    EXPECT_DOUBLE_EQ(evaluate(p, Structure{"ppp", "PPP", t, {}}, down).party(Party::Lenders).discountRate, 0.0);
+}
+
+
 TEST(RiskDrivers, AFloatingSeniorDebtMovesTheSpvNotTheCharge) {
     // A charge of 500 fixed at close; the senior debt at 5%, all floating, rates up 1%: each
     // repayment period's interest grows by 1% of its opening balance. The city's charge does not
