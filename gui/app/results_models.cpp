@@ -49,6 +49,12 @@ int ComparisonModel::columnCount(const QModelIndex& parent) const
 QVariant ComparisonModel::data(const QModelIndex& index, int role) const
 {
     if (role == Qt::ToolTipRole && index.isValid() && index.column() == 1) return data(index, Qt::DisplayRole);
+    if (role == Qt::ToolTipRole && index.isValid() && index.column() == 5) {  // a PPP's gross payments
+        const auto& e = results_->evaluations[results_->comparison.ranking[static_cast<std::size_t>(index.row())].evaluation];
+        if (!e.pppSpendingPeak) return {};
+        return tr("The city's payments under this PPP peak at %1 in %2: what the 10% PPP ceiling counts (net outlay: %3)")
+            .arg(money(*e.pppSpendingPeak)).arg(e.pppSpendingYear).arg(money(e.cityPeakOutlay));
+    }
     if (!index.isValid() || role != Qt::DisplayRole) {
         if (role == Qt::TextAlignmentRole && index.column() >= 2)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

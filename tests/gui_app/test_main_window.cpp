@@ -59,6 +59,25 @@ TEST_F(MainWindowTest, EditingAFieldRecomputesTheResultsAndUndoRestoresThem)
     EXPECT_FALSE(window.isWindowModified());
 }
 
+TEST_F(MainWindowTest, APppsPeakOutlayCellTellsItsGrossPaymentsWhichTheCeilingCounts)
+{
+    // Qianhai's availability PPP: the city collects the parking fees, so its net peak outlay is below
+    // the unitary charge; the tooltip gives the charge, what the 10% ceiling counts. Not a PPP: none.
+    const auto* model = window.comparison();
+    int ppp = -1, psc = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString name = model->data(model->index(row, 1), Qt::DisplayRole).toString();
+        if (name.contains(QStringLiteral("availability"), Qt::CaseInsensitive)) ppp = row;
+        if (name.contains(QStringLiteral("comparator"), Qt::CaseInsensitive)) psc = row;
+    }
+    ASSERT_GE(ppp, 0);
+    ASSERT_GE(psc, 0);
+    const QString tip = model->data(model->index(ppp, 5), Qt::ToolTipRole).toString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("10% PPP ceiling"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QLocale().toString(35420106.0, 'f', 0))) << tip.toStdString();
+    EXPECT_FALSE(model->data(model->index(psc, 5), Qt::ToolTipRole).isValid());
+}
+
 TEST_F(MainWindowTest, RapidEditsGiveOneResultForTheLastValue)
 {
     QSignalSpy ready(window.recompute(), &Recompute::resultsReady);

@@ -204,6 +204,10 @@
         <translation>政府年度最高支出</translation>
     </message>
     <message>
+        <source>The city&apos;s payments under this PPP peak at %1 in %2: what the 10% PPP ceiling counts (net outlay: %3)</source>
+        <translation>政府在本 PPP 项目下的年度支付最高为 %1（%2 年）：这是 10% 财政支出红线所计算的支出责任（净支出：%3）</translation>
+    </message>
+    <message>
         <location filename="../results_models.cpp" line="84"/>
         <source>Equity IRR</source>
         <translation>股权内部收益率</translation>
