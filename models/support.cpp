@@ -42,14 +42,19 @@ GuaranteeFlows revenueGuarantee(const MinimumRevenueGuarantee& m, const ProjectF
     // Clawback bands are cumulative steps: each band's city share applies to revenue above it.
     std::vector<ClawbackBand> bands = m.clawback;  // sorted once, not per period
     std::sort(bands.begin(), bands.end(), [](const auto& a, const auto& b) { return a.above < b.above; });
+    // The guarantee covers demand, not the operator's service: it is tested on the revenue the
+    // service would have collected had it been available, so revenue lost to unavailability stays
+    // with the operator (no service at all: no guarantee). The clawback shares what was collected.
+    const double available = 1.0 - f.availabilityShortfall;
     for (std::size_t t = static_cast<std::size_t>(f.constructionYears); t < n; ++t) {
         if (static_cast<int>(t) > lastOperatingPeriod) break;
         const int year = static_cast<int>(t) - f.constructionYears + 1;  // contractual operating year
         const double forecast = f.forecastUserCharges[t], actual = f.userCharges[t];
         if (forecast <= 0.0) continue;
+        const double demanded = available > 0.0 ? actual / available : 0.0;
         for (const GuaranteeBand& b : m.bands)
-            if (year >= b.fromYear && year <= b.toYear && actual >= m.noPaymentBelow * forecast)
-                g.payment[t] = std::max(0.0, b.guaranteedShare * forecast - actual);
+            if (available > 0.0 && year >= b.fromYear && year <= b.toYear && demanded >= m.noPaymentBelow * forecast)
+                g.payment[t] = std::max(0.0, b.guaranteedShare * forecast - demanded);
         for (std::size_t i = 0; i < bands.size(); ++i) {
             const double upper = i + 1 < bands.size() ? bands[i + 1].above * forecast : actual;
             const double slice = std::min(actual, upper) - bands[i].above * forecast;

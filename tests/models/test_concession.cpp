@@ -160,6 +160,31 @@ TEST(Concession, KoreanMinimumRevenueGuaranteeByHand) {
     }
 }
 
+TEST(Concession, TheGuaranteeCoversLostDemandNotLostServiceByHand) {
+    // Forecast revenue 400 a year, 80% guaranteed in years 1-5, nothing below 50%. Service 25%
+    // unavailable: the operator collects 0.75 of what drivers would pay. With demand at 0.6 it
+    // collects 0.45 x 400 = 180, yet the guarantee is tested on the 240 the demand would have paid:
+    // it pays 320 - 240 = 80, as with full service (not 140, and not nothing for falling below
+    // 50%). With demand as forecast and 30% of the service lost it pays nothing; with no service at
+    // all, nothing either. The operator bears its own unavailability.
+    const Project p = smallProject(10);
+    const ConcessionTerms t = concessionTerms(Variant::Bot, 10);
+    SupportTerms s;
+    s.minimumRevenueGuarantee = koreanMrg();
+    const auto paidInYearOne = [&](double factor, double unavailable) {
+        Scenario sc = demand(factor);
+        sc.availabilityShortfall = unavailable;
+        return build(p, t, s, sc).ledger.lineTotal(Party::Private, LineKind::RevenueGuarantee)[1];
+    };
+    EXPECT_NEAR(paidInYearOne(0.6, 0.25), 80.0, 1e-9);
+    EXPECT_NEAR(paidInYearOne(0.6, 0.0), 80.0, 1e-9);
+    EXPECT_EQ(paidInYearOne(1.0, 0.3), 0.0);
+    EXPECT_EQ(paidInYearOne(0.6, 1.0), 0.0);
+    Scenario both = demand(0.6);
+    both.availabilityShortfall = 0.25;
+    expectConserved(build(p, t, s, both), projectFlows(p, both));
+}
+
 // The guarantee enters the SPV's operating cash: in the 0.6 downside it lifts CFADS and the DSCR,
 // while the debt stays as the lenders sized it on the forecast (the MRG pays nothing there). The
 // debt is sized on the DSCR (gearing cap 95%, 3-year tenor), so the downside breaks the target.
