@@ -231,7 +231,7 @@ std::vector<double> scenarioMetrics(const Project& project, const Structure& str
 
 namespace {
 
-// The stored samples, S x M series of `paths` zeros (1.3 GB for 10^6 scenarios of nine structures):
+// The stored samples, S x M series of `paths` zeros (1.4 GB for 10^6 scenarios of nine structures):
 // sized on the run's threads, each series by one, as their zero-filling and first touch of the
 // memory take a tenth of a 10^6-scenario run when done on one thread. Series are built one by
 // one, not copied from a prototype (a copy touches the memory twice).
