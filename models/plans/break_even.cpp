@@ -6,6 +6,7 @@
 #include "models/number_format.hpp"
 #include "models/party.hpp"
 #include "models/plans/plan.hpp"
+#include "models/ppp_spending.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -187,7 +188,11 @@ BreakEven solveCase(const Case& c, const std::string& structureId, const std::st
     b.input = input;
     b.target = target;
     b.baseInput = currentInput(c, structureId, input);
-    b.baseMetric = metricValue(evaluateStructure(c, structureId), metric);
+    const Evaluation base = evaluateStructure(c, structureId);
+    if (metric == "ppp_spending_peak" && !isPppKind(base.kind))
+        throw InputError("--target", "ppp_spending_peak",
+                         "a PPP structure (availability payments, concession, revenue sharing); '" + structureId + "' is " + base.kind);
+    b.baseMetric = metricValue(base, metric);
     (void)withInput(c, structureId, input, b.baseInput);  // an input the structure lacks is an error, not "no root"
     double defLo = 0.0, defHi = 0.0;
     for (const auto& n : namedInputs())

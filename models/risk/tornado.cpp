@@ -2,6 +2,7 @@
 
 #include "finance/errors.hpp"
 #include "models/number_format.hpp"
+#include "models/ppp_spending.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +24,10 @@ Tornado tornado(const Project& project, const Scenario& base, const std::vector<
     if (metric == RiskMetric::SocialValue || metric == RiskMetric::EconomicNpv || metric == RiskMetric::RulesHold)
         throw InputError("--metric", "\"" + std::string(riskMetricId(metric)) + "\"",
                          "a financial metric (the social metrics' spread is in `cityfin risk`)");
+    if (metric == RiskMetric::PppSpendingPeak && !isPppKind(structureKind(found->terms)))
+        throw InputError("--metric", "\"ppp_spending_peak\"",
+                         "a PPP structure (availability payments, concession, revenue sharing); '" + structureId + "' is " +
+                             structureKind(found->terms));
     if (swing && !(*swing > 0.0 && *swing < 10.0)) throw InputError("--swing", formatValue(*swing), "a fraction above 0, e.g. 0.1");
     validateRegisterForProject(reg, project);
     const Structure fixed = fixTermsAtClose(project, {*found}).front();
@@ -34,7 +39,9 @@ Tornado tornado(const Project& project, const Scenario& base, const std::vector<
     t.range = swing ? "+-" + formatFixed(*swing * 100.0, 0) + "%" : "p10-p90";
     for (std::size_t i = 0; i < reg.risks.size(); ++i) {
         const Risk& r = reg.risks[i];
-        TornadoBar bar{r.id, r.name};
+        TornadoBar bar;
+        bar.riskId = r.id;
+        bar.riskName = r.name;
         if (swing && !isAdditive(r.driver)) {
             bar.lowInput = r.distribution.mean() * (1.0 - *swing);
             bar.highInput = r.distribution.mean() * (1.0 + *swing);

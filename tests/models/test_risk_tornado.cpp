@@ -75,4 +75,7 @@ TEST(Tornado, AdditiveDriversKeepTheirP10AndP90UnderASwingAndSaySo) {
 TEST(Tornado, UnknownStructureOrBadSwingIsAnInputError) {
     EXPECT_THROW(tornado(project(), {}, structures(), reg(), "nope", RiskMetric::NpvPrivate), InputError);
     EXPECT_THROW(tornado(project(), {}, structures(), reg(), "ppp", RiskMetric::NpvPrivate, -0.1), InputError);
+    // A PPP's payments, asked of a structure that is no PPP: said, not a tornado of blanks.
+    EXPECT_THROW(tornado(project(), {}, structures(), reg(), "psc", RiskMetric::PppSpendingPeak), InputError);
+    EXPECT_NO_THROW(tornado(project(), {}, structures(), reg(), "ppp", RiskMetric::PppSpendingPeak));
 }

@@ -136,4 +136,5 @@ TEST(Solve, BadQuestionsAreInputErrors) {
     EXPECT_THROW(solveCase(c, "bot", "equity_irr", 0.1, "project.no_such_field"), InputError);
     EXPECT_THROW(solveCase(c, "bot", "equity_irr", 0.1, "tariff_factor", 2.0, 1.0), InputError);
     EXPECT_THROW(solveCase(c, "bot", "equity_irr", 0.1, "unitary_charge_factor"), InputError);  // bot is no PPP
+    EXPECT_THROW(solveCase(c, "psc", "ppp_spending_peak", 1e6, "scale"), InputError);  // nor is the psc
 }
