@@ -169,45 +169,31 @@ TEST(RiskDrivers, AFloatingMunicipalLoanMovesTheCitysInterestByHand) {
 
 // ---- the SPV borrows: a PPP availability payment ----
 
-TEST(RiskDrivers, TheLendersNpvIsAtTheirMovedRateSoAFloatingLoanStaysNearPar) {
-    // Rates up 1% on an all-floating senior debt: the lenders receive the extra interest, and their
-    // own funding cost moved alike, so their NPV is taken at the debt's rate + 1% and stays near
-    // par (only the interest capitalised during construction, fixed at close, is not moved); at
-    // the close rate it would show the extra interest as a gain. A half-floating debt: + 0.5%.
-    const Project p = spv_fixtures::smallProject();
+namespace {
+
+// A charge of 500 fixed at close, the senior debt at 5% with `share` of it floating.
+Structure floatingPpp(double share) {
     PppAvailabilityTerms t = pppTerms(500.0);
-    t.debt.floatingShare = 1.0;
-    Scenario up;
-    up.interestRateShift = 0.01;
-    const Structure s{"ppp", "PPP", t, {}};
-    const Evaluation base = evaluate(p, s, {}), moved = evaluate(p, s, up);
-    const double closeRate = base.outcome.debt->schedule.periodRate;
-    EXPECT_DOUBLE_EQ(base.party(Party::Lenders).discountRate, closeRate);
-    EXPECT_DOUBLE_EQ(moved.party(Party::Lenders).discountRate, closeRate + 0.01);
-    const auto& lenders = moved.party(Party::Lenders).flows;
-    const double atCloseRate = finance::npv(closeRate, lenders);
-    ASSERT_GT(atCloseRate, 1.0);  // the extra interest, as a gain at the close rate
-    EXPECT_LT(std::abs(moved.party(Party::Lenders).npv), 0.1 * atCloseRate);
-    t.debt.floatingShare = 0.5;
-    EXPECT_DOUBLE_EQ(evaluate(p, Structure{"ppp", "PPP", t, {}}, up).party(Party::Lenders).discountRate, closeRate + 0.005);
-    Scenario down;  // floored with the debt's own rate
-    down.interestRateShift = -1.0;
-    EXPECT_DOUBLE_EQ(evaluate(p, Structure{"ppp", "PPP", t, {}}, down).party(Party::Lenders).discountRate, 0.0);
+    t.debt.floatingShare = share;
+    return Structure{"ppp", "PPP", t, {}};
 }
 
+Scenario ratesMovedBy(double shift) {
+    Scenario s;
+    s.interestRateShift = shift;
+    return s;
+}
+
+} // namespace
 
 TEST(RiskDrivers, AFloatingSeniorDebtMovesTheSpvNotTheCharge) {
-    // A charge of 500 fixed at close; the senior debt at 5%, all floating, rates up 1%: each
-    // repayment period's interest grows by 1% of its opening balance. The city's charge does not
-    // move; the SPV pays the extra interest, less the tax it saves (the city's tax receipt falls by
-    // that much); the lenders receive it; the equity IRR and the DSCR achieved fall; the debt sized
-    // at close does not change.
+    // The senior debt all floating, rates up 1%: each repayment period's interest grows by 1% of
+    // its opening balance. The city's charge does not move; the SPV pays the extra interest, less
+    // the tax it saves (the city's tax receipt falls by that much); the lenders receive it; the
+    // equity IRR and the DSCR achieved fall; the debt sized at close does not change.
     const Project p = spv_fixtures::smallProject();
-    PppAvailabilityTerms t = pppTerms(500.0);
-    t.debt.floatingShare = 1.0;
-    Scenario up;
-    up.interestRateShift = 0.01;
-    const Structure s{"ppp", "PPP", t, {}};
+    const Scenario up = ratesMovedBy(0.01);
+    const Structure s = floatingPpp(1.0);
     const Evaluation base = evaluate(p, s, {}), moved = evaluate(p, s, up);
     const auto& sb = base.outcome.debt->schedule;
     std::vector<double> extra(sb.size(), 0.0);
@@ -231,10 +217,27 @@ TEST(RiskDrivers, AFloatingSeniorDebtMovesTheSpvNotTheCharge) {
     EXPECT_LT(*moved.minDscr, *base.minDscr);
     spv_fixtures::expectConserved(moved.outcome, moved.project);
     // The same debt fixed at close: the shift changes nothing.
-    t.debt.floatingShare = 0.0;
-    const Structure fixedDebt{"ppp", "PPP", t, {}};
+    const Structure fixedDebt = floatingPpp(0.0);
     EXPECT_EQ(evaluate(p, fixedDebt, up).outcome.ledger.partyFlows(Party::Private),
               evaluate(p, fixedDebt, {}).outcome.ledger.partyFlows(Party::Private));
+}
+
+TEST(RiskDrivers, TheLendersNpvIsAtTheirMovedRateSoAFloatingLoanStaysNearPar) {
+    // Rates up 1% on an all-floating senior debt: the lenders receive the extra interest, and their
+    // own funding cost moved alike, so their NPV is taken at the debt's rate + 1% and stays near
+    // par (only the interest capitalised during construction, fixed at close, is not moved); at
+    // the close rate it would show the extra interest as a gain. A half-floating debt: + 0.5%.
+    const Project p = spv_fixtures::smallProject();
+    const Evaluation base = evaluate(p, floatingPpp(1.0), {}), moved = evaluate(p, floatingPpp(1.0), ratesMovedBy(0.01));
+    const double closeRate = base.outcome.debt->schedule.periodRate;
+    EXPECT_DOUBLE_EQ(base.party(Party::Lenders).discountRate, closeRate);
+    EXPECT_DOUBLE_EQ(moved.party(Party::Lenders).discountRate, closeRate + 0.01);
+    const double atCloseRate = finance::npv(closeRate, moved.party(Party::Lenders).flows);
+    ASSERT_GT(atCloseRate, 1.0);  // the extra interest, as a gain at the close rate
+    EXPECT_LT(std::abs(moved.party(Party::Lenders).npv), 0.1 * atCloseRate);
+    EXPECT_DOUBLE_EQ(evaluate(p, floatingPpp(0.5), ratesMovedBy(0.01)).party(Party::Lenders).discountRate, closeRate + 0.005);
+    // Floored with the debt's own rate.
+    EXPECT_DOUBLE_EQ(evaluate(p, floatingPpp(0.5), ratesMovedBy(-1.0)).party(Party::Lenders).discountRate, 0.0);
 }
 
 // ---- risk borne, measured by the simulation ----

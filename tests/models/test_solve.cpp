@@ -19,6 +19,20 @@ struct Question {
     double tolerance;
 };
 
+// Solves the question on the case and checks that its answer, put back into the model, gives the
+// target; returns the answer for the caller's own checks.
+BreakEven expectAnswerGivesTheTarget(const models::Case& c, const Question& q) {
+    const BreakEven b = solveCase(c, q.structure, q.metric, q.target, q.input);
+    EXPECT_TRUE(b.answer.value) << q.input << ": " << b.answer.reason;
+    if (!b.answer.value) return b;
+    const auto back = metricValue(evaluateStructure(withInput(c, q.structure, q.input, *b.answer.value), q.structure), q.metric);
+    EXPECT_TRUE(back) << q.input;
+    if (back) {
+        EXPECT_NEAR(*back, q.target, q.tolerance) << q.structure << " " << q.metric << " via " << q.input;
+    }
+    return b;
+}
+
 } // namespace
 
 TEST(Solve, EveryAnswerPutBackGivesTheTarget) {
@@ -31,13 +45,7 @@ TEST(Solve, EveryAnswerPutBackGivesTheTarget) {
         {"psc", "city_peak_outlay", 40e6, "scale", 1e-2},                     // the scope a 40 m cap allows
         {"ppp", "city_present_cost", 20e6, "capex_factor", 1e-2},
     };
-    for (const Question& q : questions) {
-        const BreakEven b = solveCase(c, q.structure, q.metric, q.target, q.input);
-        ASSERT_TRUE(b.answer.value) << q.input << ": " << b.answer.reason;
-        const auto back = metricValue(evaluateStructure(withInput(c, q.structure, q.input, *b.answer.value), q.structure), q.metric);
-        ASSERT_TRUE(back) << q.input;
-        EXPECT_NEAR(*back, q.target, q.tolerance) << q.structure << " " << q.metric << " via " << q.input;
-    }
+    for (const Question& q : questions) expectAnswerGivesTheTarget(c, q);
 }
 
 TEST(Solve, TheScenariosShiftsAndShortfallsAreInputsToo) {
@@ -56,12 +64,10 @@ TEST(Solve, TheScenariosShiftsAndShortfallsAreInputsToo) {
         {qianhai, {"bot", "min_dscr", 1.30, "opex_factor", 1e-7}},
     };
     for (const auto& [c, q] : questions) {
-        const BreakEven b = solveCase(c, q.structure, q.metric, q.target, q.input);
-        ASSERT_TRUE(b.answer.value) << q.input << ": " << b.answer.reason;
-        EXPECT_GT(*b.answer.value, b.baseInput) << q.input;  // each of them hurts
-        const auto back = metricValue(evaluateStructure(withInput(c, q.structure, q.input, *b.answer.value), q.structure), q.metric);
-        ASSERT_TRUE(back) << q.input;
-        EXPECT_NEAR(*back, q.target, q.tolerance) << q.structure << " " << q.metric << " via " << q.input;
+        const BreakEven b = expectAnswerGivesTheTarget(c, q);
+        if (b.answer.value) {
+            EXPECT_GT(*b.answer.value, b.baseInput) << q.input;  // each of them hurts
+        }
     }
     EXPECT_THROW(solveCase(qianhai, "bot", "min_dscr", 1.3, "inflation_shift"), InputError);  // a real-terms case
 }
@@ -99,14 +105,11 @@ TEST(Solve, ARevenueShortfallAfterCloseMeetsTheDebtAsSizedWhileARevisedForecastR
         {nansha, {"espc-shared", "min_dscr", 1.0, "savings_outturn", 1e-7}},
     };
     for (const auto& [c, q] : questions) {
-        const BreakEven b = solveCase(c, q.structure, q.metric, q.target, q.input);
-        ASSERT_TRUE(b.answer.value) << q.input << ": " << b.answer.reason;
+        const BreakEven b = expectAnswerGivesTheTarget(c, q);
         EXPECT_EQ(b.baseInput, 1.0);
+        if (!b.answer.value) continue;
         EXPECT_LT(*b.answer.value, 1.0) << q.input;  // a shortfall, not a windfall
         EXPECT_GT(*b.answer.value, 0.5) << q.input;
-        const auto back = metricValue(evaluateStructure(withInput(c, q.structure, q.input, *b.answer.value), q.structure), q.metric);
-        ASSERT_TRUE(back) << q.input;
-        EXPECT_NEAR(*back, q.target, q.tolerance) << q.structure << " " << q.metric << " via " << q.input;
     }
 }
 
