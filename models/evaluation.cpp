@@ -55,10 +55,16 @@ void fillCover(Evaluation& e) {
     }
 }
 
-void fillPrivateFigures(Evaluation& e) {
+void fillPrivateFigures(Evaluation& e, bool fundsNoCapital) {
     const PartyResult& equity = e.party(Party::Private);
     if (!hasFlows(equity.flows)) {
         e.equityIrr.reason = e.equityMirr.reason = e.equityPayback.reason = "the private party has no flows";
+        return;
+    }
+    if (fundsNoCapital && finance::startsWithOutlay(equity.flows)) {  // a shortfall paid before any fee
+        e.equityIrr.reason = e.equityMirr.reason = e.equityPayback.reason =
+            "the private party funds none of the capex: its flows price the guarantee, not a return on equity";
+        fillCover(e);
         return;
     }
     if (!finance::startsWithOutlay(equity.flows)) {
@@ -101,7 +107,7 @@ Evaluation evaluate(const Project& project, const Structure& structure, const Sc
     }
     e.projectIrr = finance::irr(e.project.preFinancingCashFlow());
     fillCityFigures(e, project);
-    fillPrivateFigures(e);
+    fillPrivateFigures(e, privateFundsNoCapital(structure.terms));
     return e;
 }
 

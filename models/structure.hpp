@@ -197,4 +197,10 @@ struct Structure {
 /// "build_transfer", "green_bond", "espc", "pay_as_you_go", "revenue_sharing".
 std::string structureKind(const StructureTerms& terms);
 
+/// True when the private party funds none of the capex: the guaranteed-savings ESCO, paid a fee by
+/// a city that funds the measures, paying any shortfall of the savings. Its flows have no equity
+/// IRR in any scenario: fees before shortfalls, or a shortfall before fees, give a cost or a price
+/// of the guarantee, not a return on capital (docs/methodology/metrics.md).
+bool privateFundsNoCapital(const StructureTerms& terms);
+
 } // namespace cityfin::models

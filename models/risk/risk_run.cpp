@@ -204,7 +204,7 @@ void scenarioMetricsInto(const Project& project, const ProjectFlows& flows, cons
     }
     const auto& equity = p.flows[partyIndex(Party::Private)];
     if (hasFlows(equity)) {
-        if (finance::startsWithOutlay(equity)) p.equityIrr = finance::irr(equity).value;
+        if (finance::startsWithOutlay(equity) && !privateFundsNoCapital(structure.terms)) p.equityIrr = finance::irr(equity).value;
         if (outcome.debt && outcome.debt->cover) p.minDscr = outcome.debt->cover->minDscr;
     }
     const auto& city = p.flows[partyIndex(Party::Government)];

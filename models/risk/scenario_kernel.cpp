@@ -720,7 +720,8 @@ void ScenarioKernel::metricsInto(const Project& project, const Scenario& scenari
     // The private party's equity IRR and the DSCR achieved when it has flows; the PV of the
     // revenue guarantee at the public rate.
     if (detail::hasFlows(p.flows[kPrivate])) {
-        if (finance::startsWithOutlay(p.flows[kPrivate]))  // irr's value, found faster from the forecast's
+        // irr's value, found faster from the forecast's; none for an ESCO that funds no capex
+        if (kind_ != Kind::GuaranteedSavings && finance::startsWithOutlay(p.flows[kPrivate]))
             p.equityIrr = finance::irrSeeded(p.flows[kPrivate], irrSeed_, false).value;
         p.minDscr = minDscr;
     }

@@ -54,4 +54,9 @@ std::string structureKind(const StructureTerms& terms) {
     return kinds[terms.index()];
 }
 
+bool privateFundsNoCapital(const StructureTerms& terms) {
+    const auto* espc = std::get_if<EspcTerms>(&terms);
+    return espc && espc->variant == EspcTerms::Variant::GuaranteedSavings;
+}
+
 } // namespace cityfin::models

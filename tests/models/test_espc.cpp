@@ -140,6 +140,29 @@ TEST(EspcGuaranteedSavings, EscoWithNothingAtStakeHasNoEquityIrrEvenWhenItsFlows
     EXPECT_TRUE(std::isnan(scenarioMetrics(p, fixed[0], savingsAt(0.85), {})[irrIndex]));  // the full path
 }
 
+TEST(EspcGuaranteedSavings, EscoThatFundsNoCapexHasNoEquityIrrWhenAShortfallComesBeforeItsFees) {
+    // Savings at 30% of the forecast: the shortfall the ESCO pays in its first year exceeds its fee,
+    // so its flows start with an outlay; an IRR of a shortfall followed by fees prices the guarantee
+    // and is no return on capital (it funded none of the capex): none, on every path.
+    const Project p = smallRetrofit();
+    const Structure s = structureOf(guaranteed(3));
+    const Evaluation e = evaluate(p, s, savingsAt(0.3));
+    const auto& esco = e.party(Party::Private).flows;
+    ASSERT_TRUE(cityfin::finance::startsWithOutlay(esco));
+    EXPECT_FALSE(e.equityIrr.value);
+    EXPECT_NE(e.equityIrr.reason.find("funds none of the capex"), std::string::npos) << e.equityIrr.reason;
+    const RiskRegister reg = readRiskRegister(nlohmann::json::parse(
+        R"([{"id": "savings", "driver": "savings_factor", "distribution": {"type": "discrete", "values": [0.3], "probabilities": [1]}}])"));
+    RiskOptions o;
+    o.paths = 4;
+    const std::vector<Structure> fixed = fixTermsAtClose(p, {s});
+    ASSERT_TRUE(ScenarioKernel::make(p, fixed[0]));
+    const auto irrIndex = static_cast<std::size_t>(RiskMetric::EquityIrr);
+    const auto samples = simulateMetrics(p, Scenario{}, fixed, reg, o);  // the kernel
+    for (double x : samples[0][irrIndex]) EXPECT_TRUE(std::isnan(x)) << x;
+    EXPECT_TRUE(std::isnan(scenarioMetrics(p, fixed[0], savingsAt(0.3), {})[irrIndex]));  // the full path
+}
+
 // Nansha-like: forecast savings 3,000,000 a year; at 70% the city saves 2,100,000 and the ESCO
 // guarantees 90% x 3,000,000 = 2,700,000: a shortfall of 600,000 a year over the 8-year term,
 // 4,800,000 in all, nothing in years 9-10.
