@@ -116,6 +116,26 @@ TEST(EspcGuaranteedSavings, NoShortfallWhenSavingsMeetTheGuaranteeAndTheFeeIsTax
 // negative later. Shortfall 0.05 x 300 x 1.5^t in periods 1-3: 22.5, 33.75, 50.625; profit
 // 50 - 20 - shortfall: 7.5, -3.75, -20.625 (tax 1.875 in the first, then losses). Those flows have an IRR in arithmetic, but it is what the ESCO's guarantee costs it,
 // not a return on equity: evaluate(), the Monte Carlo's full path and its kernel all say so.
+namespace {
+
+// With the savings at `factor` of the forecast in every scenario, the ESCO has no equity IRR on the
+// Monte Carlo's fast path (its scenario kernel) nor on the full path.
+void expectNoEquityIrrUnderRisk(const Project& p, const Structure& s, double factor) {
+    const RiskRegister reg = readRiskRegister(nlohmann::json::parse(
+        R"([{"id": "savings", "driver": "savings_factor", "distribution": {"type": "discrete", "values": [)" +
+        std::to_string(factor) + R"(], "probabilities": [1]}}])"));
+    RiskOptions o;
+    o.paths = 4;
+    const std::vector<Structure> fixed = fixTermsAtClose(p, {s});
+    ASSERT_TRUE(ScenarioKernel::make(p, fixed[0]));
+    const auto irrIndex = static_cast<std::size_t>(RiskMetric::EquityIrr);
+    const auto samples = simulateMetrics(p, Scenario{}, fixed, reg, o);  // the kernel
+    for (double x : samples[0][irrIndex]) EXPECT_TRUE(std::isnan(x)) << x;
+    EXPECT_TRUE(std::isnan(scenarioMetrics(p, fixed[0], savingsAt(factor), {})[irrIndex]));  // the full path
+}
+
+} // namespace
+
 TEST(EspcGuaranteedSavings, EscoWithNothingAtStakeHasNoEquityIrrEvenWhenItsFlowsTurnNegative) {
     Project p = smallRetrofit();
     p.energySavings[0].priceEscalation = 0.5;
@@ -128,16 +148,7 @@ TEST(EspcGuaranteedSavings, EscoWithNothingAtStakeHasNoEquityIrrEvenWhenItsFlows
     EXPECT_FALSE(e.equityMirr.value);
     EXPECT_FALSE(e.equityPayback.value);
 
-    const RiskRegister reg = readRiskRegister(nlohmann::json::parse(
-        R"([{"id": "savings", "driver": "savings_factor", "distribution": {"type": "discrete", "values": [0.85], "probabilities": [1]}}])"));
-    RiskOptions o;
-    o.paths = 4;
-    const std::vector<Structure> fixed = fixTermsAtClose(p, {s});
-    ASSERT_TRUE(ScenarioKernel::make(p, fixed[0]));
-    const auto samples = simulateMetrics(p, Scenario{}, fixed, reg, o);  // the kernel
-    const auto irrIndex = static_cast<std::size_t>(RiskMetric::EquityIrr);
-    for (double x : samples[0][irrIndex]) EXPECT_TRUE(std::isnan(x));
-    EXPECT_TRUE(std::isnan(scenarioMetrics(p, fixed[0], savingsAt(0.85), {})[irrIndex]));  // the full path
+    expectNoEquityIrrUnderRisk(p, s, 0.85);
 }
 
 TEST(EspcGuaranteedSavings, EscoThatFundsNoCapexHasNoEquityIrrWhenAShortfallComesBeforeItsFees) {
@@ -151,16 +162,7 @@ TEST(EspcGuaranteedSavings, EscoThatFundsNoCapexHasNoEquityIrrWhenAShortfallCome
     ASSERT_TRUE(cityfin::finance::startsWithOutlay(esco));
     EXPECT_FALSE(e.equityIrr.value);
     EXPECT_NE(e.equityIrr.reason.find("funds none of the capex"), std::string::npos) << e.equityIrr.reason;
-    const RiskRegister reg = readRiskRegister(nlohmann::json::parse(
-        R"([{"id": "savings", "driver": "savings_factor", "distribution": {"type": "discrete", "values": [0.3], "probabilities": [1]}}])"));
-    RiskOptions o;
-    o.paths = 4;
-    const std::vector<Structure> fixed = fixTermsAtClose(p, {s});
-    ASSERT_TRUE(ScenarioKernel::make(p, fixed[0]));
-    const auto irrIndex = static_cast<std::size_t>(RiskMetric::EquityIrr);
-    const auto samples = simulateMetrics(p, Scenario{}, fixed, reg, o);  // the kernel
-    for (double x : samples[0][irrIndex]) EXPECT_TRUE(std::isnan(x)) << x;
-    EXPECT_TRUE(std::isnan(scenarioMetrics(p, fixed[0], savingsAt(0.3), {})[irrIndex]));  // the full path
+    expectNoEquityIrrUnderRisk(p, s, 0.3);
 }
 
 // Nansha-like: forecast savings 3,000,000 a year; at 70% the city saves 2,100,000 and the ESCO
