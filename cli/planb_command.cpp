@@ -18,10 +18,14 @@ namespace {
 
 // The margin in the rule's own unit, signed ("+0.53x", "-1.58 pts", "CNY -45,000,000").
 std::string marginText(const models::plans::RuleResult& r, const std::string& currency) {
+    using models::plans::RuleUnit;
     std::string text(r.margin >= 0 ? "+" : "");
-    if (r.id == "equity_irr") return text.append(models::formatFixed(r.margin * 100.0, 2)).append(" pts");
-    if (r.id == "min_dscr") return text.append(models::formatFixed(r.margin, 2)).append("x");
-    if (r.id == "risk_confidence") return text.append(models::formatFixed(r.margin * 100.0, 1)).append(" pts");
+    switch (r.unit) {
+    case RuleUnit::Rate: return text.append(models::formatFixed(r.margin * 100.0, 2)).append(" pts");
+    case RuleUnit::Probability: return text.append(models::formatFixed(r.margin * 100.0, 1)).append(" pts");
+    case RuleUnit::Cover: return text.append(models::formatFixed(r.margin, 2)).append("x");
+    case RuleUnit::Money: break;
+    }
     return models::formatMoney(r.margin, currency);
 }
 

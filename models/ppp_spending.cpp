@@ -6,6 +6,8 @@ bool isPppKind(std::string_view kind) {
     return kind == "ppp_availability" || kind == "concession" || kind == "revenue_sharing";
 }
 
+bool isGovernmentPayPpp(std::string_view kind) { return kind == "ppp_availability"; }
+
 bool isPppPayment(LineKind kind) {
     switch (kind) {
     case LineKind::UnitaryCharge:

@@ -21,6 +21,12 @@ namespace cityfin::models {
 /// 财预〔2017〕87号) and a phased build are not.
 bool isPppKind(std::string_view kind);
 
+/// True for the PPP kinds paid by the government (政府付费): the availability-payment PPP, whose
+/// private party is paid by the city alone. A concession paid by its users, with or without a
+/// subsidy (可行性缺口补助), and revenue sharing are not. 财金〔2019〕10号 bars new ones where the
+/// city's PPP spending is above 5% of its general public budget (docs/methodology/plan-b.md).
+bool isGovernmentPayPpp(std::string_view kind);
+
 /// True for the ledger lines the guidance counts: the city's payments to the private party under
 /// the contract (unitary charge net of deductions, construction subsidy, revenue guarantee, equity
 /// injection). What it owes, not what it pays: arrears (LineKind::PaymentArrears) are a default on

@@ -19,12 +19,17 @@ QStandardItem* cell(const QString& text, bool number = false)
     return item;
 }
 
-// A rule's figure in its own unit: rates as percent, covers as x, money with separators.
-QString figure(const std::string& rule, double v)
+// A rule's figure in the unit the engine gives it: rates and probabilities as percent, covers as x,
+// money with separators.
+QString figure(models::plans::RuleUnit unit, double v)
 {
-    if (rule == "equity_irr" || rule == "ppp_budget_share" || rule == "risk_confidence")
-        return QLocale().toString(v * 100.0, 'f', 2) + QLatin1String(" %");
-    if (rule == "min_dscr") return QLocale().toString(v, 'f', 2) + QLatin1String("x");
+    using models::plans::RuleUnit;
+    switch (unit) {
+    case RuleUnit::Rate:
+    case RuleUnit::Probability: return QLocale().toString(v * 100.0, 'f', 2) + QLatin1String(" %");
+    case RuleUnit::Cover: return QLocale().toString(v, 'f', 2) + QLatin1String("x");
+    case RuleUnit::Money: break;
+    }
     return QLocale().toString(v, 'f', 0);
 }
 
@@ -36,6 +41,7 @@ QString PlanPanel::ruleName(const std::string& id)
     if (id == "min_dscr") return tr("Minimum DSCR at least the covenant");
     if (id == "budget_cap") return tr("Peak annual outlay within the budget cap");
     if (id == "ppp_budget_share") return tr("PPP spending within 10% of the budget");
+    if (id == "government_pay_ppp") return tr("Other PPP spending within 5% of the budget (government-pay PPP)");
     if (id == "funds_secured") return tr("Funds secured cover the capital cost");
     if (id == "risk_confidence") return tr("Cover, budget cap and PPP ceiling hold under risk with the confidence asked");
     return QString::fromStdString(id);
@@ -81,8 +87,8 @@ void PlanPanel::setResults(const Results& results)
     for (const auto& step : chain.steps) {
         for (const auto& rule : step.rules)
             table_.appendRow({cell(QString::fromStdString(step.plan.label)), cell(ruleName(rule.id)),
-                              cell(rule.value ? figure(rule.id, *rule.value) : QStringLiteral("—"), true),
-                              cell(figure(rule.id, rule.threshold), true), cell(rule.holds ? tr("yes") : tr("no")),
+                              cell(rule.value ? figure(rule.unit, *rule.value) : QStringLiteral("—"), true),
+                              cell(figure(rule.unit, rule.threshold), true), cell(rule.holds ? tr("yes") : tr("no")),
                               cell(QString::fromStdString(rule.text))});
         memo += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(step.memo).toHtmlEscaped());
     }

@@ -12,17 +12,18 @@ namespace cityfin::models::plans {
 namespace {
 
 constexpr double kTolerance = 1e-6;  // same as compare's: a solved term meets its target to ~1e-8
+constexpr double kWarningShare = 0.07;  // 财金〔2019〕10号: PPP spending above 7% of the budget draws a warning
 
 std::string points(double margin) { return formatFixed(std::abs(margin) * 100.0, 2) + " points"; }
 
-RuleResult floorRule(std::string id, double value, double threshold) {
-    RuleResult r{std::move(id), value, threshold, value - threshold, true, "", {}};
+RuleResult floorRule(std::string id, RuleUnit unit, double value, double threshold) {
+    RuleResult r{std::move(id), value, threshold, value - threshold, true, "", {}, unit};
     r.holds = r.margin >= -kTolerance * std::max(1.0, std::abs(threshold));
     return r;
 }
 
-RuleResult capRule(std::string id, double value, double threshold) {
-    RuleResult r{std::move(id), value, threshold, threshold - value, true, "", {}};
+RuleResult capRule(std::string id, RuleUnit unit, double value, double threshold) {
+    RuleResult r{std::move(id), value, threshold, threshold - value, true, "", {}, unit};
     r.holds = r.margin >= -kTolerance * std::max(1.0, std::abs(threshold));
     return r;
 }
@@ -79,6 +80,16 @@ std::string riskText(const RiskEstimate& est, const RuleResult& r, double confid
 
 } // namespace
 
+const char* ruleUnitName(RuleUnit unit) {
+    switch (unit) {
+    case RuleUnit::Rate: return "rate";
+    case RuleUnit::Probability: return "probability";
+    case RuleUnit::Cover: return "cover";
+    case RuleUnit::Money: return "money";
+    }
+    return "money";
+}
+
 const RuleUnderRisk* weakestUnderRisk(const RuleResult& r) {
     const RuleUnderRisk* weakest = nullptr;
     for (const RuleUnderRisk& u : r.underRisk)
@@ -99,6 +110,7 @@ FeasibilityRules resolveRules(const RuleOverrides& o, const Evaluation& e) {
     if (isPppKind(e.kind)) r.generalPublicBudget = o.generalPublicBudget;
     r.pppBudgetShare = o.pppBudgetShare.value_or(0.10);
     r.otherPppSpending = o.otherPppSpending.value_or(0.0);
+    if (isGovernmentPayPpp(e.kind) && o.generalPublicBudget) r.governmentPayShare = o.governmentPayPppShare.value_or(0.05);
     r.fundsSecured = o.fundsSecured;
     r.confidence = o.confidence.value_or(0.90);
     return r;
@@ -111,25 +123,25 @@ std::vector<RuleResult> checkFeasibility(const Evaluation& e, const Plan& plan, 
     if (rules.equityIrrHurdle) {
         const double hurdle = *rules.equityIrrHurdle;
         if (!e.equityIrr.value) {
-            RuleResult r{"equity_irr", std::nullopt, hurdle, -1.0, false, "", {}};
+            RuleResult r{"equity_irr", std::nullopt, hurdle, -1.0, false, "", {}, RuleUnit::Rate};
             r.text = "The investors would earn no measurable return (" + e.equityIrr.reason + "), against a " +
                      formatPercent(hurdle, 2) + " hurdle.";
             out.push_back(r);
         } else {
-            RuleResult r = floorRule("equity_irr", *e.equityIrr.value, hurdle);
+            RuleResult r = floorRule("equity_irr", RuleUnit::Rate, *e.equityIrr.value, hurdle);
             r.text = "Equity IRR is " + formatPercent(*r.value, 2) + (r.holds ? ", meeting" : ", below") + " the " +
                      formatPercent(hurdle, 2) + " hurdle" + (r.holds ? " with " : " by ") + points(r.margin) + ".";
             out.push_back(r);
         }
     }
     if (rules.minDscr && e.minDscr) {
-        RuleResult r = floorRule("min_dscr", *e.minDscr, *rules.minDscr);
+        RuleResult r = floorRule("min_dscr", RuleUnit::Cover, *e.minDscr, *rules.minDscr);
         r.text = "The lowest debt service cover is " + formatFixed(*r.value, 2) + "x against a " +
                  formatFixed(*rules.minDscr, 2) + "x covenant" + (r.holds ? "; the lenders' test is met." : "; the lenders would not lend on these terms.");
         out.push_back(r);
     }
     if (rules.budgetCap) {
-        RuleResult r = capRule("budget_cap", e.cityPeakOutlay, *rules.budgetCap);
+        RuleResult r = capRule("budget_cap", RuleUnit::Money, e.cityPeakOutlay, *rules.budgetCap);
         r.text = "The city's largest annual outlay is " + money(r.value.value()) + " in " + std::to_string(e.cityPeakYear) +
                  (r.holds ? ", within" : ", above") + " the budget cap of " + money(*rules.budgetCap) +
                  (r.holds ? " by " : " by ") + money(std::abs(r.margin)) + ".";
@@ -141,23 +153,37 @@ std::vector<RuleResult> checkFeasibility(const Evaluation& e, const Plan& plan, 
         // It counts the city's gross payments under the contract, not its net outlay (ppp_spending.hpp).
         const double payments = e.pppSpendingPeak.value_or(0.0);
         const double spending = payments + rules.otherPppSpending;
-        RuleResult r = capRule("ppp_budget_share", spending, limit);
+        RuleResult r = capRule("ppp_budget_share", RuleUnit::Money, spending, limit);
         r.text = "The city's payments under this PPP peak at " + money(payments) + " in " + std::to_string(e.pppSpendingYear) +
                  "; with its other PPP commitments its PPP spending is " + money(spending) + ", " +
                  formatPercent(spending / *rules.generalPublicBudget, 1) + " of the general public budget" +
-                 (r.holds ? ", within" : ", above") + " the " + formatPercent(rules.pppBudgetShare, 0) + " ceiling.";
+                 (r.holds ? ", within" : ", above") + " the " + formatPercent(rules.pppBudgetShare, 0) + " ceiling" +
+                 (r.holds && spending > kWarningShare * *rules.generalPublicBudget
+                      ? " but above the 7% at which the Ministry of Finance warns the city (财金〔2019〕10号)."
+                      : ".");
+        out.push_back(r);
+    }
+    if (rules.governmentPayShare && rules.generalPublicBudget) {
+        // 财金〔2019〕10号: where the city's PPP spending is above 5% of the general public budget, no new
+        // government-pay PPP. Read as the city's standing before this project: its other PPP commitments.
+        const double standing = rules.otherPppSpending / *rules.generalPublicBudget;
+        RuleResult r = capRule("government_pay_ppp", RuleUnit::Rate, standing, *rules.governmentPayShare);
+        const std::string limit = formatPercent(*rules.governmentPayShare, 0);
+        r.text = "The city's other PPP commitments take " + formatPercent(standing, 1) + " of its general public budget" +
+                 (r.holds ? ", within the " + limit + " up to which it may start a new government-pay PPP."
+                          : ", above the " + limit + " over which no new government-pay PPP may start (财金〔2019〕10号).");
         out.push_back(r);
     }
     if (rules.fundsSecured) {
         const double required = std::accumulate(e.project.capex.begin(), e.project.capex.end(), 0.0);
-        RuleResult r = floorRule("funds_secured", *rules.fundsSecured, required);
+        RuleResult r = floorRule("funds_secured", RuleUnit::Money, *rules.fundsSecured, required);
         r.text = "Committed sources of " + money(*rules.fundsSecured) + (r.holds ? " cover" : " fall short of") +
                  " the capex of " + money(required) + (r.holds ? "." : " by " + money(-r.margin) + ".");
         out.push_back(r);
     }
     if (risk) {
         if (const auto est = risk(plan, rules)) {
-            RuleResult r = floorRule("risk_confidence", est->probability, rules.confidence);
+            RuleResult r = floorRule("risk_confidence", RuleUnit::Probability, est->probability, rules.confidence);
             r.underRisk = est->rules;
             r.text = riskText(*est, r, rules.confidence, currency);
             out.push_back(r);

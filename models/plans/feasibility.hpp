@@ -1,7 +1,8 @@
 #pragma once
 // The feasibility rules a plan must meet: equity IRR >= hurdle, min DSCR >= covenant, the city's peak
 // annual outlay <= budget cap, the city's PPP spending within 10% of its general public budget
-// (财金〔2015〕21号), funds secured >= capex, and under risk P(the rules a scenario can breach -- the
+// (财金〔2015〕21号), no new government-pay PPP where the city's other PPP spending is above 5% of that
+// budget (财金〔2019〕10号), funds secured >= capex, and under risk P(the rules a scenario can breach -- the
 // covenant and the city's caps -- all hold) >= a confidence level; the equity hurdle is judged on the
 // forecast (its share of scenarios is reported, not counted).
 // Each rule gives its value, threshold, margin and a sentence. Supersedes models::basicRules for plans
@@ -26,6 +27,7 @@ struct FeasibilityRules {
     std::optional<double> generalPublicBudget;
     double pppBudgetShare = 0.10;
     double otherPppSpending = 0.0;
+    std::optional<double> governmentPayShare;  ///< a government-pay PPP with the budget given: 5% (财金〔2019〕10号)
     std::optional<double> fundsSecured;
     double confidence = 0.90;
 };
@@ -55,15 +57,24 @@ struct RiskEstimate {
 /// tests pass a fake.
 using RiskProbability = std::function<std::optional<RiskEstimate>(const Plan&, const FeasibilityRules&)>;
 
+/// How a rule's value, threshold and margin read: a rate or a share of a budget (shown in percent), a
+/// probability (percent, one decimal), a cover ratio (x) or an amount of money.
+enum class RuleUnit { Rate, Probability, Cover, Money };
+
 struct RuleResult {
-    std::string id;           ///< equity_irr, min_dscr, budget_cap, ppp_budget_share, funds_secured, risk_confidence
+    std::string id;           ///< equity_irr, min_dscr, budget_cap, ppp_budget_share, government_pay_ppp,
+                              ///< funds_secured, risk_confidence
     std::optional<double> value;  ///< empty when the figure does not exist (no equity IRR)
     double threshold = 0.0;
     double margin = 0.0;      ///< value - threshold for a floor, threshold - value for a cap; < 0 fails
     bool holds = true;
     std::string text;         ///< one sentence (risk_confidence: two, the second naming the rule that gives way)
     std::vector<RuleUnderRisk> underRisk;  ///< risk_confidence only: each rule over the scenarios
+    RuleUnit unit = RuleUnit::Money;
 };
+
+/// "rate", "probability", "cover", "money": the unit's name in the JSON output.
+const char* ruleUnitName(RuleUnit unit);
 
 /// risk_confidence only: the counted rule with the lowest probability (the one that gives way first),
 /// or nullptr when there is none.
@@ -73,7 +84,8 @@ const RuleUnderRisk* weakestUnderRisk(const RuleResult& r);
 bool privateEquityAtStake(const Evaluation& e);
 
 /// Resolves the thresholds for the evaluation of a plan. The 10% ceiling (generalPublicBudget) only
-/// for a PPP (models::isPppKind), on its gross payments (Evaluation::pppSpendingPeak).
+/// for a PPP (models::isPppKind), on its gross payments (Evaluation::pppSpendingPeak); the 5% rule
+/// only for a government-pay PPP (models::isGovernmentPayPpp).
 FeasibilityRules resolveRules(const RuleOverrides& overrides, const Evaluation& e);
 
 /// Checks every applicable rule. funds to raise = the plan's total capex (sum of its capex per period,

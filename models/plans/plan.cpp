@@ -20,7 +20,8 @@ constexpr NumberRange confidenceRange{0.0, 1.0, false, "a probability from 0 to 
 RuleOverrides readRules(const casejson::Object& plan) {
     RuleOverrides r;
     const auto o = plan.optionalObject("rules", {"equity_irr_hurdle", "min_dscr", "budget_cap", "general_public_budget",
-                                                 "ppp_budget_share", "other_ppp_spending", "funds_secured", "confidence"});
+                                                 "ppp_budget_share", "other_ppp_spending", "government_pay_ppp_share",
+                                                 "funds_secured", "confidence"});
     if (!o) return r;
     r.equityIrrHurdle = o->optionalNumber("equity_irr_hurdle", casejson::rateRange);
     r.minDscr = o->optionalNumber("min_dscr", dscrRange);
@@ -28,6 +29,7 @@ RuleOverrides readRules(const casejson::Object& plan) {
     r.generalPublicBudget = o->optionalNumber("general_public_budget", casejson::amountRange);
     r.pppBudgetShare = o->optionalNumber("ppp_budget_share", casejson::shareRange);
     r.otherPppSpending = o->optionalNumber("other_ppp_spending", casejson::amountRange);
+    r.governmentPayPppShare = o->optionalNumber("government_pay_ppp_share", casejson::shareRange);
     r.fundsSecured = o->optionalNumber("funds_secured", casejson::amountRange);
     r.confidence = o->optionalNumber("confidence", confidenceRange);
     return r;
@@ -88,6 +90,7 @@ nlohmann::json plansToJson(const std::vector<Plan>& plans) {
         put("general_public_budget", p.rules.generalPublicBudget);
         put("ppp_budget_share", p.rules.pppBudgetShare);
         put("other_ppp_spending", p.rules.otherPppSpending);
+        put("government_pay_ppp_share", p.rules.governmentPayPppShare);
         put("funds_secured", p.rules.fundsSecured);
         put("confidence", p.rules.confidence);
         if (!rules.empty()) j["rules"] = rules;
@@ -137,6 +140,7 @@ RuleOverrides inheritedRules(const std::vector<Plan>& plans, std::size_t i) {
         overlay(r.generalPublicBudget, t.generalPublicBudget);
         overlay(r.pppBudgetShare, t.pppBudgetShare);
         overlay(r.otherPppSpending, t.otherPppSpending);
+        overlay(r.governmentPayPppShare, t.governmentPayPppShare);
         overlay(r.confidence, t.confidence);
     }
     // The thresholds of a structure and the funds a plan has secured belong to that plan alone.

@@ -22,7 +22,7 @@ struct PlanScope {
 };
 
 /// Per-plan overrides of the feasibility thresholds. The city's constraints (budget cap, general
-/// budget, PPP share, other PPP spending, confidence) carry over to later plans unless a plan changes
+/// budget, PPP shares, other PPP spending, confidence) carry over to later plans unless a plan changes
 /// them; the hurdle, the covenant and the funds secured belong to the plan that states them.
 struct RuleOverrides {
     std::optional<double> equityIrrHurdle{};     ///< default: the structure's hurdle (private rate)
@@ -31,6 +31,7 @@ struct RuleOverrides {
     std::optional<double> generalPublicBudget{}; ///< annual general public budget (enables the 10% check)
     std::optional<double> pppBudgetShare{};      ///< default 0.10 (财金〔2015〕21号)
     std::optional<double> otherPppSpending{};    ///< annual spending on the city's other PPPs, default 0
+    std::optional<double> governmentPayPppShare{}; ///< default 0.05 (财金〔2019〕10号): no new government-pay PPP above it
     std::optional<double> fundsSecured{};        ///< committed sources declared by the plan
     std::optional<double> confidence{};          ///< default 0.90; P(all rules hold under risk) at least
 };

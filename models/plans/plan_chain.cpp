@@ -47,6 +47,7 @@ std::string ruleName(const std::string& id) {
     if (id == "min_dscr") return "the lenders' cover";
     if (id == "budget_cap") return "the budget cap";
     if (id == "ppp_budget_share") return "the 10% PPP ceiling";
+    if (id == "government_pay_ppp") return "the rule on new government-pay PPPs";
     if (id == "funds_secured") return "the funds secured";
     return "the risk test";
 }
@@ -66,6 +67,14 @@ Mend mendFor(const RuleResult& r, const Case& pc, const Plan& plan, const std::s
         m.value.value = required > 0.0 ? secured / required : 0.0;
         m.text = "The funding gap closes with " + formatMoney(required - secured, currency) + " more committed, or with " +
                  driverWords("scale", *m.value.value, currency) + ".";
+        return m;
+    }
+    if (r.id == "government_pay_ppp") {
+        // The city's standing, not this project's size: no scope or price of this plan mends it.
+        m.value.reason = "the rule is on the city's other PPP commitments, which this plan does not change";
+        m.text = "No scope or price of this PPP mends the rule on new government-pay PPPs: while the city's other PPP "
+                 "commitments take more than " + formatPercent(r.threshold, 0) +
+                 " of its budget, the project needs a PPP its users pay for, or a structure that is not a PPP.";
         return m;
     }
     if (r.id == "risk_confidence") {
@@ -202,7 +211,7 @@ nlohmann::ordered_json planChainJson(const PlanChain& chain) {
         step["rules"] = nlohmann::ordered_json::array();
         for (const RuleResult& r : s.rules) {
             nlohmann::ordered_json rule = {{"id", r.id}, {"value", optionalJson(r.value)}, {"threshold", r.threshold}, {"margin", r.margin},
-                                           {"holds", r.holds}, {"text", r.text}};
+                                           {"holds", r.holds}, {"unit", ruleUnitName(r.unit)}, {"text", r.text}};
             if (r.id == "risk_confidence") {
                 rule["under_risk"] = nlohmann::ordered_json::array();
                 for (const RuleUnderRisk& u : r.underRisk)

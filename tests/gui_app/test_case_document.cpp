@@ -162,6 +162,8 @@ TEST(GuiTranslation, TheChineseTranslationIsEmbeddedAndComplete)
     EXPECT_EQ(zh.translate("cityfin::gui::PartiesModel", "Private partner"), QStringLiteral("社会资本方"));
     EXPECT_EQ(zh.translate("cityfin::gui::MainWindow", "Plan B"), QStringLiteral("备选方案"));
     EXPECT_EQ(zh.translate("cityfin::gui::RiskPanel", "Run Monte Carlo"), QStringLiteral("运行蒙特卡洛模拟"));
+    EXPECT_EQ(zh.translate("cityfin::gui::PlanPanel", "Other PPP spending within 5% of the budget (government-pay PPP)"),
+              QStringLiteral("其他PPP支出不超过一般公共预算的5%（政府付费项目）"));
     // Every message of the .ts file is translated (none left "unfinished").
     const std::string ts = readFile(sourceDir() + QStringLiteral("/gui/app/translations/cityfin_zh_CN.ts"));
     ASSERT_FALSE(ts.empty());

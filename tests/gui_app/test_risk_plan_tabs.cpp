@@ -17,6 +17,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -226,6 +227,31 @@ TEST_F(RiskTabTest, ThePlanBVerdictFollowsAnEditOfAPlansRule)
     window.document()->undoStack()->undo();
     ASSERT_TRUE(ready.wait(20'000));
     EXPECT_TRUE(verdictBecomes(before)) << plans->verdict()->text().toStdString();
+}
+
+TEST_F(RiskTabTest, EachRulesFigureReadsInItsOwnUnit)
+{
+    // Yangzhou's Plan A: the 10% ceiling's figures are money (the PPP spending against 10% of the
+    // budget), the 5% rule's a share of the budget, the cover a multiple.
+    open("yangzhou-smart-streetlights", false);
+    QStandardItemModel* t = window.plans()->table();
+    const auto row = [&](const char* rule) {
+        for (int r = 0; r < t->rowCount(); ++r)
+            if (t->item(r, 0)->text().startsWith(QStringLiteral("Plan A")) && t->item(r, 1)->text() == PlanPanel::ruleName(rule))
+                return r;
+        return -1;
+    };
+    const QLocale locale;
+    const int ceiling = row("ppp_budget_share"), governmentPay = row("government_pay_ppp"), cover = row("min_dscr");
+    ASSERT_GE(ceiling, 0);
+    ASSERT_GE(governmentPay, 0);
+    ASSERT_GE(cover, 0);
+    EXPECT_EQ(t->item(ceiling, 3)->text(), locale.toString(600'000'000.0, 'f', 0));
+    EXPECT_FALSE(t->item(ceiling, 2)->text().contains(QLatin1Char('%'))) << t->item(ceiling, 2)->text().toStdString();
+    EXPECT_EQ(t->item(governmentPay, 2)->text(), locale.toString(9.83, 'f', 2) + QStringLiteral(" %"));
+    EXPECT_EQ(t->item(governmentPay, 3)->text(), locale.toString(5.0, 'f', 2) + QStringLiteral(" %"));
+    EXPECT_EQ(t->item(governmentPay, 4)->text(), QStringLiteral("no"));
+    EXPECT_TRUE(t->item(cover, 2)->text().endsWith(QLatin1Char('x')));
 }
 
 } // namespace

@@ -113,6 +113,65 @@ TEST(Feasibility, ThePppCeilingCountsOnlyPppSpending) {
     EXPECT_NE(find(bot.results, "ppp_budget_share"), nullptr);
 }
 
+TEST(Feasibility, NoNewGovernmentPayPppWhereOtherPppSpendingIsAboveFivePercentOfTheBudget) {
+    // 财金〔2019〕10号: the city's standing before this project (its other PPP commitments) against 5%.
+    const double budget = 1e10;
+    const auto above = check("ppp", RuleOverrides{.generalPublicBudget = budget, .otherPppSpending = 0.06 * budget});
+    const RuleResult* r = find(above.results, "government_pay_ppp");
+    ASSERT_NE(r, nullptr);
+    EXPECT_FALSE(r->holds);
+    EXPECT_EQ(r->unit, RuleUnit::Rate);
+    EXPECT_NEAR(r->value.value(), 0.06, 1e-15);
+    EXPECT_DOUBLE_EQ(r->threshold, 0.05);
+    EXPECT_NEAR(r->margin, -0.01, 1e-15);
+    EXPECT_NE(r->text.find("6.0% of its general public budget, above the 5%"), std::string::npos) << r->text;
+    // This PPP's own payments are not counted: 10 m of a 10 bn budget is far below the 10% ceiling.
+    EXPECT_TRUE(find(above.results, "ppp_budget_share")->holds);
+
+    const auto within = check("ppp", RuleOverrides{.generalPublicBudget = budget, .otherPppSpending = 0.05 * budget});
+    EXPECT_TRUE(find(within.results, "government_pay_ppp")->holds);  // at 5%, not above it
+    const auto overridden = check("ppp", RuleOverrides{.generalPublicBudget = budget, .otherPppSpending = 0.06 * budget,
+                                                       .governmentPayPppShare = 0.07});
+    EXPECT_TRUE(find(overridden.results, "government_pay_ppp")->holds);
+    EXPECT_DOUBLE_EQ(find(overridden.results, "government_pay_ppp")->threshold, 0.07);
+}
+
+TEST(Feasibility, TheFivePercentRuleAppliesToGovernmentPayPppsOnly) {
+    // A concession paid by its users (with or without a subsidy) and revenue sharing may start above 5%;
+    // without the general public budget no share can be measured.
+    EXPECT_TRUE(models::isGovernmentPayPpp("ppp_availability"));
+    for (const char* kind : {"concession", "revenue_sharing", "traditional", "espc", "pay_as_you_go"})
+        EXPECT_FALSE(models::isGovernmentPayPpp(kind)) << kind;
+    const RuleOverrides crowded{.generalPublicBudget = 1e10, .otherPppSpending = 9e8};
+    for (const char* structure : {"bot", "psc", "service"})
+        EXPECT_EQ(find(check(structure, crowded).results, "government_pay_ppp"), nullptr) << structure;
+    EXPECT_EQ(find(check("ppp", RuleOverrides{.otherPppSpending = 9e8}).results, "government_pay_ppp"), nullptr);
+}
+
+TEST(Feasibility, PppSpendingAboveSevenPercentHoldsWithTheMinistrysWarning) {
+    const double budget = 1e10;
+    const auto warned = check("ppp", RuleOverrides{.generalPublicBudget = budget, .otherPppSpending = 0.08 * budget});
+    const RuleResult* r = find(warned.results, "ppp_budget_share");
+    ASSERT_NE(r, nullptr);
+    EXPECT_TRUE(r->holds);
+    EXPECT_NE(r->text.find("above the 7% at which the Ministry of Finance warns"), std::string::npos) << r->text;
+    const auto quiet = check("ppp", RuleOverrides{.generalPublicBudget = budget, .otherPppSpending = 0.01 * budget});
+    EXPECT_EQ(find(quiet.results, "ppp_budget_share")->text.find("7%"), std::string::npos);
+}
+
+TEST(Feasibility, EachRuleCarriesTheUnitItsFiguresReadIn) {
+    const auto c = check("ppp", RuleOverrides{.budgetCap = 1e9, .generalPublicBudget = 1e10, .fundsSecured = 1e9});
+    const std::vector<std::pair<std::string, RuleUnit>> expected{
+        {"equity_irr", RuleUnit::Rate},     {"min_dscr", RuleUnit::Cover},          {"budget_cap", RuleUnit::Money},
+        {"ppp_budget_share", RuleUnit::Money}, {"government_pay_ppp", RuleUnit::Rate}, {"funds_secured", RuleUnit::Money}};
+    for (const auto& [id, unit] : expected) {
+        const RuleResult* r = find(c.results, id);
+        ASSERT_NE(r, nullptr) << id;
+        EXPECT_EQ(r->unit, unit) << id;
+    }
+    EXPECT_STREQ(ruleUnitName(RuleUnit::Cover), "cover");
+}
+
 TEST(Feasibility, ThePppCeilingCountsTheCitysGrossPaymentsNotItsNetOutlay) {
     // Qianhai's availability PPP: the city pays the unitary charge and collects the parking fees
     // itself, so its net outlay is well below the charge; the ceiling counts the charge, net only of
@@ -206,6 +265,22 @@ TEST(Plans, ReadsScopeAndRulesAndWritesThemBack) {
     const auto inherited = inheritedRules(plans, 1);
     EXPECT_EQ(inherited.budgetCap, 3e7);   // the city's cap carries over
     EXPECT_FALSE(inherited.minDscr);       // the covenant belonged to Plan A's debt
+}
+
+TEST(Plans, TheGovernmentPayShareReadsCarriesOverAndIsCheckedAtItsPath) {
+    const auto c = test::withPlans(test::qianhai(), R"([
+        {"name": "Plan A", "structure": "ppp", "rules": {"general_public_budget": 1e10, "government_pay_ppp_share": 0.04}},
+        {"name": "Plan B", "structure": "bot"}])");
+    const auto plans = readPlans(c);
+    EXPECT_EQ(plans[0].rules.governmentPayPppShare, 0.04);
+    EXPECT_EQ(inheritedRules(plans, 1).governmentPayPppShare, 0.04);  // the city's rule carries over
+    EXPECT_EQ(plansToJson(plans)[0]["rules"]["government_pay_ppp_share"], 0.04);
+    try {
+        readPlans(test::withPlans(test::qianhai(), R"([{"structure": "ppp", "rules": {"government_pay_ppp_share": 5}}])"));
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("plans[0].rules.government_pay_ppp_share"), std::string::npos) << e.what();
+    }
 }
 
 TEST(Plans, AnUnknownStructureIsAnErrorAtItsPath) {

@@ -245,10 +245,21 @@ TEST(PlanChain, YangzhouRulesOutThePppOnItsGrossPaymentsAndFallsBackToGuaranteed
     EXPECT_EQ(mend->input, "scale");
     ASSERT_TRUE(mend->value.value);
     EXPECT_NEAR(*mend->value.value, 10e6 / *ppp.pppSpendingPeak, 0.02);  // the payments scale with the scope
+    // The district's other PPPs alone take 9.8% of its budget: a government-pay PPP may not start at
+    // all (财金〔2019〕10号), whatever its scope, so that rule has no mend.
+    const RuleResult* governmentPay = ruleOf(a, "government_pay_ppp");
+    ASSERT_NE(governmentPay, nullptr);
+    EXPECT_FALSE(governmentPay->holds);
+    EXPECT_NEAR(governmentPay->value.value(), 590e6 / 6e9, 1e-15);
+    const auto noMend = std::find_if(a.mends.begin(), a.mends.end(), [](const Mend& m) { return m.rule == "government_pay_ppp"; });
+    ASSERT_NE(noMend, a.mends.end());
+    EXPECT_FALSE(noMend->value.value);
+    EXPECT_NE(a.memo.find("a PPP its users pay for, or a structure that is not a PPP"), std::string::npos) << a.memo;
     // Plan B, the shared-savings EMC, is no PPP and meets every rule on the forecast, but its
     // lenders' cover gives way under the tariff and savings risks.
     const PlanStep& b = chain.steps[1];
     EXPECT_EQ(ruleOf(b, "ppp_budget_share"), nullptr);
+    EXPECT_EQ(ruleOf(b, "government_pay_ppp"), nullptr);
     for (const RuleResult& r : b.rules) EXPECT_EQ(r.holds, r.id != "risk_confidence") << r.id;
     const RuleUnderRisk* weakest = weakestUnderRisk(*ruleOf(b, "risk_confidence"));
     ASSERT_NE(weakest, nullptr);

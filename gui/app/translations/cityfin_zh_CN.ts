@@ -705,6 +705,11 @@
         <translation>PPP支出不超过一般公共预算的10%</translation>
     </message>
     <message>
+        <location filename="../plan_panel.cpp" line="43"/>
+        <source>Other PPP spending within 5% of the budget (government-pay PPP)</source>
+        <translation>其他PPP支出不超过一般公共预算的5%（政府付费项目）</translation>
+    </message>
+    <message>
         <location filename="../plan_panel.cpp" line="39"/>
         <source>Funds secured cover the capital cost</source>
         <translation>已落实资金覆盖建设投资</translation>
