@@ -34,6 +34,18 @@ TEST(PlanBCommand, JsonCarriesTheSameChain) {
     EXPECT_EQ(j["chosen"], 0);
     EXPECT_TRUE(j.contains("conclusion"));
     EXPECT_TRUE(j["steps"][0].contains("rules"));
+    for (const auto& rule : j["steps"][0]["rules"]) {
+        const std::string id = rule["id"], unit = rule["unit"];
+        EXPECT_EQ(unit, id == "equity_irr" ? "rate" : id == "min_dscr" ? "cover" : "money") << id;
+    }
+}
+
+TEST(PlanBCommand, TheTablePrintsEachMarginInItsRulesUnit) {
+    // Yangzhou's Plan A: the 10% ceiling in money, the 5% rule on government-pay PPPs in points of the budget.
+    const auto run = runCli({"planb", casePath("yangzhou-smart-streetlights"), "--paths", "200", "--no-mend"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.out.find("FAIL  ppp_budget_share  margin CNY -3,914,181"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("FAIL  government_pay_ppp  margin -4.83 pts"), std::string::npos) << run.out;
 }
 
 TEST(PlanBCommand, BadInputExitsWithTwo) {
