@@ -74,13 +74,15 @@ void riskSection(std::ostringstream& h, const models::CaseRisk& r, const std::st
     h << "<p class=\"note\">" << r.run.paths << " Monte Carlo scenarios (seed " << r.run.seed << ") over the case's "
       << r.reg.risks.size() << " risks; terms fixed at financial close. The workbook's Risk and Sensitivity sheets "
       << "have every figure.</p>\n";
-    h << "<table>\n<tr><th>Structure</th><th>P(every rule holds)</th><th>City present cost P5</th><th>P50</th>"
+    h << "<table>\n<tr><th>Structure</th><th>P(equity and debt rules hold)</th><th>City present cost P5</th><th>P50</th>"
          "<th>P95</th><th>Guarantee payments: expected PV</th><th>P95</th>"
       << (r.vfm && !r.vfm->pscStructureId.empty() ? "<th>Value for money</th>" : "") << "</tr>\n";
     for (const auto& s : r.run.structures) {
         const auto& cost = s.summary(RiskMetric::CityPresentCost);
         h << "<tr><td>" << escapeXml(s.structureName) << "</td><td class=\"num\">"
-          << escapeXml(models::formatPercent(s.allRulesProbability, 1)) << "</td>";
+          << (s.rules.empty() ? std::string("&#8212; (no equity or debt rule applies)")
+                              : escapeXml(models::formatPercent(s.allRulesProbability, 1)))
+          << "</td>";
         for (double v : {cost.p5, cost.p50, cost.p95}) h << "<td class=\"num\">" << money(v, currency) << "</td>";
         h << "<td class=\"num\">" << money(s.expectedContingent, currency) << "</td><td class=\"num\">"
           << money(s.p95Contingent, currency) << "</td>";

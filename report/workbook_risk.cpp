@@ -73,8 +73,12 @@ int writeRules(lxw_worksheet* ws, const Formats& f, const models::CaseRisk& risk
             ++row;
         }
         text(ws, row, 0, s.structureName);
-        text(ws, row, 1, "Every rule holds", f.bold);
-        number(ws, row, 3, s.allRulesProbability, f.rate);
+        if (s.rules.empty()) {
+            text(ws, row, 1, "No equity or debt rule applies");  // not a certain 100%
+        } else {
+            text(ws, row, 1, "Every rule holds", f.bold);
+            number(ws, row, 3, s.allRulesProbability, f.rate);
+        }
         ++row;
         text(ws, row, 0, s.structureName);
         text(ws, row, 1, "City's guarantee payments: expected PV / P95");

@@ -30,6 +30,27 @@ QStandardItem* cell(const QString& text, bool number = true)
     return item;
 }
 
+// P(rules hold) with, as its tooltip, each basic rule and its own share; a dash where no rule applies
+// (a structure with neither private equity nor project debt), rather than a certain 100%.
+QStandardItem* rulesCell(const models::StructureRisk& s)
+{
+    if (s.rules.empty()) {
+        QStandardItem* item = cell(QStringLiteral("—"));
+        item->setToolTip(RiskPanel::tr("No equity or debt rule applies to this structure."));
+        return item;
+    }
+    QStringList lines;
+    for (const auto& r : s.rules) {
+        const QString rule = r.id == "min_dscr_covenant"
+                                 ? RiskPanel::tr("Minimum DSCR at least %1x").arg(QLocale().toString(r.threshold, 'f', 2))
+                                 : RiskPanel::tr("Equity IRR at least %1").arg(percent(r.threshold));
+        lines << RiskPanel::tr("%1: %2 of the scenarios").arg(rule, percent(r.probability));
+    }
+    QStandardItem* item = cell(percent(s.allRulesProbability));
+    item->setToolTip(lines.join(QLatin1Char('\n')));
+    return item;
+}
+
 } // namespace
 
 RiskPanel::RiskPanel(QWidget* parent) : QWidget(parent)
@@ -135,8 +156,9 @@ void RiskPanel::setResults(std::shared_ptr<const Results> results)
     if (!results || !results->analyses || !results->analyses->risk) return;
     fill(*results);
     const auto& run = results->analyses->risk->run;
-    status_->setText(tr("%1 scenarios, seed %2; terms fixed at financial close. P(rules) is the share of scenarios "
-                        "where every rule holds.")
+    status_->setText(tr("%1 scenarios, seed %2; terms fixed at financial close. P(rules hold) is the share of scenarios "
+                        "in which the investors' hurdle and the lenders' covenant both hold, where they apply (hover "
+                        "for each); the Plan B tab tests each plan's own rules.")
                          .arg(QLocale().toString(static_cast<qulonglong>(run.paths)))
                          .arg(run.seed));
 }
@@ -157,7 +179,7 @@ void RiskPanel::fill(const Results& results)
             for (const auto& v : risk.vfm->structures)
                 if (v.structureId == s.structureId)
                     vfm = money(v.vfmAmount) + (v.vfmPercent ? QStringLiteral(" (%1)").arg(percent(*v.vfmPercent)) : QString());
-        table_.appendRow({cell(QString::fromStdString(s.structureName), false), cell(percent(s.allRulesProbability)),
+        table_.appendRow({cell(QString::fromStdString(s.structureName), false), rulesCell(s),
                           cell(money(cost.p5)), cell(money(cost.p50)), cell(money(cost.p95)),
                           cell(money(defined(RiskMetric::NpvPrivate, s.summary(RiskMetric::NpvPrivate).p50))),
                           cell(percent(defined(RiskMetric::EquityIrr, s.summary(RiskMetric::EquityIrr).p50))),

@@ -73,9 +73,14 @@ TEST_F(RiskTabTest, AfterOpeningTheMonteCarloFillsTheTableAndAddsTheRiskCharts)
     EXPECT_TRUE(hasFigure(window.charts(), "risk-sharing"));
     EXPECT_TRUE(hasFigure(window.charts(), "tornado-ppp"));
     EXPECT_TRUE(hasFigure(window.charts(), "plan-b-chain"));
-    // The probability column reads as a percentage of the scenarios.
-    const QString p = window.risk()->table()->item(0, 1)->text();
-    EXPECT_TRUE(p.endsWith(QStringLiteral("%"))) << p.toStdString();
+    // The probability column reads as a percentage of the scenarios, or a dash where no rule applies.
+    int percentages = 0;
+    for (int r = 0; r < window.risk()->table()->rowCount(); ++r) {
+        const QString p = window.risk()->table()->item(r, 1)->text();
+        EXPECT_TRUE(p.endsWith(QStringLiteral("%")) || p == QStringLiteral("—")) << p.toStdString();
+        percentages += p.endsWith(QStringLiteral("%"));
+    }
+    EXPECT_GT(percentages, 0);
 }
 
 TEST_F(RiskTabTest, AnEditCancelsTheRunningMonteCarloAndTheNextRunIsOfTheEditedCase)
@@ -227,6 +232,28 @@ TEST_F(RiskTabTest, ThePlanBVerdictFollowsAnEditOfAPlansRule)
     window.document()->undoStack()->undo();
     ASSERT_TRUE(ready.wait(20'000));
     EXPECT_TRUE(verdictBecomes(before)) << plans->verdict()->text().toStdString();
+}
+
+TEST_F(RiskTabTest, TheRulesColumnNamesItsRulesAndShowsADashWhereNoneApplies)
+{
+    // Yangzhou: the PPP has equity and debt, the guaranteed-savings contract on the bond neither.
+    open("yangzhou-smart-streetlights");
+    QStandardItemModel* t = window.risk()->table();
+    const auto row = [&](const QString& prefix) {
+        for (int r = 0; r < t->rowCount(); ++r)
+            if (t->item(r, 0)->text().startsWith(prefix)) return r;
+        return -1;
+    };
+    const int ppp = row(QStringLiteral("Availability-payment PPP")), guaranteed = row(QStringLiteral("Energy-performance contract, guaranteed"));
+    ASSERT_GE(ppp, 0);
+    ASSERT_GE(guaranteed, 0);
+    EXPECT_TRUE(t->item(ppp, 1)->text().endsWith(QLatin1Char('%')));
+    const QString why = t->item(ppp, 1)->toolTip();
+    EXPECT_TRUE(why.contains(QStringLiteral("Equity IRR at least")) && why.contains(QStringLiteral("Minimum DSCR at least 1.20x")))
+        << why.toStdString();
+    EXPECT_EQ(t->item(guaranteed, 1)->text(), QStringLiteral("—"));  // not a certain 100%
+    EXPECT_FALSE(t->item(guaranteed, 1)->toolTip().isEmpty());
+    EXPECT_TRUE(window.risk()->status()->text().contains(QStringLiteral("Plan B tab"))) << window.risk()->status()->text().toStdString();
 }
 
 TEST_F(RiskTabTest, EachRulesFigureReadsInItsOwnUnit)

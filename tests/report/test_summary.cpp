@@ -106,6 +106,12 @@ TEST(ReportFiles, AnalysesAlreadyRunAreReusedNotRunAgain) {
     const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     fs::remove_all(dir);
     EXPECT_NE(html.find("123 Monte Carlo scenarios"), std::string::npos);
+    // A structure without equity or debt has no rule to hold: a dash that says so, not a certain 100%.
+    const auto noRules = std::find_if(analyses.risk->run.structures.begin(), analyses.risk->run.structures.end(),
+                                      [](const auto& s) { return s.rules.empty(); });
+    ASSERT_NE(noRules, analyses.risk->run.structures.end());
+    EXPECT_NE(html.find(escapeXml(noRules->structureName) + "</td><td class=\"num\">&#8212; (no equity or debt rule applies)</td>"),
+              std::string::npos);
 }
 
 TEST(SummaryHtml, TextIsEscapedForXml) {

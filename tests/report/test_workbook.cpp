@@ -136,6 +136,13 @@ TEST(Workbook, RiskAndSensitivitySheetsShowTheRunsFiguresAsRead) {
     const auto& sm = s0.summary(models::RiskMetric::CityPresentCost);
     EXPECT_NEAR(std::stod((*row)[3]), sm.mean, 1e-6 * std::abs(sm.mean));
     EXPECT_NEAR(std::stod((*row)[7]), sm.p95, 1e-6 * std::abs(sm.p95));
+    // A structure without equity or debt (the city's own build) has no rule to hold: said so, not a certain 100%.
+    ASSERT_TRUE(s0.rules.empty());
+    const auto said = [&](const char* words) {
+        return std::any_of(risk.begin(), risk.end(), [&](const auto& r) { return r.size() > 1 && r[0] == s0.structureName && r[1] == words; });
+    };
+    EXPECT_TRUE(said("No equity or debt rule applies"));
+    EXPECT_FALSE(said("Every rule holds"));
     // No cell reads NaN or inf: undefined figures are written as "-".
     for (const auto& r : risk)
         for (const auto& cell : r) {

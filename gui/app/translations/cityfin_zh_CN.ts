@@ -840,8 +840,28 @@
     </message>
     <message>
         <location filename="../risk_panel.cpp" line="138"/>
-        <source>%1 scenarios, seed %2; terms fixed at financial close. P(rules) is the share of scenarios where every rule holds.</source>
-        <translation>%1 个情景，随机种子 %2；合同条款在融资关闭时确定。P(规则) 为所有规则均满足的情景所占比例。</translation>
+        <source>%1 scenarios, seed %2; terms fixed at financial close. P(rules hold) is the share of scenarios in which the investors&apos; hurdle and the lenders&apos; covenant both hold, where they apply (hover for each); the Plan B tab tests each plan&apos;s own rules.</source>
+        <translation>%1 个情景，随机种子 %2；合同条款在融资关闭时确定。P(规则满足) 为投资人的最低收益率和贷款人的偿债覆盖率约定（适用时）同时满足的情景所占比例（鼠标悬停可见各项）；备选方案页按各方案自身的规则检验。</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="38"/>
+        <source>No equity or debt rule applies to this structure.</source>
+        <translation>该融资结构不适用股权收益或债务规则。</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="45"/>
+        <source>Minimum DSCR at least %1x</source>
+        <translation>最低偿债覆盖率不低于 %1x</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="46"/>
+        <source>Equity IRR at least %1</source>
+        <translation>股权内部收益率不低于 %1</translation>
+    </message>
+    <message>
+        <location filename="../risk_panel.cpp" line="47"/>
+        <source>%1: %2 of the scenarios</source>
+        <translation>%1：占情景的 %2</translation>
     </message>
     <message>
         <location filename="../risk_panel.cpp" line="148"/>
