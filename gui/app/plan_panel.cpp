@@ -33,7 +33,20 @@ QString figure(models::plans::RuleUnit unit, double v)
     return QLocale().toString(v, 'f', 0);
 }
 
+// A name that may be elided in its column: the whole of it as the tooltip.
+QStandardItem* named(const QString& text)
+{
+    QStandardItem* item = cell(text);
+    item->setToolTip(text);
+    return item;
+}
+
 } // namespace
+
+QStringList PlanPanel::headerLabels()
+{
+    return {tr("Plan"), tr("Rule"), tr("Value"), tr("Threshold"), tr("Holds"), tr("Why")};
+}
 
 QString PlanPanel::ruleName(const std::string& id)
 {
@@ -60,8 +73,16 @@ PlanPanel::PlanPanel(QWidget* parent) : QWidget(parent)
     view->setModel(&table_);
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
+    // The figures and the verdict fit their contents; the plan's and the rule's names are elided at a
+    // width that leaves the figures on screen (their full text is the cell's tooltip).
+    table_.setHorizontalHeaderLabels(headerLabels());
+    QHeaderView* header = view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(0, QHeaderView::Interactive);
+    header->setSectionResizeMode(1, QHeaderView::Interactive);
+    header->resizeSection(0, 190);
+    header->resizeSection(1, 260);
+    header->setStretchLastSection(true);
     memo_ = new QTextBrowser(split);
     split->addWidget(view);
     split->addWidget(memo_);
@@ -70,8 +91,7 @@ PlanPanel::PlanPanel(QWidget* parent) : QWidget(parent)
 
 void PlanPanel::setResults(const Results& results)
 {
-    table_.clear();
-    table_.setHorizontalHeaderLabels({tr("Plan"), tr("Rule"), tr("Value"), tr("Threshold"), tr("Holds"), tr("Why")});
+    table_.removeRows(0, table_.rowCount());  // keeps the columns and the widths set for them
     if (!results.analyses) {
         verdict_->setText(results.planError.isEmpty() ? tr("No results.")
                                                       : tr("The plans cannot be evaluated: %1").arg(results.planError));
@@ -86,10 +106,10 @@ void PlanPanel::setResults(const Results& results)
         memo += QStringLiteral("<p><i>%1</i></p>").arg(tr("The case lists no plans: its structures are taken as plans in file order."));
     for (const auto& step : chain.steps) {
         for (const auto& rule : step.rules)
-            table_.appendRow({cell(QString::fromStdString(step.plan.label)), cell(ruleName(rule.id)),
+            table_.appendRow({named(QString::fromStdString(step.plan.label)), named(ruleName(rule.id)),
                               cell(rule.value ? figure(rule.unit, *rule.value) : QStringLiteral("—"), true),
                               cell(figure(rule.unit, rule.threshold), true), cell(rule.holds ? tr("yes") : tr("no")),
-                              cell(QString::fromStdString(rule.text))});
+                              named(QString::fromStdString(rule.text))});
         memo += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(step.memo).toHtmlEscaped());
     }
     memo += QStringLiteral("<p><b>%1</b></p>").arg(QString::fromStdString(chain.conclusion).toHtmlEscaped());

@@ -26,6 +26,7 @@ public:
     QTextBrowser* memo() { return memo_; }
     /// A feasibility rule's name for people (models/plans/feasibility.hpp ids), translated.
     static QString ruleName(const std::string& id);
+    static QStringList headerLabels();
 
 private:
     QLabel* verdict_ = nullptr;

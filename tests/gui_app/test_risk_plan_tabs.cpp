@@ -279,6 +279,9 @@ TEST_F(RiskTabTest, EachRulesFigureReadsInItsOwnUnit)
     EXPECT_EQ(t->item(governmentPay, 3)->text(), locale.toString(5.0, 'f', 2) + QStringLiteral(" %"));
     EXPECT_EQ(t->item(governmentPay, 4)->text(), QStringLiteral("no"));
     EXPECT_TRUE(t->item(cover, 2)->text().endsWith(QLatin1Char('x')));
+    // The plan's and the rule's names may be elided in their columns: the whole name is the tooltip.
+    EXPECT_EQ(t->item(ceiling, 0)->toolTip(), t->item(ceiling, 0)->text());
+    EXPECT_EQ(t->item(ceiling, 1)->toolTip(), PlanPanel::ruleName("ppp_budget_share"));
 }
 
 } // namespace
