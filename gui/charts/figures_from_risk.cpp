@@ -38,6 +38,7 @@ std::string ruleLabel(const std::string& id) {
     if (id == "min_dscr") return "min DSCR >= covenant";
     if (id == "budget_cap") return "peak outlay <= budget cap";
     if (id == "ppp_budget_share") return "PPP spending <= 10% of budget";
+    if (id == "government_pay_ppp") return "other PPP spending <= 5% (government pay)";
     if (id == "funds_secured") return "funds secured >= capex";
     if (id == "risk_confidence") return "P(cover, caps hold) >= confidence";
     return id;

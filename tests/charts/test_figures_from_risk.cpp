@@ -142,6 +142,16 @@ TEST(FiguresFromRisk, PlanChainShowsEveryRuleOfEveryPlanAndTheVerdict) {
     EXPECT_EQ(chart.notes.back(), chain.conclusion);
 }
 
+TEST(FiguresFromRisk, PlanChainNamesEveryRuleInWords) {
+    // Yangzhou's Plan A fails the 10% ceiling and the 5% rule on government-pay PPPs: no raw rule id on the axis.
+    const auto chain = models::plans::runPlanChain(models::loadCaseFile(source("cases/yangzhou-smart-streetlights/case.json")));
+    const auto chart = planChainFigure(chain);
+    ASSERT_FALSE(chart.categories.empty());
+    for (const auto& category : chart.categories) EXPECT_EQ(category.find('_'), std::string::npos) << category;
+    EXPECT_NE(std::find(chart.categories.begin(), chart.categories.end(), "Plan A: other PPP spending <= 5% (government pay)"),
+              chart.categories.end());
+}
+
 TEST(FiguresFromRisk, MaturityRadarShowsEachCharacteristicsLevelInTheChosenLanguage) {
     const auto& fw = models::maturity::builtinFramework();
     const auto answers = models::maturity::loadAnswersFile(source("cases/maturity/zhangzhou.json"), fw);
