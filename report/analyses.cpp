@@ -35,6 +35,7 @@ CaseAnalyses analyseCase(const models::Case& c, const AnalysisOptions& options) 
                 models::tornado(c.project, c.scenario, c.structures, out.risk->reg, s.id, out.tornadoMetric));
     }
     models::plans::ChainOptions chain;
+    chain.language = options.language;
     if (withRegister) chain.risk = models::plans::riskProbabilityFor(c, risk);
     out.casePlans = !c.plans.empty();
     out.plans = models::plans::runPlanChain(c, chain);

@@ -26,6 +26,7 @@ struct AnalysisOptions {
     const std::atomic<bool>* cancel = nullptr;     ///< set to stop: analyseCase throws models::RunCancelled
     bool withRisk = true;              ///< false: only the Plan B chain (deterministic rules) and maturity
     std::string maturityAnswers;       ///< a maturity answers file (cityfin assess), or empty
+    std::string language = "en";       ///< the Plan B memo's language: "en" or "zh"
 };
 
 struct CaseAnalyses {

@@ -1,5 +1,7 @@
 #include "gui/app/maturity_panel.hpp"
 
+#include "gui/app/engine_language.hpp"
+
 #include "gui/charts/figures_from_risk.hpp"
 #include "gui/charts/qt_charts.hpp"
 #include "models/maturity/answers.hpp"
@@ -37,8 +39,7 @@ const std::string& levelName(const mat::Framework& f, std::optional<mat::Level> 
 
 std::string MaturityPanel::language()
 {
-    // Translated to "zh" in the Chinese translation: the framework carries both languages.
-    return tr("en", "language of the maturity framework's texts: en or zh").toStdString() == "zh" ? "zh" : "en";
+    return engineLanguage();  // the framework carries both languages
 }
 
 MaturityPanel::MaturityPanel(QWidget* parent) : QWidget(parent)

@@ -99,7 +99,7 @@ void PlanPanel::setResults(const Results& results)
         return;
     }
     const auto& chain = results.analyses->plans;
-    // The engine's memo is in English (models/ writes it); the verdict line leads with it.
+    // The engine writes the memo in the program's language (engineLanguage()); the verdict line leads with it.
     verdict_->setText(QString::fromStdString(chain.conclusion));
     QString memo;
     if (!results.analyses->casePlans)

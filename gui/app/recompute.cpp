@@ -1,5 +1,6 @@
 #include "gui/app/recompute.hpp"
 
+#include "gui/app/engine_language.hpp"
 #include "gui/app/engine_lock.hpp"
 #include "models/case_evaluation.hpp"
 #include "report/case_figures.hpp"
@@ -31,6 +32,7 @@ std::shared_ptr<const Results> Recompute::evaluateNow(const models::Case& c, mod
     try {   // the plans' own errors (a rule out of range) leave the evaluation standing
         report::AnalysisOptions deterministic;
         deterministic.withRisk = false;
+        deterministic.language = engineLanguage();
         results->analyses = std::make_shared<const report::CaseAnalyses>(report::analyseCase(c, deterministic));
     } catch (const std::exception& e) {
         results->planError = QString::fromUtf8(e.what());

@@ -1,5 +1,6 @@
 #include "gui/app/risk_job.hpp"
 
+#include "gui/app/engine_language.hpp"
 #include "gui/app/engine_lock.hpp"
 #include "models/risk/risk_run.hpp"
 
@@ -37,6 +38,7 @@ bool RiskJob::start(std::shared_ptr<const Results> base, RiskSettings settings)
     report::AnalysisOptions options;
     options.paths = static_cast<std::size_t>(settings.paths);
     options.seed = settings.seed;
+    options.language = engineLanguage();
     options.cancel = cancel_.get();
     options.progress = progress_.get();
     total_ = report::CaseAnalyses::scenarios(base->input, options);

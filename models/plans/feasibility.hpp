@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cityfin::models::plans {
@@ -90,8 +91,10 @@ FeasibilityRules resolveRules(const RuleOverrides& overrides, const Evaluation& 
 
 /// Checks every applicable rule. funds to raise = the plan's total capex (sum of its capex per period,
 /// in the case's price basis). The risk rule is checked when risk is given and returns a value.
+/// language: "en" (default) or "zh", the language of the rules' sentences.
 std::vector<RuleResult> checkFeasibility(const Evaluation& e, const Plan& plan, const FeasibilityRules& rules,
-                                         const std::string& currency, const RiskProbability& risk = {});
+                                         const std::string& currency, const RiskProbability& risk = {},
+                                         std::string_view language = "en");
 
 inline bool allHold(const std::vector<RuleResult>& rules) {
     for (const auto& r : rules)

@@ -43,6 +43,7 @@ struct PlanChain {
 struct ChainOptions {
     bool solveMends = true;  ///< search break-even values for failing rules (costs a few evaluations)
     RiskProbability risk;    ///< empty: the risk rule is not checked
+    std::string language = "en";  ///< the memo's language: "en" or "zh" (the ids and figures are the same)
 };
 
 PlanChain runPlanChain(const Case& c, const ChainOptions& options = {});

@@ -48,6 +48,17 @@ TEST(PlanBCommand, TheTablePrintsEachMarginInItsRulesUnit) {
     EXPECT_NE(run.out.find("FAIL  government_pay_ppp  margin -4.83 pts"), std::string::npos) << run.out;
 }
 
+TEST(PlanBCommand, LangZhWritesTheMemoInChineseAndAnUnknownLanguageIsAnInputError) {
+    const auto zh = runCli({"planb", casePath("yangzhou-smart-streetlights"), "--paths", "200", "--lang", "zh", "--format", "json"});
+    ASSERT_EQ(zh.exitCode, 0) << zh.err;
+    const auto j = nlohmann::json::parse(zh.out);
+    EXPECT_EQ(j["conclusion"].get<std::string>().rfind("建议转向", 0), 0u) << j["conclusion"];
+    EXPECT_EQ(j["steps"][0]["rules"][3]["id"], "government_pay_ppp");  // ids stay as they are
+    const auto fr = runCli({"planb", casePath("yangzhou-smart-streetlights"), "--lang", "fr"});
+    EXPECT_EQ(fr.exitCode, 2);
+    EXPECT_NE(fr.err.find("--lang"), std::string::npos) << fr.err;
+}
+
 TEST(PlanBCommand, BadInputExitsWithTwo) {
     EXPECT_EQ(runCli({"planb"}).exitCode, 2);
     EXPECT_EQ(runCli({"planb", "/no/such/case.json"}).exitCode, 2);

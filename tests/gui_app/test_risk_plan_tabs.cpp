@@ -1,6 +1,7 @@
 // The Risk and Plan B tabs: the Monte Carlo runs off the UI thread after each edit, reports progress,
 // can be cancelled, and its figures reach the Charts tab; the Plan B verdict follows the edits.
 #include "gui/app/charts_panel.hpp"
+#include "gui/app/engine_language.hpp"
 #include "gui/app/field_model.hpp"
 #include "gui/app/main_window.hpp"
 #include "gui/app/maturity_panel.hpp"
@@ -22,6 +23,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QTranslator>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -289,6 +291,29 @@ TEST_F(RiskTabTest, EachRulesFigureReadsInItsOwnUnit)
 
 namespace cityfin::gui::test {
 namespace {
+
+TEST(GuiPlanLanguage, WithTheChineseTranslationInstalledThePlanBMemoIsWrittenInChinese)
+{
+    QTranslator zh;
+    ASSERT_TRUE(zh.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("cityfin"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")));
+    struct Installed {
+        QTranslator& t;
+        explicit Installed(QTranslator& translator) : t(translator) { QCoreApplication::installTranslator(&t); }
+        ~Installed() { QCoreApplication::removeTranslator(&t); }
+    };
+    {
+        const Installed installed(zh);
+        EXPECT_EQ(engineLanguage(), "zh");
+        QTemporaryDir recoveryDir;
+        MainWindow window{recoveryDir.path()};
+        window.risk()->autoRun()->setChecked(false);
+        ASSERT_TRUE(openAndWait(window, "binhai-data-platform"));
+        const QString verdict = window.plans()->verdict()->text();
+        EXPECT_TRUE(verdict.startsWith(QStringLiteral("建议转向“Plan C"))) << verdict.toStdString();
+    }
+    EXPECT_EQ(engineLanguage(), "en");
+}
 
 TEST(GuiMaturity, AnAnswersFilePlacesEachCharacteristicOnTheLadderWithTheRadarAndTheCasesSuggestions)
 {

@@ -175,13 +175,35 @@ TEST(PlanChain, BinhaiPhasesItsBuildBecauseOfTheBudgetCap) {
 namespace {
 
 // The chain as `cityfin planb` runs it: the case's risk register wired in, 5,000 paths, seed 1.
-PlanChain chainUnderRisk(const models::Case& c) {
+PlanChain chainUnderRisk(const models::Case& c, const std::string& language = "en") {
     models::RiskOptions options;
     options.paths = 5000;
     options.seed = 1;
     ChainOptions chainOptions;
     chainOptions.risk = riskProbabilityFor(c, options);
+    chainOptions.language = language;
     return runPlanChain(c, chainOptions);
+}
+
+// The words of a Chinese text outside the plans' names (which are quoted, as the case writes them)
+// that are written in Latin letters, other than currency codes and the abbreviations kept in Chinese.
+std::vector<std::string> latinWords(const std::string& text) {
+    std::vector<std::string> words;
+    std::string word;
+    bool quoted = false;
+    const std::string open = "“", close = "”";
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (text.compare(i, open.size(), open) == 0) quoted = true;
+        if (text.compare(i, close.size(), close) == 0) quoted = false;
+        const char ch = i < text.size() ? text[i] : ' ';
+        if (!quoted && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_')) {
+            word += ch;
+            continue;
+        }
+        if (word.size() > 1 && word != "CNY" && word != "KRW" && word != "PPP" && word != "x") words.push_back(word);
+        word.clear();
+    }
+    return words;
 }
 
 } // namespace
@@ -265,6 +287,42 @@ TEST(PlanChain, YangzhouRulesOutThePppOnItsGrossPaymentsAndFallsBackToGuaranteed
     ASSERT_NE(weakest, nullptr);
     EXPECT_EQ(weakest->id, "min_dscr");
     EXPECT_TRUE(chain.steps[2].feasible);
+}
+
+TEST(PlanChain, TheMemoIsWrittenInChineseWhenAskedWithTheSameVerdictsAndFigures) {
+    // Yangzhou exercises every kind of sentence but the funds and budget caps: rules that hold and fail,
+    // the rule under risk, a solved mend, a rule with no mend, the ceiling's note and the conclusion.
+    const auto c = models::loadCaseFile(test::caseDir() + "yangzhou-smart-streetlights/case.json");
+    const PlanChain en = chainUnderRisk(c), zh = chainUnderRisk(c, "zh");
+    ASSERT_EQ(zh.steps.size(), en.steps.size());
+    EXPECT_EQ(zh.chosen, en.chosen);
+    for (std::size_t i = 0; i < en.steps.size(); ++i) {
+        ASSERT_EQ(zh.steps[i].rules.size(), en.steps[i].rules.size());
+        for (std::size_t k = 0; k < en.steps[i].rules.size(); ++k) {
+            EXPECT_EQ(zh.steps[i].rules[k].id, en.steps[i].rules[k].id);
+            EXPECT_EQ(zh.steps[i].rules[k].holds, en.steps[i].rules[k].holds);
+            EXPECT_EQ(zh.steps[i].rules[k].margin, en.steps[i].rules[k].margin);
+        }
+        EXPECT_TRUE(latinWords(zh.steps[i].memo).empty()) << zh.steps[i].memo;
+    }
+    const std::string& a = zh.steps[0].memo;
+    EXPECT_EQ(a.rfind("“Plan A: availability-payment PPP”不可行。", 0), 0u) << a;
+    EXPECT_NE(a.find("PPP支出为CNY 603,914,181，占一般公共预算的10.1%，超过10%的上限"), std::string::npos) << a;
+    EXPECT_NE(a.find("不得新上政府付费项目（财金〔2019〕10号）"), std::string::npos) << a;
+    EXPECT_NE(a.find("若规模缩减至本方案的71.9%，PPP支出10%的上限即可满足。"), std::string::npos) << a;
+    EXPECT_NE(zh.steps[1].memo.find("在预测情形下满足全部规则，但在风险下不可行"), std::string::npos);
+    EXPECT_EQ(zh.conclusion, "建议转向“Plan C: guaranteed savings on the district's bond”：按商定顺序第一个满足全部规则的方案。");
+    EXPECT_TRUE(latinWords(zh.conclusion).empty());
+}
+
+TEST(PlanChain, TheChineseMemoNamesTheBudgetCapAndTheFundsSecured) {
+    const auto c = models::loadCaseFile(test::caseDir() + "binhai-data-platform/case.json");
+    const PlanChain zh = chainUnderRisk(c, "zh");
+    EXPECT_NE(zh.steps[0].memo.find("政府年度最高支出为CNY 90,000,000（2027年），超过预算上限CNY 45,000,000，超出CNY 45,000,000。"),
+              std::string::npos) << zh.steps[0].memo;
+    const std::string& chosen = zh.steps.at(zh.chosen.value()).memo;
+    EXPECT_NE(chosen.find("已落实资金CNY 150,000,000，覆盖CNY 150,000,000的建设投资。"), std::string::npos) << chosen;
+    for (const PlanStep& s : zh.steps) EXPECT_TRUE(latinWords(s.memo).empty()) << s.memo;
 }
 
 TEST(PlanRisk, TheWiredRiskModelGivesAnEstimateOnlyWithARegisterAndARuleToTest) {
