@@ -39,7 +39,7 @@ std::string ruleUnderRiskName(const RuleUnderRisk& u, const std::string& currenc
         if (u.id == "min_dscr") return "贷款人" + formatFixed(u.threshold, 2) + "x的偿债覆盖率约定";
         if (u.id == "budget_cap") return formatMoney(u.threshold, currency) + "的预算上限";
         if (u.id == "ppp_budget_share") return "PPP支出10%的上限";
-        if (u.id == "equity_irr") return "投资人" + formatPercent(u.threshold, 2) + "的最低收益率";
+        if (u.id == "equity_irr") return "投资人" + formatPercent(u.threshold, 2) + "的门槛收益率";
         return u.id;
     }
     if (u.id == "min_dscr") return "the lenders' " + formatFixed(u.threshold, 2) + "x cover";
@@ -161,14 +161,14 @@ std::vector<RuleResult> checkFeasibility(const Evaluation& e, const Plan& plan, 
         const double hurdle = *rules.equityIrrHurdle;
         if (!e.equityIrr.value) {
             RuleResult r{"equity_irr", std::nullopt, hurdle, -1.0, false, "", {}, RuleUnit::Rate};
-            r.text = zh ? "投资人无法获得可衡量的收益（股权现金流无法求出内部收益率），最低收益率要求为" + formatPercent(hurdle, 2) + "。"
+            r.text = zh ? "投资人无法获得可衡量的收益（股权现金流无法求出内部收益率），门槛收益率要求为" + formatPercent(hurdle, 2) + "。"
                         : "The investors would earn no measurable return (" + e.equityIrr.reason + "), against a " +
                               formatPercent(hurdle, 2) + " hurdle.";
             out.push_back(r);
         } else {
             RuleResult r = floorRule("equity_irr", RuleUnit::Rate, *e.equityIrr.value, hurdle);
             r.text = zh ? "股权内部收益率为" + formatPercent(*r.value, 2) + "，" + (r.holds ? "达到" : "低于") + formatPercent(hurdle, 2) +
-                              "的最低收益率" + (r.holds ? "，余量" : "，差") + formatFixed(std::abs(r.margin) * 100.0, 2) + "个百分点。"
+                              "的门槛收益率" + (r.holds ? "，余量" : "，差") + formatFixed(std::abs(r.margin) * 100.0, 2) + "个百分点。"
                         : "Equity IRR is " + formatPercent(*r.value, 2) + (r.holds ? ", meeting" : ", below") + " the " +
                               formatPercent(hurdle, 2) + " hurdle" + (r.holds ? " with " : " by ") + points(r.margin) + ".";
             out.push_back(r);

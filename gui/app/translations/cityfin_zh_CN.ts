@@ -841,7 +841,7 @@
     <message>
         <location filename="../risk_panel.cpp" line="138"/>
         <source>%1 scenarios, seed %2; terms fixed at financial close. P(rules hold) is the share of scenarios in which the investors&apos; hurdle and the lenders&apos; covenant both hold, where they apply (hover for each); the Plan B tab tests each plan&apos;s own rules.</source>
-        <translation>%1 个情景，随机种子 %2；合同条款在融资关闭时确定。P(规则满足) 为投资人的最低收益率和贷款人的偿债覆盖率约定（适用时）同时满足的情景所占比例（鼠标悬停可见各项）；备选方案页按各方案自身的规则检验。</translation>
+        <translation>%1 个情景，随机种子 %2；合同条款在融资关闭时确定。P(规则满足) 为投资人的门槛收益率和贷款人的偿债覆盖率约定（适用时）同时满足的情景所占比例（鼠标悬停可见各项）；备选方案页按各方案自身的规则检验。</translation>
     </message>
     <message>
         <location filename="../risk_panel.cpp" line="38"/>
