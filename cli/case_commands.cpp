@@ -76,7 +76,8 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
 
 int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
     po::options_description options("Options");
-    options.add_options()("perspective", po::value<std::string>(), "city (default), investor or society");
+    options.add_options()("perspective", po::value<std::string>(), "city (default), investor or society")(
+        "lang", po::value<std::string>(), "language of the reasons: en (default) or zh");
     const auto a = parseCommandArgs({.command = "compare", .synopsis = "CASE [options]",
                                      .summary = "Compares the case's structures side by side and ranks them."},
                                     args, options, out);
@@ -84,7 +85,8 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
     const auto perspective = models::perspectiveFromId(optionOr(*a, "perspective", "city"));
     const models::Case c = models::loadCaseFile(a->input);
     const auto evaluations = models::evaluateCase(c);
-    const auto comparison = models::compareStructures(c.project, evaluations, perspective);
+    const auto comparison =
+        models::compareStructures(c.project, evaluations, perspective, choiceOf(a->values, "lang", "en", {"en", "zh"}));
     if (a->format == "json") {
         nlohmann::ordered_json j{{"case", c.id}, {"name", c.name}, {"currency", c.project.currency}};
         j["comparison"] = models::comparisonToJson(comparison, evaluations);

@@ -51,7 +51,7 @@ int runPlanB(const std::vector<std::string>& args, std::ostream& out, std::ostre
     options.add_options()(
         "paths", po::value<int>()->default_value(5000), "Monte Carlo paths per plan for the risk rule (cases with a risk register)")(
         "seed", po::value<unsigned>()->default_value(1), "seed of the Monte Carlo")("no-mend", "do not search break-even values for failing rules")(
-        "lang", po::value<std::string>()->default_value("en"), "language of the memo: en or zh");
+        "lang", po::value<std::string>(), "language of the memo: en (default) or zh");
     const auto a = parseCommandArgs({.command = "planb", .synopsis = "CASE [options]",
                                      .summary = "Evaluates the case's plans in order against the feasibility rules, says what would "
                                      "mend each failing rule, and ends with the first feasible plan.",
@@ -64,9 +64,7 @@ int runPlanB(const std::vector<std::string>& args, std::ostream& out, std::ostre
     const models::Case c = models::loadCaseFile(a->input);
     models::plans::ChainOptions chainOptions;
     chainOptions.solveMends = !vm.count("no-mend");
-    chainOptions.language = vm["lang"].as<std::string>();
-    if (chainOptions.language != "en" && chainOptions.language != "zh")
-        throw InputError("--lang", chainOptions.language, "en or zh");
+    chainOptions.language = choiceOf(vm, "lang", "en", {"en", "zh"});
     models::RiskOptions riskOptions;
     riskOptions.paths = static_cast<std::size_t>(vm["paths"].as<int>());
     riskOptions.seed = vm["seed"].as<unsigned>();

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cityfin::models {
@@ -44,10 +45,13 @@ struct Comparison {
     std::vector<std::string> reasons;       ///< the recommendation and the others, in words
 };
 
-/// The feasibility rules that one evaluation can be checked against without a plan.
-std::vector<RuleCheck> basicRules(const Evaluation& evaluation);
+/// The feasibility rules that one evaluation can be checked against without a plan. language: "en"
+/// (default) or "zh", the language of the rules' texts.
+std::vector<RuleCheck> basicRules(const Evaluation& evaluation, std::string_view language = "en");
 
+/// Ranks the evaluations from one perspective. language: "en" (default) or "zh", the language of the
+/// score's label and of the reasons; the ranking does not depend on it.
 Comparison compareStructures(const Project& project, const std::vector<Evaluation>& evaluations,
-                             Perspective perspective);
+                             Perspective perspective, std::string_view language = "en");
 
 } // namespace cityfin::models

@@ -23,7 +23,7 @@ std::shared_ptr<const Results> Recompute::evaluateNow(const models::Case& c, mod
     const QMutexLocker lock(&engineMutex());
     try {
         results->evaluations = models::evaluateCase(c);
-        results->comparison = models::compareStructures(c.project, results->evaluations, perspective);
+        results->comparison = models::compareStructures(c.project, results->evaluations, perspective, engineLanguage());
     } catch (const std::exception& e) {
         results->evaluations.clear();
         results->error = QString::fromUtf8(e.what());

@@ -89,6 +89,20 @@ TEST(CompareCommand, TableNamesThePerspectiveAndTheReasons) {
     EXPECT_NE(run.out.find("\n- "), std::string::npos);
 }
 
+TEST(CompareCommand, LangZhGivesTheSameRankingWithTheReasonsInChinese) {
+    const auto en = json::parse(runCli({"compare", bundled("qianhai-parking"), "--format", "json"}).out);
+    const auto run = runCli({"compare", bundled("qianhai-parking"), "--format", "json", "--lang", "zh"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const json zh = json::parse(run.out);
+    ASSERT_EQ(zh["comparison"]["ranking"].size(), en["comparison"]["ranking"].size());
+    for (std::size_t i = 0; i < en["comparison"]["ranking"].size(); ++i)
+        for (const char* key : {"structure", "score", "feasible"})
+            EXPECT_EQ(zh["comparison"]["ranking"][i][key], en["comparison"]["ranking"][i][key]) << key;
+    EXPECT_EQ(zh["comparison"]["reasons"][0].get<std::string>().rfind("推荐：", 0), 0u) << zh["comparison"]["reasons"][0];
+    EXPECT_EQ(runCli({"compare", bundled("qianhai-parking"), "--lang", "fr"}).err,
+              "cityfin compare: error: --lang: got \"fr\", expected one of en, zh\n");
+}
+
 TEST(CompareCommand, BadPerspectiveAndFormatExitTwo) {
     EXPECT_EQ(runCli({"compare", bundled("qianhai-parking"), "--perspective", "mayor"}).err,
               "cityfin compare: error: --perspective: got \"mayor\", expected one of city, investor, society\n");

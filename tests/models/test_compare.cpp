@@ -114,3 +114,53 @@ TEST(Compare, DscrBelowTheLendersCovenantMakesAStructureInfeasible) {
     EXPECT_NEAR(dscr->margin, *e.minDscr - 1.40, 1e-12);
     EXPECT_NE(dscr->text.find("is below the 1.40 covenant"), std::string::npos) << dscr->text;
 }
+
+namespace {
+
+// Words in Latin letters outside the quoted structure names, other than the currency and abbreviations.
+bool onlyChineseOutsideNames(const std::string& text) {
+    std::string outside;
+    bool quoted = false;
+    const std::string open = "“", close = "”";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, open.size(), open) == 0) quoted = true;
+        if (text.compare(i, close.size(), close) == 0) quoted = false;
+        if (!quoted) outside += text[i];
+    }
+    for (const char* kept : {"CNY", "CO2", "PPP"})
+        for (std::size_t at; (at = outside.find(kept)) != std::string::npos;) outside.erase(at, std::string(kept).size());
+    return std::none_of(outside.begin(), outside.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
+}
+
+} // namespace
+
+TEST(Compare, InChineseTheRankingIsTheSameAndEveryReasonIsInChinese) {
+    const Project p = public_fixtures::twoPlusFour();
+    const auto evals = evaluateAll(p, {serviceContract(1.0), budget("dear-loan", 0.5, 0.08), budget("budget", 0.0, 0.04)});
+    for (Perspective perspective : {Perspective::City, Perspective::Investor, Perspective::Society}) {
+        const Comparison en = compareStructures(p, evals, perspective);
+        const Comparison zh = compareStructures(p, evals, perspective, "zh");
+        ASSERT_EQ(zh.ranking.size(), en.ranking.size());
+        for (std::size_t i = 0; i < en.ranking.size(); ++i) {
+            EXPECT_EQ(zh.ranking[i].evaluation, en.ranking[i].evaluation);
+            EXPECT_EQ(zh.ranking[i].feasible, en.ranking[i].feasible);
+        }
+        EXPECT_EQ(zh.recommended, en.recommended);
+        EXPECT_EQ(zh.reasons.size(), en.reasons.size());
+        for (const std::string& r : zh.reasons) EXPECT_TRUE(onlyChineseOutsideNames(r)) << r;
+        EXPECT_TRUE(onlyChineseOutsideNames(zh.scoreLabel)) << zh.scoreLabel;
+    }
+    const Comparison city = compareStructures(p, evals, Perspective::City, "zh");
+    EXPECT_EQ(city.reasons[0].rfind("推荐：“budget”。", 0), 0u) << city.reasons[0];
+    EXPECT_NE(city.reasons[0].find("比次优的可行方案“dear-loan”节省"), std::string::npos) << city.reasons[0];
+    EXPECT_EQ(city.reasons.back().rfind("“service”不可行：股权内部收益率", 0), 0u) << city.reasons.back();
+}
+
+TEST(Compare, ChineseReasonsOfABundledCaseWithSocialOutcomesAndGuarantees) {
+    // Qianhai: social outcomes (society), a revenue guarantee, the comparator.
+    const Case c = loadCaseFile(std::string(std::getenv("CITYFIN_SOURCE_DIR")) + "/cases/qianhai-parking/case.json");
+    const auto evals = evaluateAll(c.project, c.structures, c.scenario);
+    for (Perspective perspective : {Perspective::City, Perspective::Investor, Perspective::Society})
+        for (const std::string& r : compareStructures(c.project, evals, perspective, "zh").reasons)
+            EXPECT_TRUE(onlyChineseOutsideNames(r)) << r;
+}
