@@ -1,5 +1,6 @@
 // Ranking structures from a perspective, with the feasibility rules and the reasons in words.
 
+#include "chinese_text.hpp"
 #include "fixtures_public.hpp"
 #include "finance/errors.hpp"
 #include "models/case_file.hpp"
@@ -115,24 +116,6 @@ TEST(Compare, DscrBelowTheLendersCovenantMakesAStructureInfeasible) {
     EXPECT_NE(dscr->text.find("is below the 1.40 covenant"), std::string::npos) << dscr->text;
 }
 
-namespace {
-
-// Words in Latin letters outside the quoted structure names, other than the currency and abbreviations.
-bool onlyChineseOutsideNames(const std::string& text) {
-    std::string outside;
-    bool quoted = false;
-    const std::string open = "“", close = "”";
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text.compare(i, open.size(), open) == 0) quoted = true;
-        if (text.compare(i, close.size(), close) == 0) quoted = false;
-        if (!quoted) outside += text[i];
-    }
-    for (const char* kept : {"CNY", "CO2", "PPP"})
-        for (std::size_t at; (at = outside.find(kept)) != std::string::npos;) outside.erase(at, std::string(kept).size());
-    return std::none_of(outside.begin(), outside.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
-}
-
-} // namespace
 
 TEST(Compare, InChineseTheRankingIsTheSameAndEveryReasonIsInChinese) {
     const Project p = public_fixtures::twoPlusFour();
@@ -147,8 +130,8 @@ TEST(Compare, InChineseTheRankingIsTheSameAndEveryReasonIsInChinese) {
         }
         EXPECT_EQ(zh.recommended, en.recommended);
         EXPECT_EQ(zh.reasons.size(), en.reasons.size());
-        for (const std::string& r : zh.reasons) EXPECT_TRUE(onlyChineseOutsideNames(r)) << r;
-        EXPECT_TRUE(onlyChineseOutsideNames(zh.scoreLabel)) << zh.scoreLabel;
+        for (const std::string& r : zh.reasons) EXPECT_TRUE(cityfin::test::latinWordsOutsideNames(r).empty()) << r;
+        EXPECT_TRUE(cityfin::test::latinWordsOutsideNames(zh.scoreLabel).empty()) << zh.scoreLabel;
     }
     const Comparison city = compareStructures(p, evals, Perspective::City, "zh");
     EXPECT_EQ(city.reasons[0].rfind("推荐：“budget”。", 0), 0u) << city.reasons[0];
@@ -162,5 +145,5 @@ TEST(Compare, ChineseReasonsOfABundledCaseWithSocialOutcomesAndGuarantees) {
     const auto evals = evaluateAll(c.project, c.structures, c.scenario);
     for (Perspective perspective : {Perspective::City, Perspective::Investor, Perspective::Society})
         for (const std::string& r : compareStructures(c.project, evals, perspective, "zh").reasons)
-            EXPECT_TRUE(onlyChineseOutsideNames(r)) << r;
+            EXPECT_TRUE(cityfin::test::latinWordsOutsideNames(r).empty()) << r;
 }

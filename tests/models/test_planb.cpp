@@ -6,6 +6,7 @@
 #include "models/plans/plan_chain.hpp"
 #include "models/plans/plan_risk.hpp"
 #include "models/risk/risk_register.hpp"
+#include "chinese_text.hpp"
 #include "plan_cases.hpp"
 
 #include <gtest/gtest.h>
@@ -185,26 +186,6 @@ PlanChain chainUnderRisk(const models::Case& c, const std::string& language = "e
     return runPlanChain(c, chainOptions);
 }
 
-// The words of a Chinese text outside the plans' names (which are quoted, as the case writes them)
-// that are written in Latin letters, other than currency codes and the abbreviations kept in Chinese.
-std::vector<std::string> latinWords(const std::string& text) {
-    std::vector<std::string> words;
-    std::string word;
-    bool quoted = false;
-    const std::string open = "“", close = "”";
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (text.compare(i, open.size(), open) == 0) quoted = true;
-        if (text.compare(i, close.size(), close) == 0) quoted = false;
-        const char ch = i < text.size() ? text[i] : ' ';
-        if (!quoted && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_')) {
-            word += ch;
-            continue;
-        }
-        if (word.size() > 1 && word != "CNY" && word != "KRW" && word != "PPP" && word != "x") words.push_back(word);
-        word.clear();
-    }
-    return words;
-}
 
 } // namespace
 
@@ -303,7 +284,7 @@ TEST(PlanChain, TheMemoIsWrittenInChineseWhenAskedWithTheSameVerdictsAndFigures)
             EXPECT_EQ(zh.steps[i].rules[k].holds, en.steps[i].rules[k].holds);
             EXPECT_EQ(zh.steps[i].rules[k].margin, en.steps[i].rules[k].margin);
         }
-        EXPECT_TRUE(latinWords(zh.steps[i].memo).empty()) << zh.steps[i].memo;
+        EXPECT_TRUE(test::latinWordsOutsideNames(zh.steps[i].memo).empty()) << zh.steps[i].memo;
     }
     const std::string& a = zh.steps[0].memo;
     EXPECT_EQ(a.rfind("“Plan A: availability-payment PPP”不可行。", 0), 0u) << a;
@@ -312,7 +293,7 @@ TEST(PlanChain, TheMemoIsWrittenInChineseWhenAskedWithTheSameVerdictsAndFigures)
     EXPECT_NE(a.find("若规模缩减至本方案的71.9%，PPP支出10%的上限即可满足。"), std::string::npos) << a;
     EXPECT_NE(zh.steps[1].memo.find("在预测情形下满足全部规则，但在风险下不可行"), std::string::npos);
     EXPECT_EQ(zh.conclusion, "建议转向“Plan C: guaranteed savings on the district's bond”：按商定顺序第一个满足全部规则的方案。");
-    EXPECT_TRUE(latinWords(zh.conclusion).empty());
+    EXPECT_TRUE(test::latinWordsOutsideNames(zh.conclusion).empty());
 }
 
 TEST(PlanChain, TheChineseMemoNamesTheBudgetCapAndTheFundsSecured) {
@@ -322,7 +303,7 @@ TEST(PlanChain, TheChineseMemoNamesTheBudgetCapAndTheFundsSecured) {
               std::string::npos) << zh.steps[0].memo;
     const std::string& chosen = zh.steps.at(zh.chosen.value()).memo;
     EXPECT_NE(chosen.find("已落实资金CNY 150,000,000，覆盖CNY 150,000,000的建设投资。"), std::string::npos) << chosen;
-    for (const PlanStep& s : zh.steps) EXPECT_TRUE(latinWords(s.memo).empty()) << s.memo;
+    for (const PlanStep& s : zh.steps) EXPECT_TRUE(test::latinWordsOutsideNames(s.memo).empty()) << s.memo;
 }
 
 TEST(PlanRisk, TheWiredRiskModelGivesAnEstimateOnlyWithARegisterAndARuleToTest) {
